@@ -1,0 +1,108 @@
+package org.sockspec.probe;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The probe: reads one request per line on standard input, answers one JSON object per line on
+ * standard output ({@code ID JSON}), in order. It runs as root in its own container that shares
+ * the target's network and pid namespaces, so everything it opens talks over the target's
+ * loopback and everything it reads describes the target's sockets and processes.
+ *
+ * <p>Requests are served one at a time and every one of them is bounded by a timeout the kit
+ * passes, so the kit can always tell a slow answer from a lost probe. End of input ends the probe.
+ */
+public final class ProbeAgent {
+  private final Handles handles = new Handles();
+  private final TcpCommands tcp = new TcpCommands(handles);
+  private final UdpCommands udp = new UdpCommands(handles);
+  private final ProcessTable processes = new ProcessTable();
+
+  public static void main(String[] args) throws IOException {
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    ProbeAgent agent = new ProbeAgent();
+    out.println("ready " + Json.object().put("pid", ProcessHandle.current().pid()));
+    out.flush();
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String id = line.split(" ", 2)[0];
+      out.println(id + " " + agent.answer(line));
+      out.flush();
+    }
+    agent.handles.closeAll();
+  }
+
+  String answer(String line) {
+    try {
+      return dispatch(Request.parse(line)).toString();
+    } catch (ProbeException | IllegalArgumentException e) {
+      return Json.object().put("outcome", "error").put("error", e.getMessage()).toString();
+    } catch (IOException | RuntimeException e) {
+      return Json.object().put("outcome", "error").put("error", e.toString()).toString();
+    }
+  }
+
+  private Json dispatch(Request r) throws IOException {
+    return switch (r.verb()) {
+      case "tcp.connect" -> tcp.connect(r);
+      case "tcp.send" -> tcp.send(r);
+      case "tcp.recv" -> tcp.recv(r);
+      case "tcp.close" -> tcp.close(r);
+      case "tcp.abort" -> tcp.abort(r);
+      case "tcp.listen" -> tcp.listen(r);
+      case "tcp.accept" -> tcp.accept(r);
+      case "udp.open" -> udp.open(r);
+      case "udp.send" -> udp.send(r);
+      case "udp.recv" -> udp.recv(r);
+      case "udp.close" -> udp.close(r);
+      case "tcp.serve" -> serve(r, Responder.tcp(r.integer(1), r.bytes(2)));
+      case "udp.serve" -> serve(r, Responder.udp(r.integer(1), r.bytes(2)));
+      case "serve.log" -> handles.get(r.text(0), Responder.class).transcript();
+      case "net.sockets" -> Json.object().put("outcome", "table")
+          .put("sockets", SocketTable.read(processes.socketOwners()));
+      case "net.counters" -> Json.object().put("outcome", "counters").put("counters", Counters.read());
+      case "proc.list" -> Json.object().put("outcome", "processes").put("processes", processes.list());
+      case "proc.signal" -> signal(r.integer(0), r.text(1));
+      case "await.socket" -> Awaits.socket(r);
+      case "close" -> {
+        handles.close(r.text(0));
+        yield Json.object().put("outcome", "closed");
+      }
+      default -> throw new ProbeException("unknown verb " + r.verb());
+    };
+  }
+
+  private Json serve(Request r, Responder responder) {
+    handles.put(r.text(0), responder);
+    return Json.object().put("outcome", "serving");
+  }
+
+  /** {@code proc.signal PID SIGNAL}: SIGNAL is a name such as STOP, CONT, TERM, KILL. */
+  private static Json signal(int pid, String signal) throws IOException {
+    if (!signal.matches("[A-Z0-9]+")) {
+      throw new ProbeException("not a signal name: " + signal);
+    }
+    Process kill = new ProcessBuilder("kill", "-" + signal, Integer.toString(pid))
+        .redirectErrorStream(true).start();
+    try {
+      if (!kill.waitFor(5, TimeUnit.SECONDS)) {
+        kill.destroyForcibly();
+        throw new ProbeException("kill -" + signal + " " + pid + " did not finish within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProbeException("interrupted");
+    }
+    String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    return Json.object().put("outcome", kill.exitValue() == 0 ? "signalled" : "error")
+        .put("error", output);
+  }
+}

@@ -1,0 +1,93 @@
+package org.sockspec.probe;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The processes of the namespace, read from /proc (the probe shares the target's pid namespace):
+ * pid, parent, uid, state (Z for a zombie), thread count and command line; and which of them hold
+ * which socket, from the {@code socket:[inode]} links in /proc/PID/fd (reading another user's fd
+ * directory is why the probe runs with CAP_SYS_PTRACE).
+ */
+final class ProcessTable {
+  private static final Path PROC = Path.of("/proc");
+  private final long selfPid = ProcessHandle.current().pid();
+
+  List<Json> list() throws IOException {
+    List<Json> processes = new ArrayList<>();
+    for (int pid : pids()) {
+      Json process = describe(pid);
+      if (process != null) {
+        processes.add(process);
+      }
+    }
+    return processes;
+  }
+
+  Map<Long, Set<Integer>> socketOwners() throws IOException {
+    Map<Long, Set<Integer>> owners = new HashMap<>();
+    for (int pid : pids()) {
+      try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(pid + "/fd"))) {
+        for (Path fd : fds) {
+          String target;
+          try {
+            target = Files.readSymbolicLink(fd).toString();
+          } catch (IOException e) {
+            continue; // closed while we looked
+          }
+          if (target.startsWith("socket:[")) {
+            long inode = Long.parseLong(target.substring(8, target.length() - 1));
+            owners.computeIfAbsent(inode, k -> new TreeSet<>()).add(pid);
+          }
+        }
+      } catch (IOException e) {
+        // the process exited while we looked: it owns nothing any more
+      }
+    }
+    return owners;
+  }
+
+  private static List<Integer> pids() throws IOException {
+    List<Integer> pids = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
+      for (Path entry : entries) {
+        pids.add(Integer.parseInt(entry.getFileName().toString()));
+      }
+    }
+    pids.sort(null);
+    return pids;
+  }
+
+  private Json describe(int pid) {
+    try {
+      String stat = Files.readString(PROC.resolve(pid + "/stat"));
+      // comm is in parentheses and may itself contain spaces or parentheses: split after the last ')'
+      int close = stat.lastIndexOf(')');
+      String comm = stat.substring(stat.indexOf('(') + 1, close);
+      String[] rest = stat.substring(close + 2).split(" ");
+      String cmdline = new String(Files.readAllBytes(PROC.resolve(pid + "/cmdline")),
+          StandardCharsets.UTF_8).replace('\0', ' ').trim();
+      int uid = -1;
+      for (String line : Files.readAllLines(PROC.resolve(pid + "/status"))) {
+        if (line.startsWith("Uid:")) {
+          uid = Integer.parseInt(line.split("\\s+")[1]);
+        }
+      }
+      return Json.object().put("pid", pid).put("ppid", Integer.parseInt(rest[1]))
+          .put("state", rest[0]).put("threads", Integer.parseInt(rest[17]))
+          .put("uid", uid).put("comm", comm).put("cmdline", cmdline)
+          .put("probe", pid == selfPid);
+    } catch (IOException | RuntimeException e) {
+      return null; // exited while we looked
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.sockspec.probe;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The kit's own lab server, run inside the namespace when the program under test is a client: it
+ * answers every message with the configured answer, as the lab's servers do, and keeps a
+ * transcript of what it received so a spec can show exactly what the client sent.
+ */
+final class Responder implements Closeable {
+  private final List<Json> transcript = new ArrayList<>();
+  private final Closeable socket;
+
+  private Responder(Closeable socket) {
+    this.socket = socket;
+  }
+
+  /** {@code tcp.serve H PORT ANSWER_BASE64}: every connection served on its own thread. */
+  static Responder tcp(int port, byte[] answer) throws IOException {
+    ServerSocket server = new ServerSocket();
+    server.setReuseAddress(true);
+    server.bind(new InetSocketAddress(port), 50);
+    Responder responder = new Responder(server);
+    daemon(() -> {
+      int connection = 0;
+      while (!server.isClosed()) {
+        try {
+          Socket client = server.accept();
+          int number = ++connection;
+          responder.record(number, client.getPort(), "connected", null);
+          daemon(() -> responder.serve(number, client, answer));
+        } catch (IOException e) {
+          return; // closed by the kit
+        }
+      }
+    });
+    return responder;
+  }
+
+  /** {@code udp.serve H PORT ANSWER_BASE64}: answers each datagram to its sender. */
+  static Responder udp(int port, byte[] answer) throws IOException {
+    DatagramSocket socket = new DatagramSocket(new InetSocketAddress(port));
+    Responder responder = new Responder(socket);
+    daemon(() -> {
+      byte[] buffer = new byte[65_535];
+      while (!socket.isClosed()) {
+        try {
+          DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+          socket.receive(packet);
+          byte[] data = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+          responder.record(0, packet.getPort(), "data", data);
+          socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+        } catch (IOException e) {
+          return;
+        }
+      }
+    });
+    return responder;
+  }
+
+  private void serve(int number, Socket client, byte[] answer) {
+    try (client) {
+      InputStream in = client.getInputStream();
+      byte[] buffer = new byte[1024];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        record(number, client.getPort(), "data", java.util.Arrays.copyOf(buffer, n));
+        client.getOutputStream().write(answer);
+      }
+      record(number, client.getPort(), "eof", null);
+    } catch (IOException e) {
+      record(number, client.getPort(), Outcomes.of(e), null);
+    }
+  }
+
+  private synchronized void record(int connection, int remotePort, String event, byte[] data) {
+    Json entry = Json.object().put("connection", connection).put("remotePort", remotePort)
+        .put("event", event).put("atMs", System.currentTimeMillis());
+    if (data != null) {
+      entry.put("data", Base64.getEncoder().encodeToString(data));
+    }
+    transcript.add(entry);
+  }
+
+  synchronized Json transcript() {
+    return Json.object().put("outcome", "log").put("events", new ArrayList<>(transcript));
+  }
+
+  private static void daemon(Runnable task) {
+    Thread thread = new Thread(task, "responder");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

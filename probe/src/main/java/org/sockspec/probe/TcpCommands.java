@@ -1,0 +1,153 @@
+package org.sockspec.probe;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * TCP clients (and bare listeners) the specs drive. Every call is bounded by the timeout the kit
+ * passes; the answer carries the outcome and the elapsed milliseconds, so a negative claim ("no
+ * answer") always comes with the window it was observed in.
+ */
+final class TcpCommands {
+  private static final String LOOPBACK = "127.0.0.1";
+  private final Handles handles;
+
+  TcpCommands(Handles handles) {
+    this.handles = handles;
+  }
+
+  /** {@code tcp.connect H PORT TIMEOUT_MS}. */
+  Json connect(Request r) {
+    String name = r.text(0);
+    long start = System.nanoTime();
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(LOOPBACK, r.integer(1)), r.integer(2));
+      handles.put(name, socket);
+      return Json.object().put("outcome", "connected").put("localPort", socket.getLocalPort())
+          .put("ms", Clock.msSince(start));
+    } catch (IOException e) {
+      closeQuietly(socket);
+      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage())
+          .put("ms", Clock.msSince(start));
+    }
+  }
+
+  /** {@code tcp.send H BASE64}. */
+  Json send(Request r) {
+    Socket socket = handles.get(r.text(0), Socket.class);
+    byte[] bytes = r.bytes(1);
+    try {
+      socket.getOutputStream().write(bytes);
+      socket.getOutputStream().flush();
+      return Json.object().put("outcome", "sent").put("sent", bytes.length);
+    } catch (IOException e) {
+      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage());
+    }
+  }
+
+  /**
+   * {@code tcp.recv H MAX TIMEOUT_MS MIN}: reads until at least MIN bytes arrived (at most MAX),
+   * the peer closed or reset, or the window ended. TCP is a stream: one answer may come in pieces.
+   */
+  Json recv(Request r) {
+    Socket socket = handles.get(r.text(0), Socket.class);
+    int max = r.integer(1);
+    int timeoutMs = r.integer(2);
+    int min = r.integer(3, 1);
+    long start = System.nanoTime();
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    String outcome;
+    try {
+      InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[Math.max(1, max)];
+      outcome = "data";
+      while (got.size() < min) {
+        long left = timeoutMs - Clock.msSince(start);
+        if (left <= 0) {
+          outcome = "timeout";
+          break;
+        }
+        socket.setSoTimeout((int) left);
+        int n;
+        try {
+          n = in.read(buffer, 0, max - got.size());
+        } catch (SocketTimeoutException e) {
+          outcome = "timeout";
+          break;
+        }
+        if (n < 0) {
+          outcome = "eof";
+          break;
+        }
+        got.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      outcome = Outcomes.of(e);
+    }
+    return Json.object().put("outcome", outcome).putBytes("data", got.toByteArray())
+        .put("ms", Clock.msSince(start));
+  }
+
+  /** {@code tcp.close H}: an orderly close (FIN). */
+  Json close(Request r) {
+    handles.close(r.text(0));
+    return Json.object().put("outcome", "closed");
+  }
+
+  /** {@code tcp.abort H}: close with SO_LINGER 0, so the peer sees a reset (RST), not a FIN. */
+  Json abort(Request r) {
+    Socket socket = handles.get(r.text(0), Socket.class);
+    try {
+      socket.setSoLinger(true, 0);
+    } catch (IOException e) {
+      return Json.object().put("outcome", "error").put("error", e.getMessage());
+    }
+    handles.close(r.text(0));
+    return Json.object().put("outcome", "reset");
+  }
+
+  /** {@code tcp.listen H PORT BACKLOG}: a listener of the probe's own (for client specs). */
+  Json listen(Request r) {
+    try {
+      ServerSocket server = new ServerSocket();
+      server.setReuseAddress(true);
+      server.bind(new InetSocketAddress(r.integer(1)), r.integer(2, 50));
+      handles.put(r.text(0), server);
+      return Json.object().put("outcome", "listening").put("port", server.getLocalPort());
+    } catch (IOException e) {
+      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage());
+    }
+  }
+
+  /** {@code tcp.accept LISTENER H TIMEOUT_MS}. */
+  Json accept(Request r) {
+    ServerSocket server = handles.get(r.text(0), ServerSocket.class);
+    long start = System.nanoTime();
+    try {
+      server.setSoTimeout(r.integer(2));
+      Socket socket = server.accept();
+      socket.setTcpNoDelay(true);
+      handles.put(r.text(1), socket);
+      return Json.object().put("outcome", "accepted").put("remotePort", socket.getPort())
+          .put("ms", Clock.msSince(start));
+    } catch (IOException e) {
+      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage())
+          .put("ms", Clock.msSince(start));
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // nothing to release beyond the file descriptor, which close() frees even when it throws
+    }
+  }
+}

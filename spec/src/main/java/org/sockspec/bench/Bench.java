@@ -1,0 +1,222 @@
+package org.sockspec.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sockspec.bench.internal.Engine;
+import org.sockspec.bench.internal.ExecSession;
+import org.sockspec.bench.internal.ProbeChannel;
+import org.sockspec.bench.internal.ProbeContainer;
+import org.sockspec.bench.internal.SandboxLimits;
+import org.sockspec.bench.internal.TargetContainer;
+
+/**
+ * Where one spec runs: a fresh target container (holding the program under test, loopback only)
+ * and a probe joined to its network and pid namespaces. Nothing survives from one spec to the next:
+ * no TIME_WAIT socket, no crashed server, no stray process.
+ *
+ * <p>The probe API is small on purpose (after MockWebServer): start the program, open TCP and UDP
+ * clients, serve as the lab's server for a client under test, read sockets, processes and
+ * counters. Every call is bounded by the bench's {@link Timing}, and logged to its
+ * {@link Transcript}, which a failing spec shows.
+ */
+public final class Bench implements AutoCloseable {
+  private final Target target;
+  private final Timing timing;
+  private final Transcript transcript = new Transcript();
+  private final TargetContainer targetContainer;
+  private final ProbeContainer probeContainer;
+  private final ProbeChannel probe;
+  private final List<RunningProgram> programs = new ArrayList<>();
+  private final int probePid;
+
+  private Bench(Target target, Timing timing, SandboxLimits limits) {
+    this.target = target;
+    this.timing = timing;
+    Engine.client();
+    TargetContainer t = new TargetContainer(target.image(), limits);
+    ProbeContainer p = null;
+    ProbeChannel channel = null;
+    try {
+      t.start();
+      p = new ProbeContainer(org.sockspec.bench.internal.KitImage.name(), t.getContainerId());
+      p.start();
+      channel = new ProbeChannel(p.getContainerId());
+    } catch (RuntimeException e) {
+      if (p != null) {
+        p.stop();
+      }
+      t.stop();
+      throw e;
+    }
+    targetContainer = t;
+    probeContainer = p;
+    probe = channel;
+    probePid = probe.call(timing.reply(), "proc.list").path("processes").findParents("probe").stream()
+        .filter(process -> process.path("probe").asBoolean()).mapToInt(process -> process.path("pid").asInt())
+        .findFirst().orElse(-1);
+    transcript.log("bench ready: target " + shortId(t.getContainerId()) + " (" + target + "), probe "
+        + shortId(p.getContainerId()));
+  }
+
+  /** Opens a bench for {@code target}: a fresh target container and its probe. */
+  public static Bench open(Target target, Timing timing) {
+    return new Bench(target, timing, SandboxLimits.DEFAULT);
+  }
+
+  public static Bench open(Target target, Timing timing, SandboxLimits limits) {
+    return new Bench(target, timing, limits);
+  }
+
+  public Target target() {
+    return target;
+  }
+
+  public Timing timing() {
+    return timing;
+  }
+
+  public Transcript transcript() {
+    return transcript;
+  }
+
+  /** Starts the program under test; a client is given 127.0.0.1 as its argument. */
+  public RunningProgram start() {
+    List<String> command = new ArrayList<>(target.command());
+    if (!target.kind().isServer()) {
+      command.add("127.0.0.1");
+    }
+    return start(command);
+  }
+
+  /** Starts the program with exactly {@code command} (for usage checks: no argument at all). */
+  public RunningProgram start(List<String> command) {
+    ProgramOutput output = new ProgramOutput();
+    ExecSession session = ExecSession.start(targetContainer.getContainerId(), TargetContainer.USER,
+        Target.LAB_DIR, command, output::append, output::close);
+    RunningProgram program = new RunningProgram(session, output, transcript, command);
+    programs.add(program);
+    transcript.log("start the program: " + String.join(" ", command));
+    return program;
+  }
+
+  /**
+   * Waits until a socket of the program's protocol is bound to the target's port (LISTEN for TCP),
+   * within the startup bound. Returns whether it appeared.
+   */
+  public boolean awaitServerReady(RunningProgram program) {
+    String proto = target.kind().protocol();
+    String state = proto.equals("tcp") ? "LISTEN" : "UNCONN";
+    long deadline = System.nanoTime() + timing.startup().toNanos();
+    // Wait in slices so that a program that died at start (its output closed: no process of it is
+    // left) is reported at once, not after the whole startup bound.
+    Duration slice = Duration.ofMillis(200);
+    while (true) {
+      boolean gone = program.output().isClosed();
+      long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+      JsonNode answer = probe.call(slice, "await.socket", proto, target.port(), state,
+          Math.max(0, Math.min(slice.toMillis(), leftMs)));
+      if (answer.path("outcome").asText().equals("found")) {
+        transcript.log("the program's " + proto + " socket on port " + target.port() + " is " + state);
+        return true;
+      }
+      if (gone || leftMs <= 0) {
+        transcript.log("no " + proto + " socket on port " + target.port() + " in state " + state
+            + (gone ? ": the program's processes have all exited" : " within " + timing.startup().toMillis() + " ms"));
+        return false;
+      }
+    }
+  }
+
+  /** Waits, polling inside the namespace, until a {@code proto} socket on {@code port} is in {@code state}. */
+  public boolean awaitSocket(String proto, int port, String state, Duration window) {
+    JsonNode answer = probe.call(window, "await.socket", proto, port, state, window.toMillis());
+    boolean found = answer.path("outcome").asText().equals("found");
+    transcript.log("await " + proto + " socket on port " + port + " in state " + state + " -> "
+        + (found ? "there after " : "absent for ") + answer.path("ms").asLong() + " ms");
+    return found;
+  }
+
+  public TcpClient tcpClient(String name) {
+    return new TcpClient(probe, transcript, timing, name);
+  }
+
+  public UdpClient udpClient(String name) {
+    return new UdpClient(probe, transcript, timing, name, null);
+  }
+
+  /** A UDP socket connected to 127.0.0.1:{@code port}: hears ICMP errors as REFUSED. */
+  public UdpClient connectedUdpClient(String name, int port) {
+    return new UdpClient(probe, transcript, timing, name, port);
+  }
+
+  /** Serves as the lab's TCP or UDP server on the target's port, for a client under test. */
+  public ServedLog serve(String proto) {
+    String handle = "server-" + proto;
+    probe.call(timing.reply(), proto + ".serve", handle, target.port(), Bytes.utf8(target.answer()));
+    transcript.log("the kit's " + proto.toUpperCase() + " server listens on port " + target.port());
+    return new ServedLog(probe, timing, handle);
+  }
+
+  public SocketTable sockets() {
+    JsonNode table = probe.call(timing.reply(), "net.sockets");
+    List<SocketEntry> entries = new ArrayList<>();
+    table.path("sockets").forEach(s -> entries.add(SocketEntry.of(s)));
+    return new SocketTable(List.copyOf(entries), processes(), probePid);
+  }
+
+  public ProcessList processes() {
+    JsonNode list = probe.call(timing.reply(), "proc.list");
+    List<ProcessInfo> all = new ArrayList<>();
+    list.path("processes").forEach(p -> all.add(ProcessInfo.of(p)));
+    return new ProcessList(List.copyOf(all));
+  }
+
+  public Counters counters() {
+    return new Counters(probe.call(timing.reply(), "net.counters").path("counters"));
+  }
+
+  /** Sends a signal (STOP, CONT, TERM, KILL...) to a process of the target, as its root would. */
+  public void signal(int pid, String signal) {
+    probe.call(timing.reply(), "proc.signal", pid, signal);
+    transcript.log("signal " + signal + " to pid " + pid);
+  }
+
+  /** What a failing spec shows: transcript, socket table, processes, the program's output. */
+  public Evidence evidence() {
+    Evidence evidence = new Evidence();
+    evidence.put("transcript", transcript.toString());
+    try {
+      SocketTable table = sockets();
+      evidence.put("sockets", table.render());
+      evidence.put("processes", table.processes().render());
+    } catch (RuntimeException e) {
+      evidence.put("sockets", "(could not be read: " + e.getMessage() + ")");
+    }
+    for (int i = 0; i < programs.size(); i++) {
+      RunningProgram program = programs.get(i);
+      String key = programs.size() == 1 ? "output" : "output " + (i + 1);
+      long total = program.output().totalBytes();
+      evidence.put(key, total == 0 ? "(the program printed nothing)" : program.output().tail(30));
+    }
+    return evidence;
+  }
+
+  @Override
+  public void close() {
+    programs.clear();
+    try {
+      probe.close();
+    } finally {
+      // Removing the target kills whatever the program left running (docker exec processes are
+      // not killed when their client goes away); the probe goes with its namespace owner.
+      probeContainer.stop();
+      targetContainer.stop();
+    }
+  }
+
+  private static String shortId(String id) {
+    return id.substring(0, 12);
+  }
+}

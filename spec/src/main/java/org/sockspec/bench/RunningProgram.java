@@ -1,0 +1,62 @@
+package org.sockspec.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.sockspec.bench.internal.ExecSession;
+
+/**
+ * The program under test, started in the target with {@code docker exec}: its standard input
+ * (lines are "typed" into it), its captured output, its exit status.
+ *
+ * <p>Its exit says little on its own about a server: the handout's fork server's first process
+ * exits at once while its children go on serving. Specs judge servers by the socket and process
+ * tables; exit status matters for clients and for {@code end}.
+ */
+public final class RunningProgram {
+  private final ExecSession session;
+  private final ProgramOutput output;
+  private final Transcript transcript;
+  private final List<String> command;
+
+  RunningProgram(ExecSession session, ProgramOutput output, Transcript transcript, List<String> command) {
+    this.session = session;
+    this.output = output;
+    this.transcript = transcript;
+    this.command = command;
+  }
+
+  /** Types one line (a newline is added), as at the program's {@code > } prompt. */
+  public void type(String line) {
+    transcript.log("type into the program: " + line);
+    session.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Ends the program's standard input, as Ctrl-D at a terminal. */
+  public void endInput() {
+    transcript.log("end of input (Ctrl-D)");
+    session.endInput();
+  }
+
+  public ProgramOutput output() {
+    return output;
+  }
+
+  /** The exit status once exited; empty while it runs. */
+  public OptionalLong exitCode() {
+    return session.exitCode();
+  }
+
+  /** Waits, bounded, for the program's first process to exit. */
+  public OptionalLong awaitExit(Duration window) {
+    OptionalLong code = session.awaitExit(window);
+    transcript.log(code.isPresent() ? "the program exited with status " + code.getAsLong()
+        : "the program is still running after " + window.toMillis() + " ms");
+    return code;
+  }
+
+  public List<String> command() {
+    return command;
+  }
+}

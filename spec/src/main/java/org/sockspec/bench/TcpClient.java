@@ -1,0 +1,83 @@
+package org.sockspec.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.sockspec.bench.internal.ProbeChannel;
+
+/**
+ * A TCP client the probe opens inside the target's namespace, on 127.0.0.1. Every operation is
+ * bounded and logged to the bench's transcript under the client's name ("A", "B"...).
+ */
+public final class TcpClient {
+  private final ProbeChannel probe;
+  private final Transcript transcript;
+  private final Timing timing;
+  private final String name;
+  private int localPort = -1;
+
+  TcpClient(ProbeChannel probe, Transcript transcript, Timing timing, String name) {
+    this.probe = probe;
+    this.transcript = transcript;
+    this.timing = timing;
+    this.name = name;
+  }
+
+  /** Connects to 127.0.0.1:{@code port} within the connect bound; the outcome says how it went. */
+  public Outcome connect(int port) {
+    JsonNode answer = probe.call(timing.connect(), "tcp.connect", name, port, timing.connect().toMillis());
+    Outcome outcome = Outcome.of(answer.path("outcome").asText());
+    localPort = answer.path("localPort").asInt(-1);
+    transcript.log(name + " connect 127.0.0.1:" + port + " -> " + outcome.name().toLowerCase()
+        + (localPort > 0 ? " (client port " + localPort + ")" : "") + " in " + answer.path("ms").asLong() + " ms"
+        + (answer.has("error") ? ": " + answer.get("error").asText() : ""));
+    return outcome;
+  }
+
+  public Outcome send(byte[] bytes) {
+    JsonNode answer = probe.call(timing.reply(), "tcp.send", name, bytes);
+    Outcome outcome = Outcome.of(answer.path("outcome").asText());
+    transcript.log(name + " send " + Bytes.describe(bytes) + " -> " + outcome.name().toLowerCase());
+    return outcome;
+  }
+
+  public Outcome send(String text) {
+    return send(Bytes.utf8(text));
+  }
+
+  /**
+   * Receives until {@code expected} bytes arrived (TCP may split an answer), the peer closed, or
+   * {@code window} ended.
+   */
+  public Reply receive(int expected, Duration window) {
+    JsonNode answer = probe.call(window, "tcp.recv", name, Math.max(expected, 65_536), window.toMillis(), Math.max(1, expected));
+    Reply reply = Reply.of(answer, window);
+    transcript.log(name + " receive -> " + reply.describe());
+    return reply;
+  }
+
+  /** Receives an answer of {@code expected} bytes within the reply bound. */
+  public Reply receive(int expected) {
+    return receive(expected, timing.reply());
+  }
+
+  /** Closes with FIN. */
+  public void close() {
+    probe.call(timing.reply(), "tcp.close", name);
+    transcript.log(name + " close");
+  }
+
+  /** Closes with RST (SO_LINGER 0), as a crashed client would. */
+  public void abort() {
+    probe.call(timing.reply(), "tcp.abort", name);
+    transcript.log(name + " abort (reset)");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The client's own port, once connected; -1 before. */
+  public int localPort() {
+    return localPort;
+  }
+}

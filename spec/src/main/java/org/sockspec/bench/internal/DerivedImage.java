@@ -1,0 +1,58 @@
+package org.sockspec.bench.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An image made of a base image plus files, tagged from the base and the files' content, built
+ * once and reused: the kit's own code (probe, reference programs) and each program under test.
+ *
+ * <p>Built without a registry or a Dockerfile: create a stopped container from the base, copy the
+ * tar in, commit. Targets then start from it with a read-only root file system, so a program's
+ * files are in place before it starts and no spec pays for a copy.
+ */
+final class DerivedImage {
+  private DerivedImage() {}
+
+  static String ensure(String repository, String base, TarArchive files) {
+    byte[] base64 = base.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] content = files.fingerprint();
+    byte[] both = new byte[base64.length + content.length];
+    System.arraycopy(base64, 0, both, 0, base64.length);
+    System.arraycopy(content, 0, both, base64.length, content.length);
+    String tag = RuntimeImage.Hashes.shortHex(both);
+    String name = repository + ":" + tag;
+    DockerClient docker = Engine.client();
+    if (exists(docker, name)) {
+      return name;
+    }
+    synchronized (DerivedImage.class) {
+      if (exists(docker, name)) {
+        return name;
+      }
+      Map<String, String> labels = new HashMap<>(Labels.forRole("build"));
+      String id = docker.createContainerCmd(base).withCmd("true").withLabels(labels).exec().getId();
+      try {
+        docker.copyArchiveToContainerCmd(id).withRemotePath("/")
+            .withTarInputStream(new ByteArrayInputStream(files.bytes())).exec();
+        docker.commitCmd(id).withRepository(repository).withTag(tag)
+            .withLabels(Map.of(Labels.KIT, "true")).exec();
+      } finally {
+        Engine.remove(docker, id);
+      }
+    }
+    return name;
+  }
+
+  private static boolean exists(DockerClient docker, String name) {
+    try {
+      docker.inspectImageCmd(name).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.sockspec.bench.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.model.Frame;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * A process started in a container with {@code docker exec}, its standard input attached and its
+ * output streamed back, through the Docker API only.
+ *
+ * <p>Pitfall: a process started this way is not killed when the kit lets go of it; it dies with
+ * its container. The kit therefore removes every target after its spec, and stops a program
+ * mid-spec with a signal from the probe.
+ */
+public final class ExecSession implements AutoCloseable {
+  private final DockerClient docker = Engine.client();
+  private final String execId;
+  private final StdinFeed stdin = new StdinFeed();
+  private final ResultCallback.Adapter<Frame> streams;
+  private volatile boolean streamsClosed;
+
+  /**
+   * Environment of every process the kit starts: Python must not buffer its output (the kit reads
+   * it through a pipe, as it arrives) nor write .pyc files (the program's folder is read-only).
+   */
+  private static final List<String> ENVIRONMENT = List.of("PYTHONUNBUFFERED=1",
+      "PYTHONDONTWRITEBYTECODE=1", "HOME=/home/lab", "LANG=C.UTF-8");
+
+  private ExecSession(String containerId, String user, String workingDir, List<String> command,
+      Consumer<byte[]> output, Runnable onClosed) {
+    execId = docker.execCreateCmd(containerId).withUser(user).withCmd(command.toArray(String[]::new))
+        .withWorkingDir(workingDir).withEnv(ENVIRONMENT)
+        .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).withTty(false)
+        .exec().getId();
+    streams = docker.execStartCmd(execId).withStdIn(stdin).exec(new ResultCallback.Adapter<>() {
+      @Override
+      public void onNext(Frame frame) {
+        output.accept(frame.getPayload());
+      }
+
+      @Override
+      public void onComplete() {
+        streamsClosed = true;
+        onClosed.run();
+        super.onComplete();
+      }
+
+      @Override
+      public void onError(Throwable throwable) {
+        streamsClosed = true;
+        onClosed.run();
+        super.onError(throwable);
+      }
+    });
+  }
+
+  public static ExecSession start(String containerId, String user, String workingDir, List<String> command,
+      Consumer<byte[]> output, Runnable onClosed) {
+    return new ExecSession(containerId, user, workingDir, command, output, onClosed);
+  }
+
+  public void write(byte[] bytes) {
+    stdin.write(bytes);
+  }
+
+  /** Ends standard input (the program reads end-of-file, where the engine passes it on). */
+  public void endInput() {
+    stdin.end();
+  }
+
+  /** The exit status once the process exited; empty while it runs. */
+  public OptionalLong exitCode() {
+    InspectExecResponse state = docker.inspectExecCmd(execId).exec();
+    if (Boolean.TRUE.equals(state.isRunning()) || state.getExitCodeLong() == null) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(state.getExitCodeLong());
+  }
+
+  /**
+   * Waits, bounded, for the process to exit. Its output streams close when it and every child
+   * that inherited them have exited; the exit status itself is read from the engine.
+   */
+  public OptionalLong awaitExit(Duration window) {
+    long deadline = System.nanoTime() + window.toNanos();
+    long pollNanos = 5_000_000;
+    while (true) {
+      OptionalLong code = exitCode();
+      if (code.isPresent() || System.nanoTime() >= deadline) {
+        return code;
+      }
+      // The engine has no "exit" event for an exec; poll its state, cheaply and bounded.
+      java.util.concurrent.locks.LockSupport.parkNanos(Math.min(pollNanos, deadline - System.nanoTime()));
+      pollNanos = Math.min(pollNanos * 2, 50_000_000);
+    }
+  }
+
+  public boolean outputClosed() {
+    return streamsClosed;
+  }
+
+  @Override
+  public void close() {
+    stdin.end();
+    try {
+      streams.close();
+    } catch (IOException e) {
+      // the connection is dropped either way; the process dies with its container
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.sockspec.bench.internal;
+
+/**
+ * The runtime image plus the kit's code: the probe in /opt/sockspec/probe and, when on the class
+ * path, the reference programs as /opt/sockspec/impl/sockspec-impl.jar. Probes and reference targets start from it;
+ * a program under test's image is built on top of it.
+ */
+public final class KitImage {
+  public static final String PROBE_CLASSPATH = "/opt/sockspec/probe";
+  /** The reference programs, as the runnable jar the impl module builds. */
+  public static final String IMPL_JAR = "/opt/sockspec/impl/sockspec-impl.jar";
+  private static volatile String name;
+
+  private KitImage() {}
+
+  public static String name() {
+    String n = name;
+    if (n == null) {
+      synchronized (KitImage.class) {
+        if (name == null) {
+          RuntimeImage.requirePresent();
+          TarArchive tar = new TarArchive();
+          KitClasses.addPackage(tar, "org.sockspec.probe.ProbeAgent", "org/sockspec/probe/", PROBE_CLASSPATH);
+          KitClasses.addJar(tar, "org.sockspec.impl.Main", "org/sockspec/impl/", IMPL_JAR);
+          name = DerivedImage.ensure("sockspec-kit", RuntimeImage.name(), tar);
+        }
+        n = name;
+      }
+    }
+    return n;
+  }
+
+  /** Whether the reference programs were on the class path when the image was made. */
+  public static boolean hasReferencePrograms() {
+    try {
+      Class.forName("org.sockspec.impl.Main", false, KitImage.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+}

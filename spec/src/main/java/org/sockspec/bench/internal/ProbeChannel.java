@@ -1,0 +1,106 @@
+package org.sockspec.bench.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The kit's side of the probe protocol: one request line out, one {@code ID JSON} line back, over
+ * the standard streams of the probe agent (a {@code docker exec} in the probe container).
+ *
+ * <p>Every request carries its own bound; the channel waits that bound plus {@link #SLACK} for the
+ * answer and reports a lost probe as a kit error, never as the program's failure.
+ */
+public final class ProbeChannel implements AutoCloseable {
+  /** Time the answer may take beyond the request's own bound: a round trip through the engine. */
+  static final Duration SLACK = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final AtomicInteger ids = new AtomicInteger();
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+  private final ExecSession session;
+
+  public ProbeChannel(String probeContainerId) {
+    session = ExecSession.start(probeContainerId, "0", "/",
+        List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx64m",
+            "-cp", KitImage.PROBE_CLASSPATH, "org.sockspec.probe.ProbeAgent"),
+        this::receive, () -> lines.add("closed {}"));
+    String ready = poll(SLACK);
+    if (ready == null || !ready.startsWith("ready ")) {
+      throw new KitException("the probe did not start within " + SLACK.toSeconds() + " s (got: " + ready + ")");
+    }
+  }
+
+  // Called on docker-java's stream thread; it must not take the lock call() holds while it waits.
+  private void receive(byte[] bytes) {
+    synchronized (partial) {
+      split(bytes);
+    }
+  }
+
+  private void split(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '\n') {
+        lines.add(partial.toString(StandardCharsets.UTF_8));
+        partial.reset();
+      } else {
+        partial.write(b);
+      }
+    }
+  }
+
+  /** Sends {@code verb args...}, waits for its answer; {@code bound} is the request's own timeout. */
+  public synchronized JsonNode call(Duration bound, String verb, Object... args) {
+    String id = Integer.toString(ids.incrementAndGet());
+    StringBuilder line = new StringBuilder(id).append(' ').append(verb);
+    for (Object arg : args) {
+      line.append(' ').append(arg instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : arg);
+    }
+    session.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + bound.plus(SLACK).toNanos();
+    while (true) {
+      String answer = poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      if (answer == null) {
+        throw new KitException("the probe did not answer '" + verb + "' within " + bound.plus(SLACK).toMillis() + " ms");
+      }
+      if (answer.startsWith("closed ")) {
+        throw new KitException("the probe exited while answering '" + verb + "'");
+      }
+      if (answer.startsWith(id + " ")) {
+        try {
+          JsonNode node = JSON.readTree(answer.substring(id.length() + 1));
+          if ("error".equals(node.path("outcome").asText()) && node.has("error")
+              && !verb.startsWith("tcp.") && !verb.startsWith("udp.")) {
+            throw new KitException("the probe could not do '" + verb + "': " + node.get("error").asText());
+          }
+          return node;
+        } catch (IOException e) {
+          throw new KitException("the probe answered '" + verb + "' with something that is not JSON: " + answer);
+        }
+      }
+    }
+  }
+
+  private String poll(Duration window) {
+    try {
+      return lines.poll(window.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}
