@@ -23,14 +23,18 @@ public final class TcpClient {
   }
 
   /** Connects to 127.0.0.1:{@code port} within the connect bound; the outcome says how it went. */
-  public Outcome connect(int port) {
-    JsonNode answer = probe.call(timing.connect(), "tcp.connect", name, port, timing.connect().toMillis());
-    Outcome outcome = Outcome.of(answer.path("outcome").asText());
+  public Connect connect(int port) {
+    return connect(port, timing.connect());
+  }
+
+  /** Connects within {@code window}: a connect the kernel neither accepts nor refuses times out. */
+  public Connect connect(int port, Duration window) {
+    JsonNode answer = probe.call(window, "tcp.connect", name, port, window.toMillis());
     localPort = answer.path("localPort").asInt(-1);
-    transcript.log(name + " connect 127.0.0.1:" + port + " -> " + outcome.name().toLowerCase()
-        + (localPort > 0 ? " (client port " + localPort + ")" : "") + " in " + answer.path("ms").asLong() + " ms"
-        + (answer.has("error") ? ": " + answer.get("error").asText() : ""));
-    return outcome;
+    Connect result = new Connect(Outcome.of(answer.path("outcome").asText()), answer.path("ms").asLong(),
+        window.toMillis(), localPort, answer.has("error") ? answer.get("error").asText() : null);
+    transcript.log(name + " connect 127.0.0.1:" + port + " -> " + result.describe());
+    return result;
   }
 
   public Outcome send(byte[] bytes) {

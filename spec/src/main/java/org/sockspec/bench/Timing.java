@@ -35,6 +35,11 @@ public record Timing(double scale) {
     return scaled(3_000);
   }
 
+  /** What "at once" means for a kernel answer such as a refused connect. */
+  public Duration atOnce() {
+    return scaled(500);
+  }
+
   /** The window of a negative claim ("nothing arrived"): always waited in full. */
   public Duration silence() {
     return scaled(500);

@@ -61,8 +61,16 @@ public final class Engine {
     }
   }
 
-  /** Removes containers of sessions on this host whose JVM no longer runs. */
-  static void removeLeftovers(DockerClient docker) {
+  /**
+   * Removes the containers of kit runs on this host whose JVM no longer runs (killed with -9, say);
+   * returns how many. Runs once when the kit first reaches the engine; callable again.
+   */
+  public static int removeLeftovers() {
+    return removeLeftovers(client());
+  }
+
+  static int removeLeftovers(DockerClient docker) {
+    int removed = 0;
     List<Container> ours = docker.listContainersCmd().withShowAll(true)
         .withLabelFilter(Map.of(Labels.KIT, "true")).exec();
     String host = Labels.host();
@@ -76,8 +84,10 @@ public final class Engine {
       boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
       if (!alive) {
         remove(docker, container.getId());
+        removed++;
       }
     }
+    return removed;
   }
 
   static void remove(DockerClient docker, String containerId) {

@@ -27,7 +27,7 @@ public final class Labels {
     return Map.of(KIT, "true", SESSION, THIS_SESSION, ROLE, role);
   }
 
-  static String host() {
+  public static String host() {
     String name = ManagementFactory.getRuntimeMXBean().getName(); // pid@hostname
     return name.substring(name.indexOf('@') + 1);
   }

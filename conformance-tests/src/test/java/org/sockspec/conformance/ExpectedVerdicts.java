@@ -1,0 +1,68 @@
+package org.sockspec.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sockspec.bench.Kind;
+
+/** The conformance matrix's table of expected verdicts (expected-verdicts.tsv). */
+final class ExpectedVerdicts {
+  /** One row: a reference program (with a defect or none) run as a kind, one spec, its verdict. */
+  record Row(String program, String defect, Kind kind, String specId, boolean passes, int line) {
+    String targetName() {
+      return program + (defect == null ? "" : " --defect " + defect) + " as " + kind;
+    }
+  }
+
+  private final List<Row> rows;
+
+  private ExpectedVerdicts(List<Row> rows) {
+    this.rows = List.copyOf(rows);
+  }
+
+  static ExpectedVerdicts load() {
+    try (InputStream in = ExpectedVerdicts.class.getResourceAsStream("/expected-verdicts.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("expected-verdicts.tsv is missing from the test resources");
+      }
+      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ExpectedVerdicts parse(List<String> lines) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\\s+");
+      if (f.length != 5 || !(f[4].equals("pass") || f[4].equals("fail"))) {
+        throw new IllegalArgumentException("expected-verdicts.tsv line " + (i + 1)
+            + ": want 'program defect kind spec pass|fail', got: " + line);
+      }
+      rows.add(new Row(f[0], f[1].equals("-") ? null : f[1], Kind.parse(f[2]), f[3], f[4].equals("pass"), i + 1));
+    }
+    return new ExpectedVerdicts(rows);
+  }
+
+  List<Row> rows() {
+    return rows;
+  }
+
+  /** Rows grouped by target (program, defect, kind), in table order. */
+  Map<String, List<Row>> byTarget() {
+    Map<String, List<Row>> groups = new LinkedHashMap<>();
+    rows.forEach(row -> groups.computeIfAbsent(row.targetName(), k -> new ArrayList<>()).add(row));
+    return groups;
+  }
+}

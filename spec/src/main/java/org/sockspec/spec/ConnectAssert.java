@@ -1,0 +1,39 @@
+package org.sockspec.spec;
+
+import java.time.Duration;
+import org.assertj.core.api.AbstractAssert;
+import org.sockspec.bench.Connect;
+import org.sockspec.bench.Outcome;
+
+/** Assertions on a connect's outcome and timing. */
+public final class ConnectAssert extends AbstractAssert<ConnectAssert, Connect> {
+  ConnectAssert(Connect actual) {
+    super(actual, ConnectAssert.class);
+  }
+
+  public ConnectAssert isConnected() {
+    isNotNull();
+    if (actual.outcome() != Outcome.CONNECTED) {
+      failWithMessage("Expecting %s to connect but it was %s", who(), actual.describe());
+    }
+    return this;
+  }
+
+  /** Refused, and within {@code atOnce}: the kernel's immediate answer, not a timeout. */
+  public ConnectAssert isRefusedWithin(Duration atOnce) {
+    isNotNull();
+    if (actual.outcome() != Outcome.REFUSED) {
+      failWithMessage("Expecting %s to be refused but it was %s", who(), actual.describe());
+    }
+    if (actual.ms() > atOnce.toMillis()) {
+      failWithMessage("Expecting %s to be refused at once (within %d ms) but the refusal took %d ms",
+          who(), atOnce.toMillis(), actual.ms());
+    }
+    return this;
+  }
+
+  private String who() {
+    String description = info.descriptionText();
+    return description == null || description.isEmpty() ? "the connect" : description;
+  }
+}

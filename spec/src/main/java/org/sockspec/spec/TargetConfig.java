@@ -1,0 +1,80 @@
+package org.sockspec.spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.sockspec.bench.Kind;
+import org.sockspec.bench.Target;
+import org.sockspec.bench.Timing;
+
+/**
+ * The one place a target is plugged into the catalogue: JUnit configuration parameters (set by a
+ * suite's {@code @ConfigurationParameter}, the CLI's launcher, or {@code -D} on the command line).
+ *
+ * <ul>
+ *   <li>{@code sockspec.kind}: what the program claims to be ({@code tcp}, {@code udp}, ...); required.
+ *   <li>{@code sockspec.reference} (+ {@code sockspec.defect}): one of the kit's reference programs,
+ *       e.g. {@code srv_tcp}; or
+ *   <li>{@code sockspec.path} (+ {@code sockspec.cmd}): someone's program file or folder.
+ *   <li>{@code sockspec.port} (12800), {@code sockspec.answer} ("Message received"),
+ *       {@code sockspec.timescale} (1.0), {@code sockspec.only} (spec ids, comma separated).
+ * </ul>
+ */
+public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only) {
+  public static final String KIND = "sockspec.kind";
+  public static final String REFERENCE = "sockspec.reference";
+  public static final String DEFECT = "sockspec.defect";
+  public static final String PATH = "sockspec.path";
+  public static final String CMD = "sockspec.cmd";
+  public static final String PORT = "sockspec.port";
+  public static final String ANSWER = "sockspec.answer";
+  public static final String TIMESCALE = "sockspec.timescale";
+  public static final String ONLY = "sockspec.only";
+
+  /** Reads the configuration through {@code parameters} (a JUnit configuration-parameter lookup). */
+  public static TargetConfig from(Function<String, Optional<String>> parameters) {
+    Kind kind = Kind.parse(parameters.apply(KIND).orElseThrow(() -> new IllegalArgumentException(
+        "no target kind: set the configuration parameter " + KIND + " (one of " + Kind.names() + ")")));
+    int port = parameters.apply(PORT).map(TargetConfig::port).orElse(Target.DEFAULT_PORT);
+    String answer = parameters.apply(ANSWER).orElse(Target.DEFAULT_ANSWER);
+    Optional<String> reference = parameters.apply(REFERENCE);
+    Optional<String> path = parameters.apply(PATH);
+    Target target;
+    if (reference.isPresent()) {
+      target = Target.reference(kind, reference.get(), parameters.apply(DEFECT).orElse(null), port, answer);
+    } else if (path.isPresent()) {
+      Path file = Path.of(path.get());
+      if (!Files.exists(file)) {
+        throw new IllegalArgumentException("no such file or folder: " + file);
+      }
+      target = Target.program(kind, file, parameters.apply(CMD).orElse(null), port, answer);
+    } else {
+      throw new IllegalArgumentException("no target: set " + REFERENCE + " (a reference program) or "
+          + PATH + " (a program file or folder)");
+    }
+    Timing timing = new Timing(parameters.apply(TIMESCALE).map(Double::parseDouble).orElse(1.0));
+    Set<String> only = parameters.apply(ONLY).map(ids -> Arrays.stream(ids.split(","))
+        .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
+    return new TargetConfig(kind, target, timing, only);
+  }
+
+  private static int port(String text) {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port > 0 && port < 65536) {
+        return port;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException("the port must be a number from 1 to 65535, got '" + text + "'");
+  }
+
+  public boolean selects(String specId) {
+    return only.isEmpty() || only.contains(specId);
+  }
+}
