@@ -18,7 +18,7 @@ import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
 
 /**
- * Runs the conformance matrix in containers: each row of expected-verdicts.tsv is its own test
+ * Runs the conformance matrix in containers: each row of the expected-verdicts/ tables is its own test
  * line, which runs one spec against one reference program (or defect variant) through the JUnit
  * engine (as JUnit's EngineTestKit tests JUnit) and checks its verdict. A spec that must fail must
  * fail as a spec (a {@link SpecFailure}), not with a kit error.
@@ -35,7 +35,7 @@ class ConformanceMatrixIT {
 
   private static void check(ExpectedVerdicts.Row row) {
     SpecInfo spec = Catalogue.find(row.specId()).orElseThrow(() -> new AssertionFailedError(
-        "expected-verdicts.tsv line " + row.line() + " names an unknown spec " + row.specId()));
+        "expected-verdicts line " + row.line() + " names an unknown spec " + row.specId()));
     EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(spec.specClass().getName() + "#" + spec.methodName() + "(org.sockspec.bench.Bench)"))
         .configurationParameter(TargetConfig.KIND, row.kind().id())

@@ -1,15 +1,16 @@
 package org.sockspec.conformance;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.sockspec.bench.Kind;
 
 /** The conformance matrix's table of expected verdicts (expected-verdicts.tsv). */
@@ -27,14 +28,25 @@ final class ExpectedVerdicts {
     this.rows = List.copyOf(rows);
   }
 
+  /**
+   * Loads every table under expected-verdicts/ (one per lab part, so that parts can be edited
+   * independently), in file name order.
+   */
   static ExpectedVerdicts load() {
-    try (InputStream in = ExpectedVerdicts.class.getResourceAsStream("/expected-verdicts.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("expected-verdicts.tsv is missing from the test resources");
+    try {
+      Path dir = Path.of(ExpectedVerdicts.class.getResource("/expected-verdicts").toURI());
+      List<String> lines = new ArrayList<>();
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+          lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+          lines.add("# end of " + file.getFileName());
+        }
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+      return parse(lines);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("the expected-verdicts/ tables are missing from the test resources", e);
     }
   }
 
@@ -47,7 +59,7 @@ final class ExpectedVerdicts {
       }
       String[] f = line.split("\\s+");
       if (f.length != 5 || !(f[4].equals("pass") || f[4].equals("fail"))) {
-        throw new IllegalArgumentException("expected-verdicts.tsv line " + (i + 1)
+        throw new IllegalArgumentException("expected-verdicts line " + (i + 1)
             + ": want 'program defect kind spec pass|fail', got: " + line);
       }
       rows.add(new Row(f[0], f[1].equals("-") ? null : f[1], Kind.parse(f[2]), f[3], f[4].equals("pass"), i + 1));

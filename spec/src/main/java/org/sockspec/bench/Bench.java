@@ -29,6 +29,7 @@ public final class Bench implements AutoCloseable {
   private final ProbeContainer probeContainer;
   private final ProbeChannel probe;
   private final List<RunningProgram> programs = new ArrayList<>();
+  private final Evidence observations = new Evidence();
   private final int probePid;
 
   private Bench(Target target, Timing timing, SandboxLimits limits) {
@@ -183,9 +184,23 @@ public final class Bench implements AutoCloseable {
     transcript.log("signal " + signal + " to pid " + pid);
   }
 
-  /** What a failing spec shows: transcript, socket table, processes, the program's output. */
+  /**
+   * Records what a spec observed, to be reported whether it passes or fails (an INFO spec's
+   * finding, which of two allowed behaviours happened, a measured capacity).
+   */
+  public void observe(String name, String finding) {
+    observations.put(name, finding);
+    transcript.log("observed " + name + ": " + finding);
+  }
+
+  /** What the spec recorded with {@link #observe}, in order. */
+  public Evidence observations() {
+    return observations;
+  }
+
+  /** What a failing spec shows: observations, transcript, socket table, processes, output. */
   public Evidence evidence() {
-    Evidence evidence = new Evidence();
+    Evidence evidence = new Evidence().merge(observations);
     evidence.put("transcript", transcript.toString());
     try {
       SocketTable table = sockets();

@@ -60,11 +60,18 @@ public final class SpecExtension
     }
   }
 
+  /** Report-entry key prefix of a spec's observations (see {@link Bench#observe}). */
+  public static final String OBSERVATION = "sockspec.observation.";
+
   @Override
   public void afterEach(ExtensionContext context) {
     Bench bench = context.getStore(NS).remove(Bench.class, Bench.class);
     if (bench != null) {
-      bench.close();
+      try {
+        bench.observations().asMap().forEach((name, finding) -> context.publishReportEntry(OBSERVATION + name, finding));
+      } finally {
+        bench.close();
+      }
     }
   }
 
