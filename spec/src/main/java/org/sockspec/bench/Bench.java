@@ -8,6 +8,7 @@ import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.ExecSession;
 import org.sockspec.bench.internal.ProbeChannel;
 import org.sockspec.bench.internal.ProbeContainer;
+import org.sockspec.bench.internal.Remover;
 import org.sockspec.bench.internal.SandboxLimits;
 import org.sockspec.bench.internal.TargetContainer;
 
@@ -225,9 +226,8 @@ public final class Bench implements AutoCloseable {
       probe.close();
     } finally {
       // Removing the target kills whatever the program left running (docker exec processes are
-      // not killed when their client goes away); the probe goes with its namespace owner.
-      probeContainer.stop();
-      targetContainer.stop();
+      // not killed when their client goes away). Probe first: it lives in the target's namespaces.
+      Remover.removeLater(probeContainer, targetContainer);
     }
   }
 
