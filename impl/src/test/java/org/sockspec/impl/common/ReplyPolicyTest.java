@@ -1,0 +1,59 @@
+package org.sockspec.impl.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.sockspec.impl.Command;
+import org.sockspec.impl.Defect;
+import org.sockspec.impl.Options;
+
+class ReplyPolicyTest {
+
+    private static final Options TCP = Options.defaults(Command.SRV_TCP);
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyMessageIsAnsweredWithTheConfiguredAnswer() {
+        assertThat(ReplyPolicy.of(TCP).answerTo(bytes("hello"))).hasValue(bytes("Message received"));
+        assertThat(ReplyPolicy.of(TCP.withAnswer("OK")).answerTo(bytes("x"))).hasValue(bytes("OK"));
+    }
+
+    @Test
+    void onlyTheExactThreeBytesEndEndTheConversation() {
+        ReplyPolicy policy = ReplyPolicy.of(TCP);
+        assertThat(policy.ends(bytes("end"))).isTrue();
+        assertThat(policy.ends(bytes("end\n"))).isFalse();
+        assertThat(policy.ends(bytes("End"))).isFalse();
+        assertThat(policy.ends(bytes("hello"))).isFalse();
+    }
+
+    @Test
+    void neverAnswersHasNoAnswer() {
+        assertThat(ReplyPolicy.of(TCP.withDefect(Defect.NEVER_ANSWERS)).answerTo(bytes("hi")))
+                .isEmpty();
+    }
+
+    @Test
+    void wrongAnswerIsMisspeltButSameLength() {
+        byte[] wrong = ReplyPolicy.of(TCP.withDefect(Defect.WRONG_ANSWER)).answerTo(bytes("hi"))
+                .orElseThrow();
+        assertThat(new String(wrong, StandardCharsets.UTF_8)).isEqualTo("Message recieved");
+        assertThat(wrong).hasSameSizeAs(bytes(Options.DEFAULT_ANSWER));
+    }
+
+    @Test
+    void wrongAnswerStillDiffersWhenTheAnswerIsTheMisspeltOne() {
+        Options options = TCP.withAnswer("Message recieved").withDefect(Defect.WRONG_ANSWER);
+        assertThat(ReplyPolicy.of(options).answerTo(bytes("hi")))
+                .hasValue(bytes("Message received"));
+    }
+
+    @Test
+    void ignoresEndNeverEnds() {
+        assertThat(ReplyPolicy.of(TCP.withDefect(Defect.IGNORES_END)).ends(bytes("end"))).isFalse();
+    }
+}
