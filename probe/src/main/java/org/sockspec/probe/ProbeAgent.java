@@ -20,7 +20,9 @@ public final class ProbeAgent {
   private final Handles handles = new Handles();
   private final TcpCommands tcp = new TcpCommands(handles);
   private final UdpCommands udp = new UdpCommands(handles);
+  private final BurstCommands bursts = new BurstCommands(handles);
   private final ProcessTable processes = new ProcessTable();
+  private final ThreadTable threads = new ThreadTable(Syscalls.current());
 
   public static void main(String[] args) throws IOException {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
@@ -63,6 +65,9 @@ public final class ProbeAgent {
       case "udp.send" -> udp.send(r);
       case "udp.recv" -> udp.recv(r);
       case "udp.close" -> udp.close(r);
+      case "udp.burst" -> bursts.udpBurst(r);
+      case "udp.drain" -> bursts.udpDrain(r);
+      case "tcp.burst" -> bursts.tcpBurst(r);
       case "tcp.serve" -> serve(r, Responder.tcp(r.integer(1), r.bytes(2)));
       case "udp.serve" -> serve(r, Responder.udp(r.integer(1), r.bytes(2)));
       case "serve.log" -> handles.get(r.text(0), Responder.class).transcript();
@@ -71,6 +76,7 @@ public final class ProbeAgent {
       case "net.counters" -> Json.object().put("outcome", "counters").put("counters", Counters.read());
       case "proc.list" -> Json.object().put("outcome", "processes").put("processes", processes.list());
       case "proc.signal" -> signal(r.integer(0), r.text(1));
+      case "proc.threads" -> threads.list(r.integer(0));
       case "await.socket" -> Awaits.socket(r);
       case "close" -> {
         handles.close(r.text(0));

@@ -95,8 +95,23 @@ public final class Bench implements AutoCloseable {
   /** Starts the program with exactly {@code command} (for usage checks: no argument at all). */
   public RunningProgram start(List<String> command) {
     ProgramOutput output = new ProgramOutput();
+    // A program that floods its output is let go of at ProgramOutput.STOP_AFTER: closing the stream
+    // stops the kit's reading (the program itself dies with its container at the spec's end).
+    java.util.concurrent.atomic.AtomicReference<ExecSession> started = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean flooded = new java.util.concurrent.atomic.AtomicBoolean();
     ExecSession session = ExecSession.start(targetContainer.getContainerId(), TargetContainer.USER,
-        Target.LAB_DIR, command, output::append, output::close);
+        Target.LAB_DIR, command, bytes -> {
+          ExecSession running = started.get();
+          if (output.append(bytes) && running != null && flooded.compareAndSet(false, true)) {
+            running.close();
+            output.close();
+          }
+        }, output::close);
+    started.set(session);
+    if (output.stopped() && flooded.compareAndSet(false, true)) {
+      session.close();
+      output.close();
+    }
     RunningProgram program = new RunningProgram(session, output, transcript, command);
     programs.add(program);
     transcript.log("start the program: " + String.join(" ", command));
@@ -110,12 +125,13 @@ public final class Bench implements AutoCloseable {
   public boolean awaitServerReady(RunningProgram program) {
     String proto = target.kind().protocol();
     String state = proto.equals("tcp") ? "LISTEN" : "UNCONN";
+    String other = proto.equals("tcp") ? "udp" : "tcp";
     long deadline = System.nanoTime() + timing.startup().toNanos();
-    // Wait in slices so that a program that died at start (its output closed: no process of it is
-    // left) is reported at once, not after the whole startup bound.
+    // Wait in slices, so that a program that cannot get there is reported at once rather than
+    // after the whole startup bound: one whose processes have all exited, or one that holds the
+    // port with the other protocol (a UDP server checked as TCP, or the reverse).
     Duration slice = Duration.ofMillis(200);
     while (true) {
-      boolean gone = program.output().isClosed();
       long leftMs = (deadline - System.nanoTime()) / 1_000_000;
       JsonNode answer = probe.call(slice, "await.socket", proto, target.port(), state,
           Math.max(0, Math.min(slice.toMillis(), leftMs)));
@@ -123,9 +139,17 @@ public final class Bench implements AutoCloseable {
         transcript.log("the program's " + proto + " socket on port " + target.port() + " is " + state);
         return true;
       }
-      if (gone || leftMs <= 0) {
-        transcript.log("no " + proto + " socket on port " + target.port() + " in state " + state
-            + (gone ? ": the program's processes have all exited" : " within " + timing.startup().toMillis() + " ms"));
+      String why = null;
+      if (program.output().isClosed() && processes().program().isEmpty()) {
+        why = ": the program's processes have all exited";
+      } else if (probe.call(slice, "await.socket", other, target.port(), "ANY", 0)
+          .path("outcome").asText().equals("found")) {
+        why = ": the port is held by a " + other.toUpperCase() + " socket instead";
+      } else if (leftMs <= 0) {
+        why = " within " + timing.startup().toMillis() + " ms";
+      }
+      if (why != null) {
+        transcript.log("no " + proto + " socket on port " + target.port() + " in state " + state + why);
         return false;
       }
     }
@@ -175,8 +199,33 @@ public final class Bench implements AutoCloseable {
     return new ProcessList(List.copyOf(all));
   }
 
+  /** The threads of process {@code pid} and what each is blocked on (empty once it is gone). */
+  public ThreadList threads(int pid) {
+    JsonNode answer = probe.call(timing.reply(), "proc.threads", pid);
+    List<ThreadInfo> threads = new ArrayList<>();
+    answer.path("threads").forEach(t -> threads.add(ThreadInfo.of(t)));
+    return new ThreadList(pid, List.copyOf(threads));
+  }
+
   public Counters counters() {
     return new Counters(probe.call(timing.reply(), "net.counters").path("counters"));
+  }
+
+  /**
+   * Sends a burst over TCP inside the namespace, to a reader of the probe's own that reads nothing
+   * until the writers are done (the TCP counterpart of a burst to a stopped UDP server): each of
+   * {@code clients} connections writes {@code message} {@code count} times. Bounded by the reply
+   * bound. The target plays no part: this shows what the protocol does, for comparison.
+   */
+  public TcpBurst tcpBurst(int clients, int count, byte[] message) {
+    JsonNode answer = probe.call(timing.reply(), "tcp.burst", clients, count, message, timing.reply().toMillis());
+    TcpBurst burst = new TcpBurst(clients, count, answer.path("expected").asLong(), answer.path("sent").asLong(),
+        answer.path("writersDoneWhilePaused").asBoolean(), answer.path("queuedWhilePaused").asLong(),
+        answer.path("received").asLong(), answer.path("ms").asLong());
+    transcript.log("the same burst over TCP to a paused reader of the probe's own: "
+        + (answer.path("outcome").asText().equals("done") ? burst.describe() : answer.path("outcome").asText()
+            + " " + answer.path("error").asText()));
+    return burst;
   }
 
   /** Sends a signal (STOP, CONT, TERM, KILL...) to a process of the target, as its root would. */

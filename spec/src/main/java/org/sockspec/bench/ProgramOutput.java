@@ -15,12 +15,25 @@ import java.util.function.Predicate;
  */
 public final class ProgramOutput {
   static final int KEEP = 64 * 1024;
+  /**
+   * Output beyond this many bytes is not read any more: the kit lets go of the program's output
+   * stream, so a program that floods its output stops costing the kit (and the other programs
+   * graded beside it) anything. No lab program prints anywhere near this much.
+   */
+  public static final long STOP_AFTER = 8L << 20;
+  /** The last line of {@link #text()} once the output was stopped: what reports and graders look for. */
+  public static final String STOPPED = "[output stopped by the kit: the program printed more than "
+      + (STOP_AFTER >> 20) + " MB]";
   private final ByteArrayOutputStream head = new ByteArrayOutputStream();
   private final byte[] tail = new byte[KEEP];
   private long total;
   private boolean closed;
 
-  synchronized void append(byte[] bytes) {
+  /** Keeps {@code bytes}; returns whether the output has reached {@link #STOP_AFTER} (then ignored). */
+  synchronized boolean append(byte[] bytes) {
+    if (total >= STOP_AFTER) {
+      return true;
+    }
     for (byte b : bytes) {
       if (head.size() < KEEP) {
         head.write(b);
@@ -30,6 +43,12 @@ public final class ProgramOutput {
       total++;
     }
     notifyAll();
+    return total >= STOP_AFTER;
+  }
+
+  /** Whether the kit stopped reading the output because it reached {@link #STOP_AFTER}. */
+  public synchronized boolean stopped() {
+    return total >= STOP_AFTER;
   }
 
   synchronized void close() {
@@ -61,7 +80,7 @@ public final class ProgramOutput {
     }
     String skipped = total - KEEP - tailLength > 0
         ? "\n[... " + (total - KEEP - tailLength) + " bytes not kept ...]\n" : "";
-    return start + skipped + new String(ordered, StandardCharsets.UTF_8);
+    return start + skipped + new String(ordered, StandardCharsets.UTF_8) + (stopped() ? "\n" + STOPPED : "");
   }
 
   /** The last {@code lines} lines, for failure messages. */

@@ -50,6 +50,23 @@ public record Timing(double scale) {
     return scaled(5_000);
   }
 
+  /**
+   * How long a client started with no server may take, from its start, to report the refused
+   * connection and exit (question 2.3): its own start-up plus the kernel's immediate refusal.
+   */
+  public Duration refusedClientExit() {
+    return scaled(2_000);
+  }
+
+  /**
+   * How long an exited child process may stay defunct (state Z) before it counts as a zombie: a
+   * parent that reaps (wait, SIGCHLD, an init) does so within milliseconds. A negative window, spent
+   * in full only when a zombie is there.
+   */
+  public Duration reap() {
+    return scaled(1_000);
+  }
+
   private Duration scaled(long millis) {
     return Duration.ofMillis(Math.round(millis * scale));
   }

@@ -52,6 +52,30 @@ public final class UdpClient {
     return receive(timing.reply());
   }
 
+  /**
+   * Sends the datagram {@code count} times back to back, in one request inside the namespace (a
+   * burst no receiver can keep pace with); returns how many {@code sendto} calls returned the full
+   * byte count. UDP never tells the sender about a datagram dropped at the receiver.
+   */
+  public int sendBurst(int port, int count, byte[] bytes) {
+    JsonNode answer = probe.call(timing.reply(), "udp.burst", name, port, count, bytes);
+    int full = answer.path("full").asInt(-1);
+    transcript.log(name + " sends a burst of " + count + " datagrams " + Bytes.describe(bytes) + " to 127.0.0.1:"
+        + port + " in " + answer.path("ms").asLong() + " ms -> " + full + " sendto calls returned the full count"
+        + (answer.has("error") ? " (" + answer.get("error").asText() + ")" : ""));
+    return full;
+  }
+
+  /** Reads every datagram already queued on this socket, without waiting; returns how many. */
+  public int drain() {
+    JsonNode answer = probe.call(timing.reply(), "udp.drain", name);
+    int count = answer.path("count").asInt();
+    if (count > 0) {
+      transcript.log(name + " reads the " + count + " datagrams waiting on its socket");
+    }
+    return count;
+  }
+
   public String name() {
     return name;
   }

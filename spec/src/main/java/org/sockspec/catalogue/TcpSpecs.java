@@ -1,17 +1,37 @@
 package org.sockspec.catalogue;
 
-import static org.sockspec.spec.SpecAssertions.assertThat;
 import static org.sockspec.bench.Kind.TCP;
+import static org.sockspec.spec.Level.INFO;
 import static org.sockspec.spec.Level.MUST;
+import static org.sockspec.spec.SpecAssertions.assertThat;
+import static org.sockspec.spec.SpecAssertions.assertThatAnswer;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.sockspec.bench.Bench;
 import org.sockspec.bench.Bytes;
+import org.sockspec.bench.Connect;
+import org.sockspec.bench.Counters;
+import org.sockspec.bench.Outcome;
+import org.sockspec.bench.Poll;
+import org.sockspec.bench.Reply;
+import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.TcpClient;
+import org.sockspec.spec.AcceptQueue;
+import org.sockspec.spec.CounterChange;
+import org.sockspec.spec.Exchange;
 import org.sockspec.spec.Given;
+import org.sockspec.spec.SocketAssert;
 import org.sockspec.spec.Spec;
 
 /** Part 1 of the handout: the single-threaded TCP server (srv_tcp.py). */
 public class TcpSpecs {
+  /**
+   * Further connects tcp.backlog-overflow tries at most: enough for the handout's listen(1) and
+   * the usual listen(5), few enough to stay fast, and a bound that makes the verdict on a server
+   * that accepts slowly (a process per client, started on demand) independent of its pace.
+   */
+  static final int MAX_FURTHER_CONNECTS = 16;
 
   @Spec(id = "tcp.ack", level = MUST, question = "1.1", kinds = TCP,
       summary = "each message a client sends (1, 100, 1000 bytes) is answered with exactly the answer text",
@@ -22,10 +42,121 @@ public class TcpSpecs {
     assertThat(client.connect(bench.target().port())).as("client A's connect").isConnected();
     String answer = bench.target().answer();
     for (int size : new int[] {1, 100, 1000}) {
-      client.send(Bytes.utf8("x".repeat(size)));
-      assertThat(client.receive(answer.length()))
-          .as("the server, after a " + size + "-byte message,").isExactly(answer);
+      byte[] message = Bytes.utf8("x".repeat(size));
+      client.send(message);
+      assertThat(new Exchange("A", message, client.receive(answer.length()), "",
+          () -> Sockets.whyNoAnswer(bench, bench.target().port(), client.localPort()))).isAnsweredExactly(answer);
     }
+  }
+
+  /**
+   * The answer's exact bytes are {@code tcp.ack}'s business: here any answer will do, then the
+   * connection must end (end of stream, or a reset) within the reply bound.
+   */
+  @Spec(id = "tcp.end", level = MUST, question = "1.1", kinds = TCP,
+      summary = "after the client sends end, the server answers it and closes the connection",
+      hint = "Answer b\"end\" like any message, then leave the receive loop and close the connection (conn.close()): "
+          + "the client then reads end of stream.")
+  void endIsAnsweredThenTheConnectionCloses(Bench bench) {
+    Given.serverListening(bench);
+    TcpClient client = bench.tcpClient("A");
+    assertThat(client.connect(bench.target().port())).as("client A's connect").isConnected();
+    client.send("end");
+    assertThatAnswer(client.receive(bench.target().answer().length())).as("client A's end")
+        .explainedBy(() -> Sockets.whyNoAnswer(bench, bench.target().port(), client.localPort())).isAnswered();
+    assertThatAnswer(client.receive(1, bench.timing().reply())).as("client A, once its end was answered,")
+        .explainedBy(() -> "The server kept the connection open after answering end.").isClosedByPeer();
+  }
+
+  /**
+   * Evidence: the socket table, polled inside the namespace until the connection has settled (the
+   * client's message read by the server, its answer, if one came, read by the client: nothing in
+   * flight), then asserted on and shown as {@code netstat -tanp} prints it (observation
+   * {@code netstat -tanp}). The message and its answer make a server that hands the connection
+   * over to another process (a process per client) do so before the table is read.
+   */
+  @Spec(id = "tcp.sockets", level = MUST, question = "1.2", kinds = TCP,
+      summary = "with one client connected and idle, the server process holds a LISTEN socket on the port and an "
+          + "ESTABLISHED one to the client, with empty queues",
+      hint = "netstat -tanp / lsof -i :12800 show two lines for the server's PID: the listening socket (accept() "
+          + "does not close it) and the connected socket accept() returned. The client's own socket is a third line.")
+  void serverHoldsAListeningAndAConnectedSocket(Bench bench) {
+    Given.serverListening(bench);
+    int port = bench.target().port();
+    TcpClient client = bench.tcpClient("A");
+    assertThat(client.connect(port)).as("client A's connect").isConnected();
+    client.send("hello");
+    // Read the answer if one comes (tcp.ack judges it), so that both ends are idle.
+    client.receive(bench.target().answer().length());
+    Poll.Sampled<SocketTable> settled = Poll.until(bench::sockets,
+        table -> Sockets.connectionSettled(table, port, client.localPort()), bench.timing().reply());
+    Sockets.log(bench, "A's connection settled (accepted, queues empty)", settled);
+    SocketTable table = settled.value();
+    bench.observe("netstat -tanp", Sockets.tcpOnly(table).render());
+
+    SocketAssert listener = assertThat(table).hasOneListener(port).isHeldByTheProgram();
+    assertThat(table).hasConnection(port, client.localPort(), "the server's connected socket to A")
+        .isEstablished().isHeldByTheProgram().isHeldBySameProcessAs(listener.actual(), "the LISTEN socket")
+        .hasEmptyQueues();
+    assertThat(table).hasConnection(client.localPort(), port, "client A's own socket")
+        .isEstablished().isHeldByTheKitsClient().hasEmptyQueues();
+  }
+
+  /**
+   * Evidence that B waits: B gets nothing for the silence window, and at its end B's bytes are
+   * still in the Recv-Q of a server-side socket no process holds (the kernel completed B's
+   * connection on the listener; the server has not accepted it). After A's {@code end}, B is served
+   * or reset: which one is reported as the observation {@code B after A's end}.
+   */
+  @Spec(id = "tcp.second-client-waits", level = MUST, question = "1.3", kinds = TCP,
+      summary = "while client A is served, client B connects and sends but gets nothing, its bytes unread in the "
+          + "server's queue; A is still answered; after A's end B is served or reset",
+      hint = "A single-threaded server blocks in recv() on A's socket and never calls accept() again: B's connection "
+          + "is completed by the kernel (listen backlog) and its message waits in the server-side Recv-Q.")
+  void secondClientWaitsWhileFirstIsServed(Bench bench) {
+    Given.serverListening(bench);
+    int port = bench.target().port();
+    int answerLength = bench.target().answer().length();
+    TcpClient a = bench.tcpClient("A");
+    assertThat(a.connect(port)).as("client A's connect").isConnected();
+    a.send("I am A");
+    assertThatAnswer(a.receive(answerLength)).as("client A's first message")
+        .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
+
+    TcpClient b = bench.tcpClient("B");
+    assertThat(b.connect(port)).as("client B's connect, while A is served,").isConnected();
+    byte[] fromB = Bytes.utf8("I am B");
+    b.send(fromB);
+    assertThatAnswer(b.receive(answerLength, bench.timing().silence())).as("client B, while A is served,")
+        .explainedBy(() -> "The server served B while A was still connected: it serves clients at once, where a "
+            + "single-threaded server serves one at a time.")
+        .isNothing();
+    SocketTable table = bench.sockets();
+    bench.observe("netstat -tanp while B waits", Sockets.tcpOnly(table).render());
+    assertThat(table).hasConnection(port, b.localPort(), "the server side of B's connection")
+        .isNotAcceptedYet().hasUnread(fromB.length, "client B");
+
+    a.send("A again");
+    assertThatAnswer(a.receive(answerLength)).as("client A's second message, while B waits,")
+        .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
+    a.send("end");
+    assertThatAnswer(a.receive(answerLength)).as("client A's end")
+        .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
+    a.close();
+    Reply afterEnd = b.receive(answerLength, bench.timing().reply());
+    bench.observe("B after A's end", servedOrReset(afterEnd));
+    assertThatAnswer(afterEnd).as("client B, once A ended and left,").isServedOrReset();
+  }
+
+  private static String servedOrReset(Reply reply) {
+    if (reply.bytes().length > 0) {
+      return "served: the server accepted B and answered its waiting message with " + Bytes.show(reply.bytes());
+    }
+    return switch (reply.outcome()) {
+      case RESET -> "reset: the server closed its listening socket with B still queued, and the kernel reset B";
+      case EOF -> "closed: B's connection was closed without an answer";
+      default -> "still waiting: " + reply.describe();
+    };
   }
 
   @Spec(id = "tcp.refused-without-server", level = MUST, question = "2.3", kinds = TCP,
@@ -37,4 +168,60 @@ public class TcpSpecs {
         .as("a connect to 127.0.0.1:%d with no server in the namespace", bench.target().port())
         .isRefusedWithin(bench.timing().atOnce());
   }
+
+  /**
+   * While client A is served, further clients connect one at a time: each completed connection
+   * waits in the accept queue (the kernel holds the listen backlog + 1 of them), and the next
+   * connect is neither accepted nor refused for the silence window, its SYN dropped, which the
+   * kernel counts in TcpExt ListenOverflows. Reported as the observation {@code accept queue}.
+   *
+   * <p>At most {@value #MAX_FURTHER_CONNECTS} further connects: a longer queue is reported as such.
+   * A server seen to accept any of them (its side of the connection held by a process) accepts
+   * clients while it serves one: its queue does not fill, and the spec says so.
+   */
+  @Spec(id = "tcp.backlog-overflow", level = INFO, kinds = TCP,
+      summary = "once the accept queue is full, a further connect is neither accepted nor refused but stays pending; "
+          + "reports the queue capacity observed",
+      hint = "listen(n) sizes the queue of connections the kernel completes before the server accepts them (Linux "
+          + "holds n + 1). When it is full the kernel drops new SYNs: the client retries, it is not refused.")
+  void connectStaysPendingOnceTheAcceptQueueIsFull(Bench bench) {
+    Given.serverListening(bench);
+    int port = bench.target().port();
+    TcpClient a = bench.tcpClient("A");
+    assertThat(a.connect(port)).as("client A's connect").isConnected();
+    a.send("I am A");
+    Poll.Sampled<SocketTable> taken = Poll.until(bench::sockets,
+        table -> Sockets.heldConnection(table, port, a.localPort()), bench.timing().reply());
+    Sockets.log(bench, "the server accepted A", taken);
+    assertThat(taken.value()).hasConnection(port, a.localPort(), "the server's connected socket to A")
+        .isHeldByTheProgram();
+    AcceptQueue queue = fillAcceptQueue(bench, port);
+    bench.observe("accept queue", queue.describe());
+    assertThat(queue).leftAConnectPending();
+  }
+
+  private static AcceptQueue fillAcceptQueue(Bench bench, int port) {
+    Counters before = bench.counters();
+    List<TcpClient> further = new ArrayList<>();
+    Connect last = null;
+    String acceptedBy = null;
+    while (further.size() < MAX_FURTHER_CONNECTS && acceptedBy == null) {
+      TcpClient next = bench.tcpClient("Q" + (further.size() + 1));
+      Connect connect = next.connect(port, bench.timing().silence());
+      if (connect.outcome() != Outcome.CONNECTED) {
+        last = connect;
+        break;
+      }
+      further.add(next);
+      // Any of them, not only the newest: a server may take one a little after the next arrived.
+      acceptedBy = Sockets.acceptedBy(bench.sockets(), port, further);
+    }
+    if (acceptedBy == null) {
+      acceptedBy = Sockets.acceptedBy(bench.sockets(), port, further);
+    }
+    int attempts = further.size() + (last == null ? 0 : 1);
+    return new AcceptQueue(further.size(), acceptedBy, last, attempts,
+        CounterChange.of(before, bench.counters(), "TcpExt", "ListenOverflows", "while the further clients connected"));
+  }
+
 }

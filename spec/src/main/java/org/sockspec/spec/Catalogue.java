@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.sockspec.bench.Kind;
+import org.sockspec.catalogue.ClientSpecs;
+import org.sockspec.catalogue.MultiClientSpecs;
 import org.sockspec.catalogue.TcpSpecs;
+import org.sockspec.catalogue.UdpSpecs;
 
 /**
  * Every spec of the kit, in catalogue order (by lab part, then as declared in its class). The
@@ -14,7 +17,7 @@ import org.sockspec.catalogue.TcpSpecs;
  */
 public final class Catalogue {
   /** The catalogue's classes, in handout order. */
-  public static final List<Class<?>> CLASSES = List.of(TcpSpecs.class);
+  public static final List<Class<?>> CLASSES = List.of(TcpSpecs.class, UdpSpecs.class, MultiClientSpecs.class, ClientSpecs.class);
 
   private static final List<SpecInfo> SPECS = CLASSES.stream()
       .flatMap(type -> Arrays.stream(type.getDeclaredMethods())

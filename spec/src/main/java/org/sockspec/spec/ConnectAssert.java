@@ -14,7 +14,7 @@ public final class ConnectAssert extends AbstractAssert<ConnectAssert, Connect> 
   public ConnectAssert isConnected() {
     isNotNull();
     if (actual.outcome() != Outcome.CONNECTED) {
-      failWithMessage("Expecting %s to connect but it was %s", who(), actual.describe());
+      throw Headline.of("Expecting %s to connect but it was %s", who(), actual.describe());
     }
     return this;
   }
@@ -23,10 +23,10 @@ public final class ConnectAssert extends AbstractAssert<ConnectAssert, Connect> 
   public ConnectAssert isRefusedWithin(Duration atOnce) {
     isNotNull();
     if (actual.outcome() != Outcome.REFUSED) {
-      failWithMessage("Expecting %s to be refused but it was %s", who(), actual.describe());
+      throw Headline.of("Expecting %s to be refused but it was %s", who(), actual.describe());
     }
     if (actual.ms() > atOnce.toMillis()) {
-      failWithMessage("Expecting %s to be refused at once (within %d ms) but the refusal took %d ms",
+      throw Headline.of("Expecting %s to be refused at once (within %d ms) but the refusal took %d ms",
           who(), atOnce.toMillis(), actual.ms());
     }
     return this;

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Generates a class of N submissions (default 20) for `sockspec grade`: a mix of correct students
+# (the handout's six programs), defective ones (some programs missing or swapped) and hostile ones
+# (each of examples/hostile/ as their srv_tcp.py). Deterministic: the same N gives the same class.
+#
+# Usage: bench/make-class.sh DIR [N]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+dir=${1:?usage: bench/make-class.sh DIR [N]}
+n=${2:-20}
+handout="$root/impl/src/test/resources/handout"
+hostile=(fork_bomb busy_loop memory_balloon output_flood disk_filler ignores_sigterm double_fork_daemon
+  never_listens syntax_error wrong_port not_utf8 fake_results)
+rm -rf "$dir"
+mkdir -p "$dir"
+next_hostile=0
+for i in $(seq 1 "$n"); do
+  s=$(printf '%s/student%02d' "$dir" "$i")
+  mkdir -p "$s"
+  cp "$handout"/*.py "$s/"
+  case $((i % 5)) in
+    0 | 1 | 3)
+      # hostile: one of the hostile programs is this student's srv_tcp.py
+      h=${hostile[$((next_hostile % ${#hostile[@]}))]}
+      next_hostile=$((next_hostile + 1))
+      cp "$root/examples/hostile/$h.py" "$s/srv_tcp.py" ;;
+    2)
+      # defective: no fork server, and a UDP server handed in as the TCP one
+      rm "$s/srv_tcp_fork.py"
+      cp "$handout/srv_udp.py" "$s/srv_tcp.py" ;;
+    4) ;; # correct: the handout's programs
+  esac
+done
+echo "$n students in $dir"

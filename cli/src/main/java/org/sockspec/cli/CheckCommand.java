@@ -1,0 +1,84 @@
+package org.sockspec.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sockspec.bench.Kind;
+import org.sockspec.cli.report.RunReport;
+import org.sockspec.spec.SpecInfo;
+import org.sockspec.spec.TargetConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sockspec check PATH --as KIND}: the catalogue's specs for a kind, against a student's program. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
+    header = "Checks your program against every spec of its kind.",
+    description = {"Runs every spec of the catalogue that applies to KIND against your program, each in "
+        + "a fresh container, and reports which behaviours hold and, for the others, what was expected, "
+        + "what was seen, and the evidence (transcript, socket table, processes, your program's output).", ""},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:every MUST spec passed (MUST and SHOULD with --strict)", "1:a spec that counts failed",
+        "2:bad usage or input (the message says which)",
+        "3:cannot run containers here (the message says what to install or start), or the kit could not "
+            + "judge a spec that counts (status error): not a verdict, run it again"},
+    footerHeading = "%nExamples:%n",
+    footer = {"  sockspec check srv_tcp.py --as tcp",
+        "  sockspec check srv_udp.py --as udp --only udp.ack --format json",
+        "  sockspec check my_server/ --cmd \"python3 server.py\" --as tcp-select --strict",
+        "  sockspec check Server.jar --as tcp-threads --format junit --out report.xml"})
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand
+  SockspecCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  TargetOptions target;
+
+  @Option(names = "--as", required = true, paramLabel = "KIND", converter = Converters.KindConverter.class,
+      completionCandidates = Converters.KindNames.class,
+      description = "What your program is: ${COMPLETION-CANDIDATES}.")
+  Kind kind;
+
+  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these specs "
+      + "(ids from 'sockspec specs', comma separated).")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--strict", description = "SHOULD specs count as MUST: a failed one fails the check.")
+  boolean strict;
+
+  @Mixin
+  ReportOptions report;
+
+  @Override
+  public Integer call() {
+    CliContext context = root.context();
+    Map<String, String> parameters;
+    List<SpecInfo> plan;
+    try {
+      parameters = new LinkedHashMap<>(target.parameters(kind));
+      plan = Plan.of(kind, only);
+      report.validate();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    if (!only.isEmpty()) {
+      parameters.put(TargetConfig.ONLY, String.join(",", only));
+    }
+    if (!plan.isEmpty()) {
+      context.engine().require();
+    }
+    Reporting reporting = new Reporting(context, report);
+    RunReport result = reporting.run(context.runner(), new RunRequest(kind, target.path, parameters, plan, strict));
+    reporting.publish(result);
+    return ExitStatus.of(result.verdict());
+  }
+}

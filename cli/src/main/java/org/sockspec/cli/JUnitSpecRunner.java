@@ -1,0 +1,56 @@
+package org.sockspec.cli;
+
+import java.util.Map;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.sockspec.cli.report.RunReport;
+import org.sockspec.spec.Catalogue;
+
+/**
+ * Runs the catalogue through the JUnit Platform Launcher API, as JUnit's ConsoleLauncher does:
+ * every catalogue class selected, the target plugged in as configuration parameters (the one
+ * place the catalogue takes it from), and a {@link ResultCollector} listening.
+ */
+public final class JUnitSpecRunner implements SpecRunner {
+  /**
+   * Settings of every run. Implicit parameters (system properties, a junit-platform.properties on
+   * the class path) are off, so nothing of the user's environment changes how specs run;
+   * extension auto-detection is off, so only the catalogue's own extension takes part.
+   */
+  private static final Map<String, String> JUNIT_SETTINGS = Map.of(
+      "junit.jupiter.extensions.autodetection.enabled", "false",
+      "junit.jupiter.execution.parallel.enabled", "false",
+      "junit.jupiter.testmethod.order.default", CatalogueOrder.class.getName(),
+      "junit.jupiter.testclass.order.default", CatalogueOrder.class.getName());
+
+  @Override
+  public RunReport run(RunRequest request, SpecListener listener) {
+    CancellationToken cancellation = CancellationToken.create();
+    ResultCollector collector = new ResultCollector(request.plan(), listener, cancellation);
+    LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
+        .selectors(Catalogue.CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
+        .enableImplicitConfigurationParameters(false)
+        .configurationParameters(JUNIT_SETTINGS)
+        .configurationParameters(request.parameters())
+        .build();
+    // The launcher's own listeners found through ServiceLoader are not wanted: a stray one on the
+    // class path would print into the reports.
+    Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+        .enableTestExecutionListenerAutoRegistration(false).build());
+    long start = System.nanoTime();
+    launcher.execute(LauncherExecutionRequestBuilder.request(discovery).listeners(collector)
+        .cancellationToken(cancellation).build());
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    collector.engineProblem().ifPresent(problem -> {
+      throw problem;
+    });
+    return new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(),
+        collector.results(), ms);
+  }
+}

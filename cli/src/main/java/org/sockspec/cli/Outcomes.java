@@ -1,0 +1,80 @@
+package org.sockspec.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.opentest4j.TestAbortedException;
+import org.sockspec.bench.internal.EngineUnavailableException;
+import org.sockspec.bench.internal.KitException;
+import org.sockspec.cli.report.Status;
+import org.sockspec.spec.SpecFailure;
+
+/**
+ * What a spec's throwable means for the report: the program's failure (a {@link SpecFailure}, or
+ * any assertion), a skip (an aborted spec), or the kit's error (everything else). Only messages
+ * are kept: a stack trace of the kit is never shown to a student.
+ */
+final class Outcomes {
+  /** A status with its message and evidence. */
+  record Outcome(Status status, String message, Map<String, String> evidence) {}
+
+  private Outcomes() {}
+
+  static Outcome of(Throwable thrown) {
+    if (thrown instanceof SpecFailure failure) {
+      return new Outcome(Status.FAILED, failure.headline(), failure.evidence().asMap());
+    }
+    Optional<EngineUnavailableException> engine = cause(thrown, EngineUnavailableException.class);
+    if (engine.isPresent()) {
+      return new Outcome(Status.ERROR, "cannot run containers: " + engine.get().getMessage(), Map.of());
+    }
+    Optional<KitException> kit = cause(thrown, KitException.class);
+    if (kit.isPresent()) {
+      return new Outcome(Status.ERROR, "kit error: " + kit.get().getMessage(), Map.of());
+    }
+    if (thrown instanceof TestAbortedException) {
+      return new Outcome(Status.SKIPPED, describe(thrown), Map.of());
+    }
+    if (thrown instanceof AssertionError) {
+      // An assertion outside a spec method's body (SpecExtension wraps those in SpecFailure):
+      // still a statement about the program, without the bench's evidence.
+      return new Outcome(Status.FAILED, describe(thrown), Map.of());
+    }
+    return new Outcome(Status.ERROR, "kit error: " + describe(thrown), new LinkedHashMap<>());
+  }
+
+  /** The engine problem behind {@code thrown}, if that is what it is: the run cannot go on. */
+  static Optional<EngineUnavailableException> engineProblem(Throwable thrown) {
+    return cause(thrown, EngineUnavailableException.class);
+  }
+
+  /**
+   * The throwable for a report: its message, and its type when that says something the message
+   * does not (a bare NoClassDefFoundError's message is just a class name), plus the deepest cause.
+   */
+  static String describe(Throwable thrown) {
+    String message = thrown.getMessage();
+    boolean plain = thrown instanceof KitException || thrown instanceof IllegalArgumentException
+        || thrown instanceof IllegalStateException;
+    String head = plain && message != null && !message.isBlank() ? message
+        : thrown.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    Throwable root = thrown;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root == thrown || (root.getMessage() != null && head.contains(root.getMessage()))) {
+      return head;
+    }
+    return head + " (caused by " + root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+  }
+
+  private static <T extends Throwable> Optional<T> cause(Throwable thrown, Class<T> type) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return Optional.of(type.cast(t));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,21 @@
+package org.sockspec.cli;
+
+import java.util.List;
+import java.util.Map;
+import org.sockspec.bench.Kind;
+import org.sockspec.spec.SpecInfo;
+
+/**
+ * One run to make: the target as JUnit configuration parameters (see
+ * {@link org.sockspec.spec.TargetConfig}), the specs to report on in catalogue order, and how to
+ * count them.
+ *
+ * @param target the target as the user named it, for the reports
+ */
+public record RunRequest(Kind kind, String target, Map<String, String> parameters, List<SpecInfo> plan,
+    boolean strict) {
+  public RunRequest {
+    parameters = Map.copyOf(parameters);
+    plan = List.copyOf(plan);
+  }
+}

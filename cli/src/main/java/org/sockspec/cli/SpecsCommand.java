@@ -1,0 +1,85 @@
+package org.sockspec.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.sockspec.bench.Kind;
+import org.sockspec.cli.report.JsonReporter;
+import org.sockspec.cli.report.Style;
+import org.sockspec.spec.Catalogue;
+import org.sockspec.spec.SpecInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sockspec specs}: the catalogue, without running anything (after h2spec's dry run). */
+@Command(name = "specs", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
+    header = "Lists the catalogue of specs (needs no containers).",
+    description = {"Lists the catalogue: each spec's id, level (MUST, SHOULD, INFO), the kinds it applies "
+        + "to, the handout question it answers and what it checks. Needs no container engine.", ""},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:listed", "2:bad usage"})
+final class SpecsCommand implements Callable<Integer> {
+  /** The formats of this listing. */
+  enum ListFormat { text, json }
+
+  @ParentCommand
+  SockspecCommand root;
+
+  @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
+      completionCandidates = Converters.KindNames.class,
+      description = "Only the specs that apply to KIND: ${COMPLETION-CANDIDATES}.")
+  Kind kind;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+  ListFormat format = ListFormat.text;
+
+  @Override
+  public Integer call() {
+    CliContext context = root.context();
+    List<SpecInfo> specs = kind == null ? Catalogue.specs() : Catalogue.specsFor(kind);
+    if (format == ListFormat.json) {
+      JsonReporter.print(json(specs), context.out());
+    } else {
+      text(specs, Style.of(context.colour()), context.out());
+    }
+    return ExitStatus.PASSED;
+  }
+
+  static ObjectNode json(List<SpecInfo> specs) {
+    ObjectNode root = JsonReporter.object();
+    root.put("kit", KitVersion.get());
+    ArrayNode list = root.putArray("specs");
+    for (SpecInfo spec : specs) {
+      ObjectNode item = list.addObject();
+      item.put("id", spec.id());
+      item.put("level", spec.level().name());
+      item.put("question", spec.question());
+      ArrayNode kinds = item.putArray("kinds");
+      spec.kinds().forEach(k -> kinds.add(k.id()));
+      item.put("summary", spec.summary());
+      item.put("hint", spec.hint());
+    }
+    return root;
+  }
+
+  private void text(List<SpecInfo> specs, Style style, PrintWriter out) {
+    out.println(style.bold("sockspec " + KitVersion.get() + ": " + specs.size() + (specs.size() == 1 ? " spec" : " specs")
+        + (kind == null ? " in the catalogue" : " for kind " + kind)));
+    int width = Math.max(2, specs.stream().mapToInt(s -> s.id().length()).max().orElse(0));
+    out.println();
+    out.println(style.dim(pad("ID", width) + "  LEVEL   Q    KINDS"));
+    for (SpecInfo spec : specs) {
+      out.println(pad(spec.id(), width) + "  " + pad(spec.level().name(), 6) + "  " + pad(spec.question(), 4)
+          + " " + spec.kinds().stream().map(Kind::id).collect(Collectors.joining(",")));
+      out.println("    " + spec.summary());
+    }
+  }
+
+  private static String pad(String text, int width) {
+    return text.length() >= width ? text : text + " ".repeat(width - text.length());
+  }
+}

@@ -1,0 +1,158 @@
+package org.sockspec.cli.grade;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.sockspec.cli.CliContext;
+import org.sockspec.cli.ExitStatus;
+import org.sockspec.cli.KitVersion;
+import org.sockspec.cli.SockspecCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sockspec grade SUBMISSIONS}: a whole class of submissions, in parallel, in sandboxes. */
+@Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
+    header = "Grades a folder of submissions: results.json, report.md per student, grades.csv, report.html.",
+    description = {"SUBMISSIONS holds one folder per student, each with some of the lab's programs. Every "
+        + "program found is checked against the specs of its kind (the lab manifest says which file is which "
+        + "kind and what each spec is worth), each spec in fresh, sandboxed containers. A missing program "
+        + "scores zero (\"not handed in\").", ""},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:every student graded", "1:--repeat found a spec whose verdict changed (a flake)",
+        "2:bad usage or input (a manifest with unknown spec ids...)",
+        "3:cannot run containers here, or some specs could not be judged (kit errors: run again with --resume)"},
+    footerHeading = "%nExamples:%n",
+    footer = {"  sockspec grade submissions/ --out grades/", "  sockspec grade submissions/ --lab lab.toml --jobs 2",
+        "  sockspec grade submissions/ --out grades/ --resume", "  sockspec grade --print-lab > lab.toml",
+        "", "Documentation: docs/grading.md"})
+public final class GradeCommand implements Callable<Integer> {
+  @ParentCommand
+  SockspecCommand root;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SUBMISSIONS",
+      description = "A folder with one folder per student.")
+  Path submissions;
+
+  @Option(names = "--lab", paramLabel = "FILE", description = "The lab manifest (TOML); default: the "
+      + "built-in one, which --print-lab prints.")
+  Path lab;
+
+  @Option(names = "--print-lab", description = "Print the built-in lab manifest and exit.")
+  boolean printLab;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Programs graded at once (default: ${DEFAULT-VALUE}).")
+  int jobs = 2;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the grades (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("grades");
+
+  @Option(names = "--resume", description = "Skip students already finished in DIR (those with a "
+      + "results.json without kit errors).")
+  boolean resume;
+
+  @Option(names = "--repeat", paramLabel = "N", description = "Grade everything N times and report every "
+      + "spec whose verdict changed (default: ${DEFAULT-VALUE}).")
+  int repeat = 1;
+
+  @Option(names = "--timescale", paramLabel = "X", description = "Multiply every wait by X (default: "
+      + "${DEFAULT-VALUE}); 2 on a busy machine.")
+  double timescale = 1.0;
+
+  @Override
+  public Integer call() {
+    CliContext context = root.context();
+    PrintWriter stdout = context.out();
+    if (printLab) {
+      stdout.print(LabManifest.defaultText());
+      stdout.flush();
+      return ExitStatus.PASSED;
+    }
+    LabManifest manifest;
+    List<Path> todo;
+    int skipped;
+    try {
+      validate();
+      manifest = lab == null ? LabManifest.defaults() : LabManifest.read(lab);
+      List<Path> students = ClassGrader.students(submissions);
+      if (students.isEmpty()) {
+        throw new IllegalArgumentException("no student folder in " + submissions + ": it must hold one folder "
+            + "per student, each with their programs (" + String.join(", ", manifest.programs().keySet()) + ").");
+      }
+      todo = students.stream().filter(s -> !resume || !Resume.isFinished(out, s.getFileName().toString())).toList();
+      skipped = students.size() - todo.size();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    if (!todo.isEmpty()) {
+      // Also sweeps what a killed grader left running (Engine's leftover sweep, on first contact).
+      context.engine().require();
+    }
+    ClassGrader grader = new ClassGrader(new ProgramGrader(context.runner(), manifest, timescale), manifest, out,
+        KitVersion.get(), jobs);
+    Progress progress = new Progress(context.err(), context.colour());
+    progress.start(todo.size(), skipped);
+    Map<String, Map<String, Verdict>> first = grader.grade(todo, progress, true);
+    progress.end();
+    if (todo.isEmpty()) {
+      grader.writeClass();
+    }
+    long kitErrors = first.values().stream().flatMap(row -> row.values().stream())
+        .filter(v -> v == Verdict.KIT_ERROR).count();
+    stdout.println("Graded " + first.size() + (first.size() == 1 ? " student" : " students") + " into " + out
+        + ": grades.csv, report.html, and per student report.md and results.json.");
+    List<String> flakes = new ArrayList<>();
+    for (int round = 2; round <= repeat; round++) {
+      context.err().println("Round " + round + " of " + repeat + " (--repeat): grading again, comparing verdicts.");
+      Map<String, Map<String, Verdict>> again = grader.grade(todo, new Progress(context.err(), context.colour()),
+          false);
+      flakes.addAll(FlakeReport.changes(first, again, round));
+    }
+    if (repeat > 1) {
+      stdout.println(FlakeReport.render(flakes, repeat));
+    }
+    stdout.flush();
+    if (kitErrors > 0) {
+      context.err().println("sockspec: the kit could not judge " + kitErrors + " spec(s) (not a verdict on any "
+          + "student): run the same command again with --resume to grade those students again.");
+      context.err().flush();
+      return ExitStatus.CANNOT_RUN;
+    }
+    return flakes.isEmpty() ? ExitStatus.PASSED : ExitStatus.FAILED;
+  }
+
+  private void validate() {
+    if (submissions == null) {
+      throw new IllegalArgumentException("no SUBMISSIONS folder given: say which folder holds the students' "
+          + "folders, or use --print-lab.");
+    }
+    if (!Files.isDirectory(submissions)) {
+      throw new IllegalArgumentException("'" + submissions + "' is not a folder: give the folder that holds "
+          + "one folder per student.");
+    }
+    if (jobs < 1 || jobs > 64) {
+      throw new IllegalArgumentException("--jobs must be from 1 to 64, got " + jobs + ".");
+    }
+    if (repeat < 1 || repeat > 100) {
+      throw new IllegalArgumentException("--repeat must be from 1 to 100, got " + repeat + ".");
+    }
+    if (!(timescale > 0 && timescale <= 100)) {
+      throw new IllegalArgumentException("--timescale must be more than 0 and at most 100, got " + timescale + ".");
+    }
+    if (Objects.equals(out.toAbsolutePath().normalize(), submissions.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException("--out must not be the SUBMISSIONS folder itself.");
+    }
+  }
+}

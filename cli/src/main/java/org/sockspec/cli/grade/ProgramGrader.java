@@ -1,0 +1,175 @@
+package org.sockspec.cli.grade;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.sockspec.bench.Kind;
+import org.sockspec.bench.Target;
+import org.sockspec.bench.internal.EngineUnavailableException;
+import org.sockspec.cli.RunRequest;
+import org.sockspec.cli.SpecListener;
+import org.sockspec.cli.SpecRunner;
+import org.sockspec.cli.report.RunReport;
+import org.sockspec.cli.report.SpecResult;
+import org.sockspec.cli.report.Status;
+import org.sockspec.spec.Catalogue;
+import org.sockspec.spec.SpecInfo;
+import org.sockspec.spec.TargetConfig;
+
+/**
+ * Grades one program of one student: every spec of its kind, through the same runner as
+ * {@code check}, with a wall-clock deadline per spec. Two things are the grader's own:
+ *
+ * <ul>
+ *   <li>A server that never listens costs the whole startup bound in every spec that starts it.
+ *       The first such spec runs alone; when it finds the program never listened, the program's
+ *       other server specs are failed at once with the same diagnosis, saying so.
+ *   <li>A kit error is never charged to the student: those specs run once more, and what still
+ *       errs is reported as the kit's.
+ * </ul>
+ */
+final class ProgramGrader {
+  private final SpecRunner runner;
+  private final LabManifest manifest;
+  private final double timescale;
+
+  ProgramGrader(SpecRunner runner, LabManifest manifest, double timescale) {
+    this.runner = runner;
+    this.manifest = manifest;
+    this.timescale = timescale;
+  }
+
+  /** The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order. */
+  List<GradedSpec> grade(Path folder, String file, Kind kind) {
+    List<SpecInfo> plan = Catalogue.specsFor(kind);
+    Path program = folder.resolve(file);
+    Map<String, SpecResult> results = new LinkedHashMap<>();
+    if (!Files.isRegularFile(program)) {
+      plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED,
+          "not handed in: there is no " + file + " in " + folder.getFileName() + "'s folder.", Map.of(), 0)));
+      return graded(file, kind, plan, results, true);
+    }
+    Map<String, String> parameters = parameters(kind, program);
+    Optional<String> unusable = unusable(parameters);
+    if (unusable.isPresent()) {
+      plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED,
+          "cannot be graded: " + unusable.get(), Map.of(), 0)));
+      return graded(file, kind, plan, results, false);
+    }
+    List<SpecInfo> rest = new ArrayList<>(plan);
+    if (kind.isServer()) {
+      Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheServer).findFirst();
+      if (first.isPresent()) {
+        rest.remove(first.get());
+        SpecResult firstResult = run(kind, program, parameters, List.of(first.get())).get(0);
+        results.put(first.get().id(), firstResult);
+        if (Diagnosis.neverListened(firstResult)) {
+          for (SpecInfo spec : List.copyOf(rest)) {
+            if (startsTheServer(spec)) {
+              results.put(spec.id(), sameDiagnosis(spec, first.get(), firstResult));
+              rest.remove(spec);
+            }
+          }
+        }
+      }
+    }
+    if (!rest.isEmpty()) {
+      run(kind, program, parameters, rest).forEach(r -> results.put(r.id(), r));
+    }
+    List<SpecInfo> errored = plan.stream().filter(spec -> isKitError(results.get(spec.id()))).toList();
+    if (!errored.isEmpty()) {
+      // Once more: engine trouble on a busy machine is usually gone the second time.
+      run(kind, program, parameters, errored).forEach(r -> results.put(r.id(), r));
+    }
+    return graded(file, kind, plan, results, false);
+  }
+
+  /**
+   * Whether a spec starts the server and waits for it to listen: every server spec but those about
+   * the situation with no server at all (their ids say so), which never start the program.
+   */
+  static boolean startsTheServer(SpecInfo spec) {
+    return !spec.id().toLowerCase(Locale.ROOT).endsWith("without-server");
+  }
+
+  private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs) {
+    Map<String, String> withOnly = new LinkedHashMap<>(parameters);
+    withOnly.put(TargetConfig.ONLY, specs.stream().map(SpecInfo::id).collect(Collectors.joining(",")));
+    RunRequest request = new RunRequest(kind, program.toString(), withOnly, specs, false);
+    try {
+      return byPlan(specs, runner.run(request, SpecListener.NONE));
+    } catch (EngineUnavailableException e) {
+      throw e; // no spec of anyone can run: the class's grading stops, saying why
+    } catch (RuntimeException e) {
+      String message = "kit error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return specs.stream().map(spec -> SpecResult.of(spec, Status.ERROR, message, Map.of(), 0)).toList();
+    }
+  }
+
+  private static List<SpecResult> byPlan(List<SpecInfo> specs, RunReport report) {
+    Map<String, SpecResult> byId = new LinkedHashMap<>();
+    report.results().forEach(r -> byId.put(r.id(), r));
+    return specs.stream().map(spec -> byId.getOrDefault(spec.id(), SpecResult.of(spec, Status.ERROR,
+        "kit error: the runner reported nothing for this spec", Map.of(), 0))).toList();
+  }
+
+  private static SpecResult sameDiagnosis(SpecInfo spec, SpecInfo first, SpecResult firstResult) {
+    return SpecResult.of(spec, Status.FAILED, firstResult.message() + "\n(Not run again: in " + first.id()
+        + " the program never listened, so this spec, which needs it listening, has the same diagnosis.)",
+        firstResult.evidence(), 0);
+  }
+
+  private static boolean isKitError(SpecResult result) {
+    return Diagnosis.of(result).verdict() == Verdict.KIT_ERROR;
+  }
+
+  private List<GradedSpec> graded(String file, Kind kind, List<SpecInfo> plan, Map<String, SpecResult> results,
+      boolean missing) {
+    List<GradedSpec> graded = new ArrayList<>();
+    for (SpecInfo spec : plan) {
+      SpecResult result = results.get(spec.id());
+      Diagnosis.Reading reading = missing ? new Diagnosis.Reading(Verdict.NOT_HANDED_IN, "")
+          : Diagnosis.of(result);
+      double max = manifest.pointsOf(spec);
+      graded.add(new GradedSpec(new LabManifest.Column(file, kind, spec), result, reading.verdict(),
+          reading.reason(), reading.verdict() == Verdict.PASSED ? max : 0, max, manifest.isHidden(spec.id())));
+    }
+    return graded;
+  }
+
+  /**
+   * The target as the catalogue's configuration parameters, with a wall-clock deadline per spec:
+   * JUnit abandons a spec that outlives it (its bench is removed, and everything with it).
+   */
+  private Map<String, String> parameters(Kind kind, Path program) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(TargetConfig.KIND, kind.id());
+    parameters.put(TargetConfig.PATH, program.toAbsolutePath().normalize().toString());
+    parameters.put(TargetConfig.PORT, Integer.toString(Target.DEFAULT_PORT));
+    parameters.put(TargetConfig.ANSWER, Target.DEFAULT_ANSWER);
+    parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
+    parameters.put("junit.jupiter.execution.timeout.default", Math.round(deadlineSeconds(timescale)) + " s");
+    parameters.put("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+    return parameters;
+  }
+
+  /** Every bound of a spec together is well under this: the startup bound (15 s) and a few replies. */
+  static double deadlineSeconds(double timescale) {
+    return 60 * timescale;
+  }
+
+  private static Optional<String> unusable(Map<String, String> parameters) {
+    try {
+      TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+  }
+}

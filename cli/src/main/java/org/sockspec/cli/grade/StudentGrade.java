@@ -1,0 +1,27 @@
+package org.sockspec.cli.grade;
+
+import java.util.List;
+
+/** One student's graded submission: every (program, spec) of the manifest, in its order. */
+public record StudentGrade(String student, List<GradedSpec> specs, long durationMs) {
+  public StudentGrade {
+    specs = List.copyOf(specs);
+  }
+
+  public double score() {
+    return specs.stream().mapToDouble(GradedSpec::points).sum();
+  }
+
+  public double maxScore() {
+    return specs.stream().mapToDouble(GradedSpec::maxPoints).sum();
+  }
+
+  public long count(Verdict verdict) {
+    return specs.stream().filter(s -> s.verdict() == verdict).count();
+  }
+
+  /** Whether a spec that earns points was not passed (the progress bar's "failures so far"). */
+  public boolean lostPoints() {
+    return specs.stream().anyMatch(s -> s.points() < s.maxPoints());
+  }
+}

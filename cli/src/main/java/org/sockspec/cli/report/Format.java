@@ -1,0 +1,16 @@
+package org.sockspec.cli.report;
+
+/** The report formats of {@code --format}, by their command-line names. */
+public enum Format {
+  text, json, junit, markdown;
+
+  /** The reporter of this format; {@code style} colours text only. */
+  public Reporter reporter(Style style) {
+    return switch (this) {
+      case text -> new TextReporter(style);
+      case json -> new JsonReporter();
+      case junit -> new JunitXmlReporter();
+      case markdown -> new MarkdownReporter();
+    };
+  }
+}

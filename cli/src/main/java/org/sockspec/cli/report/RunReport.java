@@ -1,0 +1,57 @@
+package org.sockspec.cli.report;
+
+import java.util.List;
+
+/**
+ * The results of one run of the catalogue against one target, in catalogue order, with what the
+ * reports print about the run itself.
+ *
+ * @param kit the kit's version
+ * @param kind the kind the target was checked as ({@code tcp}, {@code udp}, ...)
+ * @param target the target as the user named it (a path) or the reference program's name
+ * @param strict whether SHOULD specs counted as MUST
+ */
+public record RunReport(String kit, String kind, String target, boolean strict, List<SpecResult> results,
+    long durationMs) {
+
+  /** What a run says about its target, from its results. */
+  public enum Verdict {
+    /** Every spec that counts passed (or did not apply). */
+    PASSED,
+    /** A spec that counts failed. */
+    FAILED,
+    /** No spec that counts failed, but the kit could not judge one of them. */
+    UNDECIDED
+  }
+
+  public RunReport {
+    results = List.copyOf(results);
+  }
+
+  public long count(Status status) {
+    return results.stream().filter(r -> r.status() == status).count();
+  }
+
+  public Verdict verdict() {
+    if (results.stream().anyMatch(r -> r.failsCheck(strict))) {
+      return Verdict.FAILED;
+    }
+    if (results.stream().anyMatch(r -> r.leavesCheckUndecided(strict))) {
+      return Verdict.UNDECIDED;
+    }
+    return Verdict.PASSED;
+  }
+
+  /** The verdict of several runs together (the demo): the worst of them. */
+  public static Verdict verdictOf(List<RunReport> runs) {
+    return runs.stream().map(RunReport::verdict)
+        .reduce(Verdict.PASSED, (a, b) -> a == Verdict.FAILED || b == Verdict.FAILED ? Verdict.FAILED
+            : a == Verdict.UNDECIDED || b == Verdict.UNDECIDED ? Verdict.UNDECIDED : Verdict.PASSED);
+  }
+
+  /** "2 passed, 1 failed, 0 errors, 3 skipped": the counts every format's summary shows. */
+  public String counts() {
+    return count(Status.PASSED) + " passed, " + count(Status.FAILED) + " failed, " + count(Status.ERROR)
+        + (count(Status.ERROR) == 1 ? " error, " : " errors, ") + count(Status.SKIPPED) + " skipped";
+  }
+}

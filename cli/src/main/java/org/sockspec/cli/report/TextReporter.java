@@ -1,0 +1,193 @@
+package org.sockspec.cli.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sockspec.spec.Level;
+
+/**
+ * The report a person reads: one line per spec (also printed live, as each spec ends, by
+ * {@link LiveLines}), then every failure with its hint and evidence, then the verdict.
+ */
+public final class TextReporter implements Reporter {
+  private static final String EVIDENCE_INDENT = "    ";
+  private final Style style;
+
+  public TextReporter(Style style) {
+    this.style = style;
+  }
+
+  @Override
+  public void render(RunReport report, PrintWriter out) {
+    out.println(header(report.kit(), report.target(), report.kind(), report.results().size()));
+    int width = idWidth(report.results().stream().map(SpecResult::id).toList());
+    report.results().forEach(result -> out.print(line(result, report.strict(), width)));
+    details(report, out);
+  }
+
+  @Override
+  public void renderAll(List<RunReport> reports, PrintWriter out) {
+    for (RunReport report : reports) {
+      render(report, out);
+      out.println();
+    }
+    if (reports.size() > 1) {
+      overview(reports, out);
+    }
+  }
+
+  /** The line that opens a run. */
+  public String header(String kit, String target, String kind, int specs) {
+    return style.bold("sockspec " + kit + ": " + target + " as " + kind) + " ("
+        + (specs == 1 ? "1 spec" : specs + " specs") + ")";
+  }
+
+  /** Width of the id column for these ids. */
+  public static int idWidth(List<String> ids) {
+    return ids.stream().mapToInt(String::length).max().orElse(0);
+  }
+
+  /** One spec's line (and the observations of a passing spec), newline-terminated. */
+  public String line(SpecResult r, boolean strict, int idWidth) {
+    StringBuilder line = new StringBuilder("  ").append(word(r, strict)).append("  ")
+        .append(pad(r.id(), idWidth)).append("  ").append(pad(r.level().name(), 6))
+        .append(pad(r.question(), 5)).append(r.summary());
+    if (r.status() == Status.SKIPPED) {
+      line.append(style.dim(" (" + Texts.printable(r.message()) + ")"));
+    } else {
+      line.append(style.dim(" (" + Texts.duration(r.durationMs()) + ")"));
+    }
+    line.append('\n');
+    if (r.status() == Status.PASSED) {
+      r.evidence().forEach((name, finding) -> line.append(style.dim(observation(name, finding))).append('\n'));
+    }
+    return line.toString();
+  }
+
+  /**
+   * A message with its first line at two spaces and the rest at four: what follows the first line
+   * is usually the program's output, quoted by the message, and must not read as the hint.
+   */
+  private static String hanging(String message) {
+    String text = message.stripTrailing();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? "  " + text
+        : "  " + text.substring(0, newline) + "\n" + Texts.indent(text.substring(newline + 1), "    ");
+  }
+
+  /** "observed NAME: finding", a table on its own lines below its name. */
+  public static String observation(String name, String finding) {
+    String text = Texts.printable(finding).stripTrailing();
+    return text.contains("\n") ? "        observed " + name + ":\n" + Texts.indent(text, "          ")
+        : "        observed " + name + ": " + text;
+  }
+
+  /** Every failure and error with its evidence, then the verdict. */
+  public void details(RunReport report, PrintWriter out) {
+    for (SpecResult r : report.results()) {
+      if (r.status() == Status.FAILED || r.status() == Status.ERROR) {
+        out.println();
+        out.print(detail(r, report.strict()));
+      }
+    }
+    out.println();
+    out.println(summary(report));
+  }
+
+  /** One failure or error in full: headline, hint, evidence. */
+  String detail(SpecResult r, boolean strict) {
+    StringBuilder out = new StringBuilder(word(r, strict)).append(' ').append(style.bold(r.id()))
+        .append(" (").append(r.level());
+    if (!r.question().isEmpty()) {
+      out.append(", handout question ").append(r.question());
+    }
+    out.append(")");
+    if (r.status() == Status.FAILED && !r.failsCheck(strict)) {
+      out.append(r.level() == Level.SHOULD ? ": does not fail the check (it would with --strict)"
+          : ": an observation, never fails the check");
+    }
+    out.append('\n');
+    if (r.status() == Status.ERROR) {
+      out.append(Texts.indent("The kit could not judge this spec: " + Texts.printable(r.message()), "  "))
+          .append("\n  This is not a verdict on your program: run the check again; if it happens again, "
+              + "report it with this output.\n");
+    } else {
+      out.append(hanging(Texts.printable(r.message()))).append('\n');
+      if (!r.hint().isEmpty()) {
+        out.append(Texts.indent(style.yellow("Hint: ") + r.hint(), "  ")).append('\n');
+      }
+    }
+    for (Map.Entry<String, String> item : r.evidence().entrySet()) {
+      out.append("  ").append(style.dim(item.getKey() + ":")).append('\n')
+          .append(Texts.indent(Texts.printable(item.getValue()), EVIDENCE_INDENT)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The counts and the verdict, in words. */
+  public String summary(RunReport report) {
+    String counts = report.target() + " as " + report.kind() + ": " + report.counts() + " ("
+        + Texts.duration(report.durationMs()) + ")";
+    if (report.results().isEmpty()) {
+      return counts + "\n" + style.yellow("No spec of the catalogue applies to kind " + report.kind()
+          + " yet: nothing was checked.");
+    }
+    String musts = report.strict() ? "MUST and SHOULD" : "MUST";
+    String verdict = switch (report.verdict()) {
+      case PASSED -> style.green("PASSED") + ": every " + musts + " spec passed.";
+      case FAILED -> style.red("FAILED") + ": " + ids(report, r -> r.failsCheck(report.strict()))
+          + (report.strict() ? " (--strict: SHOULD counts as MUST)" : "") + ".";
+      case UNDECIDED -> style.yellow("NO VERDICT") + ": the kit could not run "
+          + ids(report, r -> r.leavesCheckUndecided(report.strict()))
+          + "; that says nothing about your program: run the check again.";
+    };
+    List<SpecResult> advisory = report.results().stream()
+        .filter(r -> r.status() == Status.FAILED && !r.failsCheck(report.strict())).toList();
+    if (!advisory.isEmpty()) {
+      verdict += "\n" + advisory.size() + (advisory.size() == 1 ? " spec that does not count was" : " specs that do not count were")
+          + " not met: " + advisory.stream().map(r -> r.id() + " (" + r.level() + ")").collect(Collectors.joining(", "))
+          + (report.strict() ? "." : "; SHOULD specs count with --strict.");
+    }
+    return counts + "\n" + verdict;
+  }
+
+  private static String ids(RunReport report, java.util.function.Predicate<SpecResult> which) {
+    List<String> ids = report.results().stream().filter(which).map(SpecResult::id).toList();
+    return (ids.size() == 1 ? "1 spec: " : ids.size() + " specs: ") + String.join(", ", ids);
+  }
+
+  /** One line per run and the verdict of them all (after the demo). */
+  public void overview(List<RunReport> reports, PrintWriter out) {
+    out.println(style.bold("Overview"));
+    int width = reports.stream().mapToInt(r -> (r.target() + " as " + r.kind()).length()).max().orElse(0);
+    for (RunReport r : reports) {
+      String verdict = r.results().isEmpty() ? style.dim("no spec applies yet") : switch (r.verdict()) {
+        case PASSED -> style.green("PASSED");
+        case FAILED -> style.red("FAILED");
+        case UNDECIDED -> style.yellow("NO VERDICT");
+      };
+      out.println("  " + pad(r.target() + " as " + r.kind(), width) + "  " + verdict + "  " + style.dim(r.counts()));
+    }
+    RunReport.Verdict all = RunReport.verdictOf(reports);
+    out.println(switch (all) {
+      case PASSED -> style.green("PASSED") + ": every reference program passed every spec that counts.";
+      case FAILED -> style.red("FAILED") + ": a reference program failed a spec (see above).";
+      case UNDECIDED -> style.yellow("NO VERDICT") + ": the kit could not run some specs (see above).";
+    });
+  }
+
+  /** PASS, FAIL, WARN (a failure that does not count), ERROR, SKIP; five columns wide. */
+  private String word(SpecResult r, boolean strict) {
+    return switch (r.status()) {
+      case PASSED -> style.green("PASS ");
+      case FAILED -> r.failsCheck(strict) ? style.red("FAIL ") : style.yellow("WARN ");
+      case ERROR -> style.red("ERROR");
+      case SKIPPED -> style.dim("SKIP ");
+    };
+  }
+
+  private static String pad(String text, int width) {
+    return text.length() >= width ? text : text + " ".repeat(width - text.length());
+  }
+}

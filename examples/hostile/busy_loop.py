@@ -1,0 +1,3 @@
+# Hostile: burns a CPU forever and never listens.
+while True:
+    pass

@@ -1,0 +1,120 @@
+package org.sockspec.probe;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * {@code proc.threads PID}: the threads of one process and what each is blocked on, so that a spec
+ * can tell a thread per client (each thread waits in a receive on its own client's socket) from
+ * one thread serving everyone (a single wait in select, poll or epoll).
+ *
+ * <p>Read from {@code /proc/PID/task/TID/syscall} (the blocked call and its arguments; reading it
+ * needs the ptrace access the probe has) and, for a {@code poll} on one descriptor, the
+ * {@code struct pollfd} in the process's memory ({@code /proc/PID/mem}). A descriptor is resolved to
+ * its socket's inode through {@code /proc/PID/fd}, which the socket table also shows.
+ */
+final class ThreadTable {
+  private static final Path PROC = Path.of("/proc");
+  private final Syscalls syscalls;
+
+  ThreadTable(Syscalls syscalls) {
+    this.syscalls = syscalls;
+  }
+
+  Json list(int pid) throws IOException {
+    List<Json> threads = new ArrayList<>();
+    List<Integer> tids = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tasks(pid), "[0-9]*")) {
+      entries.forEach(entry -> tids.add(Integer.parseInt(entry.getFileName().toString())));
+    } catch (IOException e) {
+      return Json.object().put("outcome", "gone").put("pid", pid);
+    }
+    tids.sort(null);
+    for (int tid : tids) {
+      Json thread = describe(pid, tid);
+      if (thread != null) {
+        threads.add(thread);
+      }
+    }
+    return Json.object().put("outcome", "threads").put("pid", pid).put("threads", threads);
+  }
+
+  private Json describe(int pid, int tid) {
+    Path task = tasks(pid).resolve(Integer.toString(tid));
+    try {
+      String comm = Files.readString(task.resolve("comm")).strip();
+      String stat = Files.readString(task.resolve("stat"));
+      String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
+      String syscall = Files.readString(task.resolve("syscall")).strip();
+      Json thread = Json.object().put("tid", tid).put("comm", comm).put("state", state);
+      Wait wait = wait(syscall, syscalls);
+      thread.put("wait", wait.waitClass()).put("call", wait.call());
+      OptionalInt fd = wait.fd();
+      if (wait.waitClass().equals("poll")) {
+        thread.put("nfds", wait.nfds());
+        if (wait.nfds() == 1) {
+          fd = pollfd(pid, wait.address());
+        }
+      }
+      if (fd.isPresent()) {
+        thread.put("fd", fd.getAsInt()).put("inode", socketInode(pid, fd.getAsInt()));
+      }
+      return thread;
+    } catch (IOException | RuntimeException e) {
+      return null; // the thread ended while we looked
+    }
+  }
+
+  private static Path tasks(int pid) {
+    return PROC.resolve(pid + "/task");
+  }
+
+  /** What a {@code syscall} line says: {@code running}, {@code -1 SP PC}, or {@code NR ARG1..ARG6 SP PC}. */
+  record Wait(String waitClass, String call, OptionalInt fd, long nfds, long address) {}
+
+  static Wait wait(String line, Syscalls syscalls) {
+    String[] f = line.strip().split("\\s+");
+    if (f[0].equals("running")) {
+      return new Wait("running", "", OptionalInt.empty(), 0, 0);
+    }
+    int number = Integer.parseInt(f[0]);
+    if (number < 0 || f.length < 7) {
+      return new Wait("none", "", OptionalInt.empty(), 0, 0); // blocked outside any system call
+    }
+    Syscalls.Call call = syscalls.call(number);
+    long arg0 = Long.parseUnsignedLong(f[1].substring(2), 16);
+    long arg1 = Long.parseUnsignedLong(f[2].substring(2), 16);
+    return switch (call.waitClass()) {
+      case "read", "accept" -> new Wait(call.waitClass(), call.name(), OptionalInt.of((int) arg0), 0, 0);
+      case "poll" -> new Wait("poll", call.name(), OptionalInt.empty(), arg1, arg0);
+      default -> new Wait(call.waitClass(), call.name(), OptionalInt.empty(), 0, 0);
+    };
+  }
+
+  /** The descriptor of the {@code struct pollfd} at {@code address} (an int, little endian), if readable. */
+  private static OptionalInt pollfd(int pid, long address) {
+    try (RandomAccessFile mem = new RandomAccessFile(PROC.resolve(pid + "/mem").toFile(), "r")) {
+      mem.seek(address);
+      int fd = Integer.reverseBytes(mem.readInt());
+      return OptionalInt.of(fd);
+    } catch (IOException | RuntimeException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /** The inode of the socket descriptor {@code fd} refers to, or 0 when it is not a socket. */
+  private static long socketInode(int pid, int fd) {
+    try {
+      String target = Files.readSymbolicLink(PROC.resolve(pid + "/fd/" + fd)).toString();
+      return target.startsWith("socket:[") ? Long.parseLong(target.substring(8, target.length() - 1)) : 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.sockspec.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CountersTest {
+  @Test
+  void groupsComeInPairsOfLinesNamesThenValues() {
+    Json all = Json.object();
+    Counters.parse(List.of(
+        "Udp: InDatagrams NoPorts InErrors RcvbufErrors",
+        "Udp: 12 1 44 44",
+        "TcpExt: SyncookiesSent ListenOverflows ListenDrops",
+        "TcpExt: 0 3 3"), all);
+    assertThat(all.toString())
+        .isEqualTo("{\"Udp\":{\"InDatagrams\":12,\"NoPorts\":1,\"InErrors\":44,\"RcvbufErrors\":44},"
+            + "\"TcpExt\":{\"SyncookiesSent\":0,\"ListenOverflows\":3,\"ListenDrops\":3}}");
+  }
+
+  @Test
+  void theNamespacesCountersIncludeTheExtendedOnes() throws Exception {
+    String all = Counters.read().toString();
+    assertThat(all).contains("\"Udp\":{").contains("\"NoPorts\":").contains("\"ListenOverflows\":");
+  }
+}

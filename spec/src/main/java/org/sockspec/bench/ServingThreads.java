@@ -1,0 +1,56 @@
+package org.sockspec.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How the one process that serves every client uses its threads: for each client, the threads
+ * waiting for data on that client's socket alone (a thread per client: each blocked in its own
+ * {@code recv}), and the threads waiting on many sockets at once (select style: one
+ * {@code select}/{@code poll}/{@code epoll} for everyone).
+ */
+public record ServingThreads(Serving serving, ThreadList threads) {
+
+  /** Per client, the threads waiting on its socket alone. */
+  public Map<String, List<ThreadInfo>> dedicated() {
+    Map<String, List<ThreadInfo>> byClient = new LinkedHashMap<>();
+    serving.clients().keySet().forEach(c -> byClient.put(c, threads.waitingOnlyOn(serving.inode(c))));
+    return byClient;
+  }
+
+  /** Every client has a thread of its own waiting on its socket. */
+  public boolean threadPerClient() {
+    return dedicated().values().stream().noneMatch(List::isEmpty);
+  }
+
+  /** No client has a thread of its own, and some thread waits on many sockets at once. */
+  public boolean oneWaitForAll() {
+    return dedicated().values().stream().allMatch(List::isEmpty) && !threads.multiplexing().isEmpty();
+  }
+
+  /** Settled into one of the two pictures (threads may still be starting, or running, otherwise). */
+  public boolean settled() {
+    return threadPerClient() || oneWaitForAll();
+  }
+
+  /** The clients that have a thread of their own. */
+  public List<String> clientsWithOwnThread() {
+    return dedicated().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+  }
+
+  /** "A: thread 31 (client-1) in read(fd 5); B: none; ..." and the multiplexing threads. */
+  public String describe() {
+    String perClient = dedicated().entrySet().stream().map(e -> e.getKey() + ": " + (e.getValue().isEmpty()
+        ? "no thread of its own" : e.getValue().stream().map(ServingThreads::name).collect(Collectors.joining(", "))))
+        .collect(Collectors.joining("; "));
+    List<ThreadInfo> many = threads.multiplexing();
+    return perClient + (many.isEmpty() ? "; no thread waits on several sockets at once"
+        : "; waiting on several sockets at once: " + many.stream().map(ServingThreads::name).collect(Collectors.joining(", ")));
+  }
+
+  private static String name(ThreadInfo t) {
+    return "thread " + t.tid() + " (" + t.comm() + ") in " + t.call() + "()";
+  }
+}

@@ -1,0 +1,156 @@
+package org.sockspec.catalogue;
+
+import static org.sockspec.bench.Kind.CLIENT_TCP;
+import static org.sockspec.bench.Kind.CLIENT_UDP;
+import static org.sockspec.spec.Level.MUST;
+import static org.sockspec.spec.SpecAssertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.sockspec.bench.Bench;
+import org.sockspec.bench.Counters;
+import org.sockspec.bench.Poll;
+import org.sockspec.bench.RunningProgram;
+import org.sockspec.bench.ServedLog;
+import org.sockspec.spec.CounterChange;
+import org.sockspec.spec.ServedTraffic;
+import org.sockspec.spec.Spec;
+
+/**
+ * The handout's clients (client_tcp.py HOST, client_udp.py HOST), driven as a user drives them:
+ * lines typed at the prompt, against the kit's own lab server in the namespace (or none at all).
+ * A client is judged by what reaches the server, what it prints and how it exits.
+ */
+public class ClientSpecs {
+  private static final List<String> LINES = List.of("hello", "a second message", "end");
+
+  @Spec(id = "client.usage", level = MUST, kinds = {CLIENT_TCP, CLIENT_UDP},
+      summary = "started without its host argument, the client prints a usage line and exits with status 2, without a traceback",
+      hint = "Check len(sys.argv) != 2 before using sys.argv[1]: print the usage line (\"Only one argument: "
+          + "the dest hostname/IP address as string\") and sys.exit(2).")
+  void withoutItsArgumentPrintsUsage(Bench bench) {
+    RunningProgram client = bench.start(bench.target().command());
+    Duration window = bench.timing().exit();
+    client.awaitExit(window);
+    assertThat(client).as("the client, started with no argument,").within(window)
+        .hasExitedWith(2).hasPrintedSomething().hasPrintedNoTraceback();
+  }
+
+  @Spec(id = "client.tcp.exchange", level = MUST, question = "1.1", kinds = CLIENT_TCP,
+      summary = "each typed line goes to the server as one message, each answer is printed, and after end the client exits 0",
+      hint = "Send the line typed at input(\"> \") as bytes, without its newline (bytes(msg, 'utf8')), print what "
+          + "recv(1024) returns, and leave the loop once the message sent was b\"end\".")
+  void typedLinesAreSentAndAnswersPrinted(Bench bench) {
+    ServedLog server = bench.serve("tcp");
+    Counters before = bench.counters();
+    RunningProgram client = bench.start();
+    client.type(LINES.get(0)); // read once the client is connected and prompts
+    // Until the first message came, the client gave up, or it sent a datagram instead (a UDP client).
+    Poll.Sampled<ServedTraffic> first = Poll.until(bench.transcript(), "the client's connection and first message", () -> {
+      long datagrams = bench.counters().since(before, "Udp", "NoPorts");
+      return new ServedTraffic("tcp", bench.target().port(), server.events(), client, datagrams == 0 ? ""
+          : "Udp NoPorts grew by " + datagrams + ": it sent " + (datagrams == 1 ? "a datagram" : "datagrams")
+              + " to a UDP port nobody listens on");
+    }, t -> !t.messages().isEmpty() || client.exitCode().isPresent() || !t.sideEvidence().isEmpty(),
+        bench.timing().startup());
+    assertThat(first.value()).within(first.window()).hasConnection();
+    converse(bench, server, client, bench.timing().startup(), true);
+  }
+
+  @Spec(id = "client.tcp.refused", level = MUST, question = "2.3", kinds = CLIENT_TCP,
+      summary = "with no server, the TCP client exits with a failure status within 2 s and says the connection was refused",
+      hint = "connect() to a port nobody listens on fails at once with ConnectionRefusedError: let it end the "
+          + "program with a non-zero status and a message that says \"refused\" (a traceback will do).")
+  void refusedConnectionEndsTheClientVisibly(Bench bench) {
+    Counters before = bench.counters();
+    RunningProgram client = bench.start();
+    Duration window = bench.timing().refusedClientExit();
+    client.awaitExit(window);
+    CounterChange refused = CounterChange.of(before, bench.counters(), "Tcp", "AttemptFails", "while the client ran");
+    bench.observe("refused connection attempts", refused.describe()
+        + " (a connect the kernel refused: it answered the SYN with a reset)");
+    assertThat(client).as("the TCP client, started with no server listening,").within(window)
+        .hasExitedWithFailure().hasPrinted("refused");
+  }
+
+  @Spec(id = "client.udp.exchange", level = MUST, question = "2.1", kinds = CLIENT_UDP,
+      summary = "each typed line goes to the server as one datagram, each answer is printed, and after end the client exits 0",
+      hint = "sendto() the line typed at input(\"> \") as bytes, without its newline, to (HOST, 12800); print what "
+          + "recvfrom(1024) returns, and leave the loop once the message sent was b\"end\".")
+  void typedLinesAreSentAsDatagramsAndAnswersPrinted(Bench bench) {
+    ServedLog server = bench.serve("udp");
+    RunningProgram client = bench.start();
+    // The first datagram also waits for the client's own start.
+    converse(bench, server, client, bench.timing().startup(), false);
+  }
+
+  @Spec(id = "client.udp.send-without-server", level = MUST, question = "2.3", kinds = CLIENT_UDP,
+      summary = "with no server, a typed line still leaves as a datagram and the client waits for an answer, without an error",
+      hint = "An unconnected UDP socket's sendto() succeeds whether or not anything listens; recvfrom() then waits. "
+          + "Do not connect() the UDP socket: a connected one reports the ICMP error as ConnectionRefusedError.")
+  void sendsWithoutServerAndWaits(Bench bench) {
+    Counters before = bench.counters();
+    RunningProgram client = bench.start();
+    client.type(LINES.get(0));
+    Poll.Sampled<Counters> after = Poll.until(bench.transcript(), "the client's datagram (Udp NoPorts to grow)",
+        bench::counters,
+        c -> c.since(before, "Udp", "NoPorts") > 0 || client.exitCode().isPresent(), bench.timing().startup());
+    assertThat(client).as("the UDP client, with no server, after a line was typed,").within(after.window())
+        .isStillRunning();
+    CounterChange noPorts = CounterChange.of(before, after.value(), "Udp", "NoPorts",
+        "within " + after.window().toMillis() + " ms of the line being typed, as the client's datagram reaches port "
+            + bench.target().port() + " where no socket is bound");
+    assertThat(noPorts).grewBy(1, "datagrams that arrived for a port no socket is bound to");
+    bench.observe("datagram without server", noPorts.describe() + ": the datagram left and found no socket");
+
+    Duration silence = bench.timing().silence();
+    client.awaitExit(silence);
+    assertThat(client).as("the UDP client, waiting for an answer that cannot come,").within(silence)
+        .isStillRunning().hasNotPrinted(bench.target().answer()).hasPrintedNoError();
+  }
+
+  /**
+   * Types each line (the first one already, if {@code firstTyped}), checks it reached the kit's server
+   * as one message and the answer was printed; after {@code end} the client must exit 0. The first
+   * message may take {@code firstWindow}.
+   */
+  private static void converse(Bench bench, ServedLog server, RunningProgram client, Duration firstWindow,
+      boolean firstTyped) {
+    String proto = bench.target().kind().protocol();
+    String answer = bench.target().answer();
+    for (int i = 0; i < LINES.size(); i++) {
+      int count = i + 1;
+      if (i > 0 || !firstTyped) {
+        client.type(LINES.get(i));
+      }
+      Poll.Sampled<ServedTraffic> got = awaitTraffic(bench, server, client, "message " + count + " at the kit's server",
+          t -> t.messages().size() >= count, i == 0 ? firstWindow : bench.timing().reply());
+      assertThat(got.value()).within(got.window()).hasMessage(i, LINES.get(i));
+      Duration window = bench.timing().reply();
+      boolean printed = client.output().await(text -> countOf(text, answer) >= count, window);
+      bench.transcript().log("await answer " + count + " printed by the client -> " + (printed ? "printed" : "not within "
+          + window.toMillis() + " ms"));
+      assertThat(client).as("the %s client", proto.toUpperCase()).within(window).hasPrintedTimes(answer, count);
+    }
+    Duration window = bench.timing().exit();
+    client.awaitExit(window);
+    assertThat(client).as("the %s client, after sending end,", proto.toUpperCase()).within(window).hasExitedWith(0);
+  }
+
+  /** What the kit's server received, sampled until {@code condition} holds, the client exits, or the window ends. */
+  private static Poll.Sampled<ServedTraffic> awaitTraffic(Bench bench, ServedLog server, RunningProgram client,
+      String what, Predicate<ServedTraffic> condition, Duration window) {
+    String proto = bench.target().kind().protocol();
+    return Poll.until(bench.transcript(), what, () -> new ServedTraffic(proto, bench.target().port(), server.events(), client),
+        t -> condition.test(t) || client.exitCode().isPresent(), window);
+  }
+
+  private static int countOf(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
+  }
+}

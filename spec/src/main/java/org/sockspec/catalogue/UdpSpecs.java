@@ -1,0 +1,223 @@
+package org.sockspec.catalogue;
+
+import static org.sockspec.bench.Kind.UDP;
+import static org.sockspec.spec.Level.INFO;
+import static org.sockspec.spec.Level.MUST;
+import static org.sockspec.spec.Level.SHOULD;
+import static org.sockspec.spec.SpecAssertions.assertThat;
+import static org.sockspec.spec.SpecAssertions.assertThatAnswer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sockspec.bench.Bench;
+import org.sockspec.bench.Bytes;
+import org.sockspec.bench.Counters;
+import org.sockspec.bench.Poll;
+import org.sockspec.bench.ReceivedLines;
+import org.sockspec.bench.Reply;
+import org.sockspec.bench.RunningProgram;
+import org.sockspec.bench.SocketTable;
+import org.sockspec.bench.UdpClient;
+import org.sockspec.spec.CounterChange;
+import org.sockspec.spec.Exchange;
+import org.sockspec.spec.Given;
+import org.sockspec.spec.Sendto;
+import org.sockspec.spec.Spec;
+
+/** Part 2 of the handout: the UDP server (srv_udp.py). */
+public class UdpSpecs {
+
+  /**
+   * The answer is judged byte for byte. When none comes, the failure says where it went, from the
+   * namespace's counters: Udp NoPorts grows when a datagram (the answer) is sent to a port no
+   * socket is bound to.
+   */
+  @Spec(id = "udp.ack", level = MUST, question = "2.1", kinds = UDP,
+      summary = "each datagram (1, 20, 50 bytes) is answered with exactly the answer text, sent to the sender's "
+          + "address and port",
+      hint = "Answer with s.sendto(b\"Message received\", address), where address is the (host, port) pair recvfrom "
+          + "returned: the client's own port, not the server's.")
+  void eachDatagramIsAnsweredToItsSender(Bench bench) {
+    Given.serverListening(bench);
+    int port = bench.target().port();
+    UdpClient a = bench.udpClient("A");
+    for (int size : new int[] {1, 20, 50}) {
+      byte[] message = Bytes.utf8("x".repeat(size));
+      Counters before = bench.counters();
+      a.send(port, message);
+      Reply reply = a.receive();
+      assertThat(new Exchange("A", message, reply, "", () -> Datagrams.whereTheAnswerWent(bench, before, 1)))
+          .isAnsweredExactly(bench.target().answer());
+    }
+  }
+
+  /**
+   * Three clients send in turn (A B C, then A B C again) before any reads its answer; each must
+   * then find an answer of its own, and at the end nothing more waits on any client's socket (its
+   * Recv-Q, read inside the namespace: no answer went to the wrong client or twice).
+   */
+  @Spec(id = "udp.many-clients", level = MUST, question = "2.1", kinds = UDP,
+      summary = "three clients sending in turn (A B C A B C) each get their own answers; none waits for another",
+      hint = "One recvfrom loop serves every client: answer each datagram to the address it came from, and never "
+          + "connect() the server's socket to one client.")
+  void interleavedClientsAreEachAnswered(Bench bench) {
+    Given.serverListening(bench);
+    int port = bench.target().port();
+    List<UdpClient> clients = List.of(bench.udpClient("A"), bench.udpClient("B"), bench.udpClient("C"));
+    for (int round = 1; round <= 2; round++) {
+      Counters before = bench.counters();
+      for (UdpClient client : clients) {
+        client.send(port, client.name() + " says hello (" + round + ")");
+      }
+      for (UdpClient client : clients) {
+        assertThatAnswer(client.receive())
+            .as("client %s's datagram %d, sent in turn with the others',", client.name(), round)
+            .explainedBy(() -> Datagrams.whereTheAnswerWent(bench, before, clients.size())).isAnswered();
+      }
+    }
+    SocketTable table = bench.sockets();
+    for (UdpClient client : clients) {
+      assertThat(table).hasUdpSocket(client.localPort(), "client " + client.name() + "'s socket")
+          .hasNothingUnread("a datagram more than its answers, meant for another client or sent twice");
+    }
+  }
+
+  /**
+   * Evidence: the socket table during an exchange with three clients (observation
+   * {@code netstat -uanp}), and the source port of each answer that came (the server's socket
+   * answers from the port it is bound to).
+   */
+  @Spec(id = "udp.one-socket", level = MUST, question = "2.2", kinds = UDP,
+      summary = "while three clients exchange with it, the server holds exactly one UDP socket, on the port, "
+          + "unconnected: no per-client socket",
+      hint = "netstat -uanp shows one line for the UDP server, with no state: UDP has no listen, accept or "
+          + "connection. The same socket receives from and answers every client.")
+  void serverUsesOneUnconnectedSocket(Bench bench) {
+    Given.serverListening(bench);
+    int port = bench.target().port();
+    List<UdpClient> clients = List.of(bench.udpClient("A"), bench.udpClient("B"), bench.udpClient("C"));
+    for (UdpClient client : clients) {
+      client.send(port, client.name() + " is here");
+    }
+    // The three were sent together, so all their answers are due within one reply bound.
+    long deadline = System.nanoTime() + bench.timing().reply().toNanos();
+    List<Reply> replies = new ArrayList<>();
+    for (UdpClient client : clients) {
+      replies.add(client.receive(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()))));
+    }
+    SocketTable table = bench.sockets();
+    bench.observe("netstat -uanp", Sockets.udpOnly(table).render());
+    assertThat(table).hasOneProgramUdpSocket(port).isUnconnected();
+    for (int i = 0; i < clients.size(); i++) {
+      assertThatAnswer(replies.get(i)).as("the answer to client %s", clients.get(i).name())
+          .cameFromPortIfAnswered(port);
+    }
+  }
+
+  /**
+   * Positive evidence for the silence: Udp NoPorts grows by one as the datagram arrives and finds
+   * no socket (polled inside the namespace), then the client hears nothing for the silence window;
+   * a connected socket is told, through the ICMP port unreachable, on its next receive.
+   */
+  @Spec(id = "udp.send-without-server", level = MUST, question = "2.3", kinds = UDP,
+      summary = "with no server, sendto returns the full count and raises nothing, no answer comes, Udp NoPorts "
+          + "grows by one; a connected UDP socket's next receive reports refused",
+      hint = "UDP sends without any handshake: nothing tells an unconnected socket that no one listens. The kernel "
+          + "answers with an ICMP port unreachable, which only a connected socket hears (as ECONNREFUSED).")
+  void sendtoWithoutServerSucceedsButNothingAnswers(Bench bench) {
+    int port = bench.target().port();
+    byte[] hello = Bytes.utf8("hello");
+    UdpClient a = bench.udpClient("A");
+    Counters before = bench.counters();
+    assertThat(new Sendto("A", hello.length, a.send(port, hello), "to port " + port + " with no server"))
+        .returnedTheFullCount();
+    Poll.Sampled<Counters> counted = Poll.until(bench::counters,
+        now -> now.since(before, "Udp", "NoPorts") >= 1, bench.timing().reply());
+    assertThat(CounterChange.of(before, counted.value(), "Udp", "NoPorts", "after A's one datagram"))
+        .grewBy(1, "datagrams that arrived for a port no socket is bound to");
+    assertThatAnswer(a.receive(bench.timing().silence())).as("client A, an unconnected UDP socket with no server,")
+        .isNothing();
+
+    UdpClient c = bench.connectedUdpClient("C", port);
+    assertThat(new Sendto("C", hello.length, c.send(port, hello), "on a socket connected to port " + port))
+        .returnedTheFullCount();
+    assertThatAnswer(c.receive()).as("the next receive of client C, a UDP socket connected to port %d,", port)
+        .isRefused();
+  }
+
+  /**
+   * What the server received is read from the line it prints for each datagram, {@code Received
+   * b'...'} (the lab's servers print what they received; the kernel discards a datagram's rest
+   * without a trace, so nothing else can tell): the long text must show as exactly its first 50
+   * bytes, then a short datagram sent next as itself, with nothing in between. The answer flow
+   * must agree: an answer to each datagram, and no third one waiting on the client's socket (the
+   * rest never reached the server as a message of its own).
+   */
+  @Spec(id = "udp.truncates-to-50", level = MUST, question = "2.4", kinds = UDP,
+      summary = "the handout's long text in one datagram reaches the server as exactly its first 50 bytes; the "
+          + "server still answers and the rest is discarded",
+      hint = "recvfrom(50) returns at most 50 bytes of a datagram and the kernel discards the rest: the next "
+          + "recvfrom returns the next datagram, not the rest of this one.")
+  void longDatagramIsCutToItsFirstFiftyBytes(Bench bench) {
+    RunningProgram server = Given.serverListening(bench);
+    int port = bench.target().port();
+    UdpClient a = bench.udpClient("A");
+    byte[] text = Bytes.utf8(HandoutText.LONG_TEXT);
+    Counters before = bench.counters();
+    a.send(port, text);
+    assertThatAnswer(a.receive()).as("client A's long text (%d bytes in one datagram)", text.length)
+        .explainedBy(() -> Datagrams.whereTheAnswerWent(bench, before, 1)).isAnswered();
+    byte[] next = Bytes.utf8("the next datagram");
+    a.send(port, next);
+    assertThatAnswer(a.receive()).as("client A's next datagram").isAnswered();
+
+    boolean printed = server.output().await(out -> ReceivedLines.parse(out).messages().stream()
+        .anyMatch(m -> Arrays.equals(m, next)), bench.timing().reply());
+    bench.transcript().log("await the server's line for the next datagram -> " + (printed ? "printed"
+        : "not printed within " + bench.timing().reply().toMillis() + " ms"));
+    ReceivedLines lines = ReceivedLines.parse(server.output().text());
+    bench.observe("the server printed it received", lines.describe());
+    assertThat(lines).printedExactly(List.of(Bytes.utf8(HandoutText.FIRST_50_BYTES), next),
+        List.of("the long text (" + text.length + " bytes) as exactly its first 50 bytes",
+            "the next datagram whole, right after (no rest of the long text in between)"));
+    assertThat(bench.sockets()).hasUdpSocket(a.localPort(), "client A's socket")
+        .hasNothingUnread("a third answer: the server got a message more than the two datagrams");
+  }
+
+  /** The exit status is the server's first process's, as the shell would report it. */
+  @Spec(id = "udp.end", level = SHOULD, kinds = UDP,
+      summary = "end is answered and the server then exits with status 0",
+      hint = "Answer b\"end\" like any message, then leave the loop, close the socket and let the program end "
+          + "normally.")
+  void endIsAnsweredThenTheServerExits(Bench bench) {
+    RunningProgram server = Given.serverListening(bench);
+    int port = bench.target().port();
+    UdpClient a = bench.udpClient("A");
+    Counters before = bench.counters();
+    a.send(port, "end");
+    assertThatAnswer(a.receive()).as("client A's end")
+        .explainedBy(() -> Datagrams.whereTheAnswerWent(bench, before, 1)).isAnswered();
+    server.awaitExit(bench.timing().exit());
+    assertThat(server).as("the server, once it answered end,").within(bench.timing().exit()).hasExitedWith(0);
+  }
+
+  /**
+   * The server is stopped (SIGSTOP) while three clients each send a burst of
+   * {@value Datagrams#BURST} datagrams of {@value Datagrams#BURST_SIZE} bytes, more than its
+   * receive buffer holds; once resumed it answers what the kernel kept. Udp RcvbufErrors must
+   * account for exactly the datagrams never answered. The same burst over TCP, to a reader of the
+   * kit's own that reads nothing until the writers are done, arrives whole. Reported as the
+   * observation {@code loss}.
+   */
+  @Spec(id = "udp.drops-under-load", level = INFO, question = "2.4", kinds = UDP,
+      summary = "with the server stopped and a burst from several clients, what does not fit its receive buffer is "
+          + "dropped (Udp RcvbufErrors counts exactly the missing datagrams); the same burst over TCP loses nothing",
+      hint = "Real loss: a datagram that arrives when the socket's receive buffer is full is dropped by the kernel, "
+          + "and nobody is told (netstat -su: receive buffer errors). TCP instead stops the sender.")
+  void burstToAStoppedServerLosesWhatDoesNotFit(Bench bench) {
+    Given.serverListening(bench);
+    assertThat(Datagrams.burstToStoppedServer(bench)).lostExactlyWhatTheKernelCounted().butTcpLostNothing();
+  }
+}

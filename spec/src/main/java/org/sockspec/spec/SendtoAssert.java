@@ -1,0 +1,21 @@
+package org.sockspec.spec;
+
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on what {@code sendto} returned (see {@link Sendto}). */
+public final class SendtoAssert extends AbstractAssert<SendtoAssert, Sendto> {
+  SendtoAssert(Sendto actual) {
+    super(actual, SendtoAssert.class);
+  }
+
+  /** Returned the datagram's full length and raised nothing: UDP sends without asking anyone. */
+  public SendtoAssert returnedTheFullCount() {
+    isNotNull();
+    if (actual.returned() != actual.length()) {
+      throw Headline.of("Expecting client %s's sendto of %d bytes %s to return %d and raise nothing but it %s",
+          actual.client(), actual.length(), actual.circumstances(), actual.length(),
+          actual.returned() < 0 ? "failed (see the transcript)" : "returned " + actual.returned());
+    }
+    return this;
+  }
+}
