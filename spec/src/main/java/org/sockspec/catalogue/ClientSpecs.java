@@ -7,7 +7,9 @@ import static org.sockspec.spec.SpecAssertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.sockspec.bench.Bench;
 import org.sockspec.bench.Counters;
 import org.sockspec.bench.Poll;
@@ -142,8 +144,16 @@ public class ClientSpecs {
   private static Poll.Sampled<ServedTraffic> awaitTraffic(Bench bench, ServedLog server, RunningProgram client,
       String what, Predicate<ServedTraffic> condition, Duration window) {
     String proto = bench.target().kind().protocol();
-    return Poll.until(bench.transcript(), what, () -> new ServedTraffic(proto, bench.target().port(), server.events(), client),
-        t -> condition.test(t) || client.exitCode().isPresent(), window);
+    // Read the client's state before the server's log: the kit's server records a message before it
+    // answers it, so a log read after the client was seen exited holds all the client sent (a log
+    // read first could miss a last message answered in between, and blame the client wrongly).
+    Supplier<Map.Entry<Boolean, ServedTraffic>> sample = () -> {
+      boolean exited = client.exitCode().isPresent();
+      return Map.entry(exited, new ServedTraffic(proto, bench.target().port(), server.events(), client));
+    };
+    Poll.Sampled<Map.Entry<Boolean, ServedTraffic>> got = Poll.until(bench.transcript(), what, sample,
+        t -> condition.test(t.getValue()) || t.getKey(), window);
+    return new Poll.Sampled<>(got.value().getValue(), got.met(), got.ms(), got.window());
   }
 
   private static int countOf(String text, String part) {

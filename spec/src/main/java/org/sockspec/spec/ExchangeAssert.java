@@ -18,7 +18,7 @@ public final class ExchangeAssert extends AbstractAssert<ExchangeAssert, Exchang
     if (actual.reply().outcome() != Outcome.DATA || !Arrays.equals(actual.reply().bytes(), wanted)) {
       String where = actual.reply().outcome() == Outcome.TIMEOUT && actual.reply().bytes().length == 0
           ? " " + actual.diagnosis().get() : "";
-      failWithMessage("Expecting client %s's message %s to be answered with exactly %s%s, but %s got %s.%s",
+      throw Headline.of("Expecting client %s's message %s to be answered with exactly %s%s, but %s got %s.%s",
           actual.client(), Bytes.describe(actual.message()), Bytes.describe(wanted),
           actual.circumstances().isEmpty() ? "" : " " + actual.circumstances(),
           actual.client(), actual.reply().describe(), where);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.internal.Failures;
 import org.sockspec.bench.RunningProgram;
 
 /**
@@ -130,12 +129,9 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
     return this;
   }
 
-  /**
-   * Fails with {@code format}: the message already names the program as described with
-   * {@code as()}, so AssertJ's own "[description] " prefix would only repeat it.
-   */
-  private void fail(String format, Object... args) {
-    throw Failures.instance().failure(String.format(format, args));
+  /** Fails with exactly {@code format}'s sentence, which already names the program (see {@link Headline}). */
+  private static void fail(String format, Object... args) {
+    throw Headline.of(format, args);
   }
 
   private String who() {

@@ -24,7 +24,7 @@ public final class ServedTrafficAssert extends AbstractAssert<ServedTrafficAsser
   public ServedTrafficAssert hasConnection() {
     isNotNull();
     if (!actual.connected()) {
-      failWithMessage("Expecting the client to connect to the kit's TCP server on 127.0.0.1:%d%s, but no "
+      throw Headline.of("Expecting the client to connect to the kit's TCP server on 127.0.0.1:%d%s, but no "
           + "connection came, and the client %s", actual.port(), inWindow(), clientState());
     }
     return this;
@@ -39,11 +39,11 @@ public final class ServedTrafficAssert extends AbstractAssert<ServedTrafficAsser
         + "exactly %s (the line, without its newline)", line, actual.proto().toUpperCase(),
         actual.proto().equals("udp") ? "datagram" : "message", Bytes.describe(wanted));
     if (messages.size() <= index) {
-      failWithMessage("%s%s, but %s, and the client %s", expecting, inWindow(),
+      throw Headline.of("%s%s, but %s, and the client %s", expecting, inWindow(),
           index == 0 ? "nothing came" : "nothing more came after " + index + " message" + (index == 1 ? "" : "s"),
           clientState());
     } else if (!Arrays.equals(messages.get(index).data(), wanted)) {
-      failWithMessage("%s, but it received %s.", expecting, Bytes.describe(messages.get(index).data()));
+      throw Headline.of("%s, but it received %s.", expecting, Bytes.describe(messages.get(index).data()));
     }
     return this;
   }

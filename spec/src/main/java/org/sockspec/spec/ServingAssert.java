@@ -33,7 +33,7 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
     List<String> unaccepted = actual.unaccepted();
     if (!unaccepted.isEmpty()) {
       long queued = actual.listeners().stream().mapToLong(s -> s.recvQ()).sum();
-      failWithMessage("Expecting the server to accept clients %s%s (a server process holding each connection), "
+      throw Headline.of("Expecting the server to accept clients %s%s (a server process holding each connection), "
           + "but it never accepted %s: no process holds the server side of %s%s. Who holds what: %s.",
           Words.and(actual.clients().keySet()), inWindow(), Words.and(unaccepted),
           unaccepted.size() == 1 ? "its connection" : "their connections",
@@ -47,7 +47,7 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
   public ServingAssert hasListener() {
     isNotNull();
     if (actual.listenerHolders().isEmpty()) {
-      failWithMessage("Expecting a socket still listening on TCP port %d while clients %s are connected, "
+      throw Headline.of("Expecting a socket still listening on TCP port %d while clients %s are connected, "
           + "so that a new client can connect, but none is. Who holds what: %s.",
           actual.port(), Words.and(actual.clients().keySet()), actual.describe());
     }
@@ -62,7 +62,7 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
       String seen = one.isPresent()
           ? "one process, pid " + one.getAsInt() + ", holds them all (as a select or threads server does)"
           : "they share processes";
-      failWithMessage("Expecting each client to be served by a process of its own (fork style: %d server PIDs "
+      throw Headline.of("Expecting each client to be served by a process of its own (fork style: %d server PIDs "
           + "on the ESTABLISHED lines of lsof), but %s. Who holds what: %s.",
           actual.clients().size(), seen, actual.describe());
     }
@@ -78,7 +78,7 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
       String seen = actual.processPerClient().map(Map::size).orElse(0) == actual.clients().size()
           ? "each client has a process of its own (as a fork server does)"
           : "they are spread over " + all.size() + " processes";
-      failWithMessage("Expecting one process to hold the listening socket and the connections of %s (lsof "
+      throw Headline.of("Expecting one process to hold the listening socket and the connections of %s (lsof "
           + "shows the same PID on every line), but %s. Who holds what: %s.",
           Words.and(actual.clients().keySet()), seen, actual.describe());
     }
