@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * One socket of the target's namespace, as /proc/net lists it, with the PIDs that hold it.
  *
- * <p>On a LISTEN socket, {@code recvQ} is the accept queue's current length and {@code sendQ} its
- * capacity (the backlog); on a connected one they are the bytes not yet read by the application
+ * <p>On a LISTEN socket, {@code recvQ} is the accept queue's current length ({@code sendQ} is 0 in
+ * /proc/net/tcp: only {@code ss}, through netlink, shows the backlog there); on a connected one they are the bytes not yet read by the application
  * and not yet acknowledged by the peer. {@code pids} is empty for a socket no process holds: a
  * connection the kernel completed that the server has not accepted, or one in TIME_WAIT.
  */

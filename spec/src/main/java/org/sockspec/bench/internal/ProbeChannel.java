@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProbeChannel implements AutoCloseable {
   /** Time the answer may take beyond the request's own bound: a round trip through the engine. */
   static final Duration SLACK = Duration.ofSeconds(10);
+  /** How long the probe's JVM may take to start: seconds on a machine loaded far past its cores. */
+  static final Duration STARTUP = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AtomicInteger ids = new AtomicInteger();
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -34,9 +36,9 @@ public final class ProbeChannel implements AutoCloseable {
         List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx64m",
             "-cp", KitImage.PROBE_CLASSPATH, "org.sockspec.probe.ProbeAgent"),
         this::receive, () -> lines.add("closed {}"));
-    String ready = poll(SLACK);
+    String ready = poll(STARTUP);
     if (ready == null || !ready.startsWith("ready ")) {
-      throw new KitException("the probe did not start within " + SLACK.toSeconds() + " s (got: " + ready + ")");
+      throw new KitException("the probe did not start within " + STARTUP.toSeconds() + " s (got: " + ready + ")");
     }
   }
 
