@@ -14,7 +14,7 @@ import java.util.Set;
  * PIDs whose file descriptors hold it: the facts {@code netstat -tuanp} and {@code lsof -i} print.
  *
  * <p>Columns kept: state, local and remote address and port, tx_queue and rx_queue (Send-Q and
- * Recv-Q; on a LISTEN socket rx_queue is the accept queue's length and tx_queue its capacity), uid
+ * Recv-Q; on a LISTEN socket rx_queue is the accept queue's length; tx_queue is 0 there), uid
  * and inode. A socket with inode 0 belongs to no process: for instance a connection the kernel
  * completed but the server has not accepted yet.
  */
