@@ -3,7 +3,7 @@ package org.sockspec.cli;
 import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.EngineUnavailableException;
 import org.sockspec.bench.internal.KitImage;
-import org.sockspec.bench.internal.Remover;
+import org.sockspec.bench.internal.PreparedBenches;
 
 /**
  * Checks, before a run, that containers can run here, so that a missing engine or image is one
@@ -40,13 +40,14 @@ public interface EngineGate {
     }
 
     /**
-     * Waits for the removal of the last benches' containers, which runs in the background. Left
+     * Removes the benches opened ahead that no spec will use, and waits for the removal of the
+     * last benches' containers, which runs in the background. Left
      * to the shutdown hooks, Testcontainers' own hook would remove the same containers at the
      * same time and print the engine's "no such container" answer as a stack trace.
      */
     @Override
     public void release() {
-      Remover.drain();
+      PreparedBenches.discardAll();
     }
   };
 }

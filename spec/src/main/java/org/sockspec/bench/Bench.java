@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.sockspec.bench.internal.Engine;
+import org.sockspec.bench.internal.BenchContainers;
 import org.sockspec.bench.internal.ExecSession;
 import org.sockspec.bench.internal.ProbeChannel;
 import org.sockspec.bench.internal.ProbeContainer;
-import org.sockspec.bench.internal.Remover;
+import org.sockspec.bench.internal.PreparedBenches;
 import org.sockspec.bench.internal.SandboxLimits;
 import org.sockspec.bench.internal.TargetContainer;
 
@@ -29,6 +29,7 @@ public final class Bench implements AutoCloseable {
   private final TargetContainer targetContainer;
   private final ProbeContainer probeContainer;
   private final ProbeChannel probe;
+  private final BenchContainers containers;
   private final List<RunningProgram> programs = new ArrayList<>();
   private final Evidence observations = new Evidence();
   private final int probePid;
@@ -36,30 +37,15 @@ public final class Bench implements AutoCloseable {
   private Bench(Target target, Timing timing, SandboxLimits limits) {
     this.target = target;
     this.timing = timing;
-    Engine.client();
-    TargetContainer t = new TargetContainer(target.image(), limits);
-    ProbeContainer p = null;
-    ProbeChannel channel = null;
-    try {
-      t.start();
-      p = new ProbeContainer(org.sockspec.bench.internal.KitImage.name(), t.getContainerId());
-      p.start();
-      channel = new ProbeChannel(p.getContainerId());
-    } catch (RuntimeException e) {
-      if (p != null) {
-        p.stop();
-      }
-      t.stop();
-      throw e;
-    }
-    targetContainer = t;
-    probeContainer = p;
-    probe = channel;
+    containers = PreparedBenches.take(target.image(), limits);
+    targetContainer = containers.target();
+    probeContainer = containers.probe();
+    probe = containers.channel();
     probePid = probe.call(timing.reply(), "proc.list").path("processes").findParents("probe").stream()
         .filter(process -> process.path("probe").asBoolean()).mapToInt(process -> process.path("pid").asInt())
         .findFirst().orElse(-1);
-    transcript.log("bench ready: target " + shortId(t.getContainerId()) + " (" + target + "), probe "
-        + shortId(p.getContainerId()));
+    transcript.log("bench ready: target " + shortId(targetContainer.getContainerId()) + " (" + target + "), probe "
+        + shortId(probeContainer.getContainerId()));
   }
 
   /** Opens a bench for {@code target}: a fresh target container and its probe. */
@@ -271,13 +257,9 @@ public final class Bench implements AutoCloseable {
   @Override
   public void close() {
     programs.clear();
-    try {
-      probe.close();
-    } finally {
-      // Removing the target kills whatever the program left running (docker exec processes are
-      // not killed when their client goes away). Probe first: it lives in the target's namespaces.
-      Remover.removeLater(probeContainer, targetContainer);
-    }
+    // Removing the target kills whatever the program left running (docker exec processes are not
+    // killed when their client goes away).
+    containers.discard();
   }
 
   private static String shortId(String id) {
