@@ -1,16 +1,14 @@
 package org.sockspec.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Predicate;
 import org.sockspec.bench.internal.ProbeChannel;
 
 /**
  * What the kit's own server (serving a client under test) received: connections, messages, ends,
- * in order. Waits on it are bounded and return as soon as the condition holds.
+ * in order. Specs wait on it with {@link Poll}.
  */
 public final class ServedLog {
   /** One event: {@code connected}, {@code data} (with bytes), {@code eof} or {@code reset}. */
@@ -41,18 +39,5 @@ public final class ServedLog {
   /** The messages received, in order. */
   public List<Event> messages() {
     return events().stream().filter(e -> e.kind().equals("data")).toList();
-  }
-
-  /** Polls the log until {@code condition} holds on it or {@code window} ends. */
-  public boolean await(Predicate<List<Event>> condition, Duration window) {
-    long deadline = System.nanoTime() + window.toNanos();
-    while (!condition.test(events())) {
-      if (System.nanoTime() >= deadline) {
-        return false;
-      }
-      // Each poll is a probe round trip (a few ms); back off lightly rather than spin.
-      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-    }
-    return true;
   }
 }

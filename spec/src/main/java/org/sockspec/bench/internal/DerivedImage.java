@@ -18,11 +18,11 @@ final class DerivedImage {
   private DerivedImage() {}
 
   static String ensure(String repository, String base, TarArchive files) {
-    byte[] base64 = base.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] baseName = base.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] content = files.fingerprint();
-    byte[] both = new byte[base64.length + content.length];
-    System.arraycopy(base64, 0, both, 0, base64.length);
-    System.arraycopy(content, 0, both, base64.length, content.length);
+    byte[] both = new byte[baseName.length + content.length];
+    System.arraycopy(baseName, 0, both, 0, baseName.length);
+    System.arraycopy(content, 0, both, baseName.length, content.length);
     String tag = RuntimeImage.Hashes.shortHex(both);
     String name = repository + ":" + tag;
     DockerClient docker = Engine.client();
