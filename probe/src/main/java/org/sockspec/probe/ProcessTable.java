@@ -1,7 +1,6 @@
 package org.sockspec.probe;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,8 +24,10 @@ final class ProcessTable {
 
   List<Json> list() throws IOException {
     List<Json> processes = new ArrayList<>();
+    CommandLines cmdlines = new CommandLines();
+    Map<Integer, String[]> commandOf = new HashMap<>(); // pid -> {comm, cmdline}, for children
     for (int pid : pids()) {
-      Json process = describe(pid);
+      Json process = describe(pid, cmdlines, commandOf);
       if (process != null) {
         processes.add(process);
       }
@@ -67,27 +69,37 @@ final class ProcessTable {
     return pids;
   }
 
-  private Json describe(int pid) {
+  private Json describe(int pid, CommandLines cmdlines, Map<Integer, String[]> commandOf) {
     try {
       String stat = Files.readString(PROC.resolve(pid + "/stat"));
       // comm is in parentheses and may itself contain spaces or parentheses: split after the last ')'
       int close = stat.lastIndexOf(')');
       String comm = stat.substring(stat.indexOf('(') + 1, close);
       String[] rest = stat.substring(close + 2).split(" ");
-      String cmdline = new String(Files.readAllBytes(PROC.resolve(pid + "/cmdline")),
-          StandardCharsets.UTF_8).replace('\0', ' ').trim();
+      int ppid = Integer.parseInt(rest[1]);
+      Optional<String> read = cmdlines.read(PROC, pid);
+      String cmdline = read.orElseGet(() -> inherited(commandOf.get(ppid), comm));
+      commandOf.put(pid, new String[] {comm, cmdline});
       int uid = -1;
       for (String line : Files.readAllLines(PROC.resolve(pid + "/status"))) {
         if (line.startsWith("Uid:")) {
           uid = Integer.parseInt(line.split("\\s+")[1]);
         }
       }
-      return Json.object().put("pid", pid).put("ppid", Integer.parseInt(rest[1]))
+      return Json.object().put("pid", pid).put("ppid", ppid)
           .put("state", rest[0]).put("threads", Integer.parseInt(rest[17]))
           .put("uid", uid).put("comm", comm).put("cmdline", cmdline)
-          .put("probe", pid == selfPid);
+          .put("probe", pid == selfPid).put("cmdlineInferred", read.isEmpty() && cmdlines.gaveUp());
     } catch (IOException | RuntimeException e) {
       return null; // exited while we looked
     }
+  }
+
+  /**
+   * A command line left unread: a child with its parent's name runs its parent's program (fork
+   * without exec keeps the command line), else it is left empty (shown as [comm]).
+   */
+  private static String inherited(String[] parent, String comm) {
+    return parent != null && parent[0].equals(comm) ? parent[1] : "";
   }
 }
