@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Generates a class of N submissions (default 20) for `sockspec grade`: a mix of correct students
-# (the handout's six programs), defective ones (some programs missing or swapped) and hostile ones
-# (each of examples/hostile/ as their srv_tcp.py). Deterministic: the same N gives the same class.
+# (the handout's programs, with a select server that works: the handout's own never answers),
+# defective ones (the handout's programs as printed, some missing or swapped) and hostile ones (each
+# of examples/hostile/ as their srv_tcp.py). Deterministic: the same N gives the same class.
 #
-# Usage: bench/make-class.sh DIR [N]
+# Usage: bench/make-class.sh DIR [N]     CLASS_MIX=correct: every student correct (the full-lab figure)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir=${1:?usage: bench/make-class.sh DIR [N]}
@@ -18,7 +19,9 @@ for i in $(seq 1 "$n"); do
   s=$(printf '%s/student%02d' "$dir" "$i")
   mkdir -p "$s"
   cp "$handout"/*.py "$s/"
-  case $((i % 5)) in
+  category=$((i % 5))
+  [ "${CLASS_MIX:-mixed}" = correct ] && category=4
+  case $category in
     0 | 1 | 3)
       # hostile: one of the hostile programs is this student's srv_tcp.py
       h=${hostile[$((next_hostile % ${#hostile[@]}))]}
@@ -28,7 +31,8 @@ for i in $(seq 1 "$n"); do
       # defective: no fork server, and a UDP server handed in as the TCP one
       rm "$s/srv_tcp_fork.py"
       cp "$handout/srv_udp.py" "$s/srv_tcp.py" ;;
-    4) ;; # correct: the handout's programs
+    4) # correct: the handout's programs, and a select server that answers
+      cp "$root/examples/python/srv_tcp_select.py" "$s/" ;;
   esac
 done
 echo "$n students in $dir"

@@ -1,11 +1,17 @@
 package org.sockspec.conformance;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
+import org.sockspec.bench.WaitLedger;
 import org.sockspec.spec.Catalogue;
 import org.sockspec.spec.TargetConfig;
 
@@ -16,21 +22,44 @@ import org.sockspec.spec.TargetConfig;
  * fail as a spec (a {@link org.sockspec.spec.SpecFailure}), not with a kit error (see {@link SpecRun}).
  */
 class ConformanceMatrixIT {
+  private static long start;
+  private static Duration waitedBefore;
+  private static long waitsBefore;
+
+  @BeforeAll
+  static void startClock() {
+    start = System.nanoTime();
+    waitedBefore = WaitLedger.total(); // other test classes may have run in this JVM first
+    waitsBefore = WaitLedger.waits();
+  }
+
+  /**
+   * Writes the matrix's wall time and the share of it spent in waits that ran to their bound
+   * (negative windows and replies that never came), for bench/matrix-repeat.sh and the docs.
+   */
+  @AfterAll
+  static void reportWaitingShare() throws IOException {
+    MatrixTime time = new MatrixTime(ExpectedVerdicts.load().rows().size(),
+        Duration.ofNanos(System.nanoTime() - start), WaitLedger.total().minus(waitedBefore),
+        WaitLedger.waits() - waitsBefore);
+    System.out.println(time.describe());
+    Files.writeString(Path.of("target", "matrix-time.txt"), time.describe() + "\n");
+  }
 
   @TestFactory
   Stream<DynamicContainer> everySpecGetsItsExpectedVerdict() {
     return ExpectedVerdicts.load().byTarget().entrySet().stream()
         .map(target -> DynamicContainer.dynamicContainer(target.getKey(),
-            target.getValue().stream().map(row -> DynamicTest.dynamicTest(
-                row.specId() + (row.passes() ? " passes" : " fails"), () -> check(row)))));
+            SpecRun.rowsOfOneTarget(target.getValue(), row -> row.specId() + (row.passes() ? " passes" : " fails"),
+                ConformanceMatrixIT::check)));
   }
 
-  private static void check(ExpectedVerdicts.Row row) {
+  private static void check(ExpectedVerdicts.Row row, int rowsAfter) {
     Catalogue.find(row.specId()).orElseThrow(() -> new AssertionFailedError(
         "expected-verdicts line " + row.line() + " names an unknown spec " + row.specId()));
     SpecRun.expect(row.specId(), Map.of(
         TargetConfig.KIND, row.kind().id(),
         TargetConfig.REFERENCE, row.program(),
-        TargetConfig.DEFECT, row.defect() == null ? "" : row.defect()), row.passes(), row.targetName());
+        TargetConfig.DEFECT, row.defect() == null ? "" : row.defect()), rowsAfter, row.passes(), row.targetName());
   }
 }

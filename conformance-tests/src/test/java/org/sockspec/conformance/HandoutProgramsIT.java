@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.sockspec.bench.Kind;
 import org.sockspec.spec.TargetConfig;
@@ -39,10 +38,10 @@ class HandoutProgramsIT {
     Map<String, List<Row>> byTarget = new LinkedHashMap<>();
     rows().forEach(row -> byTarget.computeIfAbsent(row.targetName(), k -> new ArrayList<>()).add(row));
     return byTarget.entrySet().stream().map(target -> DynamicContainer.dynamicContainer(target.getKey(),
-        target.getValue().stream().map(row -> DynamicTest.dynamicTest(row.specId() + (row.passes() ? " passes" : " fails"),
-            () -> SpecRun.expect(row.specId(), Map.of(
+        SpecRun.rowsOfOneTarget(target.getValue(), row -> row.specId() + (row.passes() ? " passes" : " fails"),
+            (row, rowsAfter) -> SpecRun.expect(row.specId(), Map.of(
                 TargetConfig.KIND, row.kind().id(),
-                TargetConfig.PATH, dir.resolve(row.file()).toString()), row.passes(), row.targetName())))));
+                TargetConfig.PATH, dir.resolve(row.file()).toString()), rowsAfter, row.passes(), row.targetName()))));
   }
 
   static List<Row> rows() throws IOException {

@@ -34,10 +34,10 @@ public final class Bench implements AutoCloseable {
   private final Evidence observations = new Evidence();
   private final int probePid;
 
-  private Bench(Target target, Timing timing, SandboxLimits limits) {
+  private Bench(Target target, Timing timing, SandboxLimits limits, boolean anotherFollows) {
     this.target = target;
     this.timing = timing;
-    containers = PreparedBenches.take(target.image(), limits);
+    containers = PreparedBenches.take(target.image(), limits, anotherFollows);
     targetContainer = containers.target();
     probeContainer = containers.probe();
     probe = containers.channel();
@@ -50,11 +50,19 @@ public final class Bench implements AutoCloseable {
 
   /** Opens a bench for {@code target}: a fresh target container and its probe. */
   public static Bench open(Target target, Timing timing) {
-    return new Bench(target, timing, SandboxLimits.DEFAULT);
+    return new Bench(target, timing, SandboxLimits.DEFAULT, true);
+  }
+
+  /**
+   * Opens a bench for {@code target}; when {@code anotherFollows}, the next one for the same target
+   * is opened ahead while this one is used.
+   */
+  public static Bench open(Target target, Timing timing, boolean anotherFollows) {
+    return new Bench(target, timing, SandboxLimits.DEFAULT, anotherFollows);
   }
 
   public static Bench open(Target target, Timing timing, SandboxLimits limits) {
-    return new Bench(target, timing, limits);
+    return new Bench(target, timing, limits, true);
   }
 
   public Target target() {
@@ -139,15 +147,6 @@ public final class Bench implements AutoCloseable {
         return false;
       }
     }
-  }
-
-  /** Waits, polling inside the namespace, until a {@code proto} socket on {@code port} is in {@code state}. */
-  public boolean awaitSocket(String proto, int port, String state, Duration window) {
-    JsonNode answer = probe.call(window, "await.socket", proto, port, state, window.toMillis());
-    boolean found = answer.path("outcome").asText().equals("found");
-    transcript.log("await " + proto + " socket on port " + port + " in state " + state + " -> "
-        + (found ? "there after " : "absent for ") + answer.path("ms").asLong() + " ms");
-    return found;
   }
 
   public TcpClient tcpClient(String name) {

@@ -53,6 +53,9 @@ public final class RunningProgram {
     OptionalLong code = session.awaitExit(window);
     transcript.log(code.isPresent() ? "the program exited with status " + code.getAsLong()
         : "the program is still running after " + window.toMillis() + " ms");
+    if (code.isEmpty()) {
+      WaitLedger.ranToBound(window.toMillis());
+    }
     return code;
   }
 

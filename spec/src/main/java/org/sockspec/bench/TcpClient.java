@@ -34,6 +34,9 @@ public final class TcpClient {
     Connect result = new Connect(Outcome.of(answer.path("outcome").asText()), answer.path("ms").asLong(),
         window.toMillis(), localPort, answer.has("error") ? answer.get("error").asText() : null);
     transcript.log(name + " connect 127.0.0.1:" + port + " -> " + result.describe());
+    if (result.outcome() == Outcome.TIMEOUT) {
+      WaitLedger.ranToBound(result.ms());
+    }
     return result;
   }
 
@@ -56,6 +59,9 @@ public final class TcpClient {
     JsonNode answer = probe.call(window, "tcp.recv", name, Math.max(expected, 65_536), window.toMillis(), Math.max(1, expected));
     Reply reply = Reply.of(answer, window);
     transcript.log(name + " receive -> " + reply.describe());
+    if (reply.outcome() == Outcome.TIMEOUT) {
+      WaitLedger.ranToBound(reply.ms());
+    }
     return reply;
   }
 

@@ -45,6 +45,9 @@ public final class UdpClient {
   public Reply receive(Duration window) {
     Reply reply = Reply.of(probe.call(window, "udp.recv", name, window.toMillis()), window);
     transcript.log(name + " recvfrom -> " + reply.describe() + (reply.fromPort() > 0 ? " from port " + reply.fromPort() : ""));
+    if (reply.outcome() == Outcome.TIMEOUT) {
+      WaitLedger.ranToBound(reply.ms());
+    }
     return reply;
   }
 

@@ -38,8 +38,7 @@ public class TcpSpecs {
       hint = "After each recv(1024), the server must send exactly b\"Message received\": no newline, no echo.")
   void eachMessageIsAnsweredExactly(Bench bench) {
     Given.serverListening(bench);
-    TcpClient client = bench.tcpClient("A");
-    assertThat(client.connect(bench.target().port())).as("client A's connect").isConnected();
+    TcpClient client = Given.connectedClient(bench, "A");
     String answer = bench.target().answer();
     for (int size : new int[] {1, 100, 1000}) {
       byte[] message = Bytes.utf8("x".repeat(size));
@@ -59,8 +58,7 @@ public class TcpSpecs {
           + "the client then reads end of stream.")
   void endIsAnsweredThenTheConnectionCloses(Bench bench) {
     Given.serverListening(bench);
-    TcpClient client = bench.tcpClient("A");
-    assertThat(client.connect(bench.target().port())).as("client A's connect").isConnected();
+    TcpClient client = Given.connectedClient(bench, "A");
     client.send("end");
     assertThatAnswer(client.receive(bench.target().answer().length())).as("client A's end")
         .explainedBy(() -> Sockets.whyNoAnswer(bench, bench.target().port(), client.localPort())).isAnswered();
@@ -83,8 +81,7 @@ public class TcpSpecs {
   void serverHoldsAListeningAndAConnectedSocket(Bench bench) {
     Given.serverListening(bench);
     int port = bench.target().port();
-    TcpClient client = bench.tcpClient("A");
-    assertThat(client.connect(port)).as("client A's connect").isConnected();
+    TcpClient client = Given.connectedClient(bench, "A");
     client.send("hello");
     // Read the answer if one comes (tcp.ack judges it), so that both ends are idle.
     client.receive(bench.target().answer().length());
@@ -117,8 +114,7 @@ public class TcpSpecs {
     Given.serverListening(bench);
     int port = bench.target().port();
     int answerLength = bench.target().answer().length();
-    TcpClient a = bench.tcpClient("A");
-    assertThat(a.connect(port)).as("client A's connect").isConnected();
+    TcpClient a = Given.connectedClient(bench, "A");
     a.send("I am A");
     assertThatAnswer(a.receive(answerLength)).as("client A's first message")
         .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
@@ -187,8 +183,7 @@ public class TcpSpecs {
   void connectStaysPendingOnceTheAcceptQueueIsFull(Bench bench) {
     Given.serverListening(bench);
     int port = bench.target().port();
-    TcpClient a = bench.tcpClient("A");
-    assertThat(a.connect(port)).as("client A's connect").isConnected();
+    TcpClient a = Given.connectedClient(bench, "A");
     a.send("I am A");
     Poll.Sampled<SocketTable> taken = Poll.until(bench::sockets,
         table -> Sockets.heldConnection(table, port, a.localPort()), bench.timing().reply());

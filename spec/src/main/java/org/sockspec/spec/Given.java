@@ -6,6 +6,7 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.RunningProgram;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.Target;
+import org.sockspec.bench.TcpClient;
 
 /**
  * The GIVEN steps the catalogue shares, with the diagnosis a student needs when they do not hold:
@@ -22,6 +23,13 @@ public final class Given {
       return program;
     }
     throw new AssertionError(whyNotListening(bench, program));
+  }
+
+  /** A TCP client named {@code name}, connected to the server under test (it must be accepted or queued). */
+  public static TcpClient connectedClient(Bench bench, String name) {
+    TcpClient client = bench.tcpClient(name);
+    SpecAssertions.assertThat(client.connect(bench.target().port())).as("client " + name + "'s connect").isConnected();
+    return client;
   }
 
   static String whyNotListening(Bench bench, RunningProgram program) {

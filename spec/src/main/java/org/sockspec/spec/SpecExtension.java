@@ -1,6 +1,7 @@
 package org.sockspec.spec;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 import org.sockspec.bench.Bench;
 import org.sockspec.bench.Evidence;
 import org.sockspec.bench.internal.EngineUnavailableException;
@@ -50,7 +52,7 @@ public final class SpecExtension
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     TargetConfig config = config(context);
     try {
-      Bench bench = Bench.open(config.target(), config.timing());
+      Bench bench = Bench.open(config.target(), config.timing(), anotherBenchFollows(context, config));
       context.getStore(NS).put(Bench.class, bench);
       return bench;
     } catch (EngineUnavailableException | KitException e) {
@@ -77,17 +79,38 @@ public final class SpecExtension
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-    if (failure instanceof SpecFailure || !(failure instanceof AssertionError)) {
-      throw failure;
-    }
     SpecInfo spec = context.getTestMethod().flatMap(SpecInfo::of).orElse(null);
-    if (spec == null) {
-      throw failure;
+    if (spec == null || !(failure instanceof AssertionError)) {
+      throw failure; // not a spec's verdict: a kit error, or a test that is not a spec
     }
+    SpecFailure specFailure = failure instanceof SpecFailure already ? already : withEvidence(context, spec, failure);
+    if (!config(context).counts(spec.level())) {
+      throw new TestAbortedException("not counted (" + spec.level() + " spec, " + TargetConfig.COUNTED + "="
+          + context.getConfigurationParameter(TargetConfig.COUNTED).orElse("?") + "); it failed: "
+          + specFailure.getMessage(), specFailure);
+    }
+    throw specFailure;
+  }
+
+  private static SpecFailure withEvidence(ExtensionContext context, SpecInfo spec, Throwable failure) {
     Bench bench = context.getStore(NS).get(Bench.class, Bench.class);
     Evidence evidence = bench == null ? new Evidence() : bench.evidence();
-    throw new SpecFailure(spec, failure.getMessage(), evidence, failure);
+    return new SpecFailure(spec, failure.getMessage(), evidence, failure);
   }
+
+  /**
+   * Whether another bench for the same target will be asked for after this one, in this run or
+   * (as the caller says) a later one: only then is one opened ahead, so no container is started
+   * for nothing at the end of a run.
+   */
+  private static boolean anotherBenchFollows(ExtensionContext context, TargetConfig config) {
+    AtomicInteger toCome = context.getRoot().getStore(NS).getOrComputeIfAbsent(BenchesToCome.class,
+        key -> new BenchesToCome(new AtomicInteger(config.benchesOfRun())), BenchesToCome.class).count();
+    return toCome.decrementAndGet() > 0 || config.benchesAfter() > 0;
+  }
+
+  /** The benches this run's specs have still to open (a store value of its own type). */
+  private record BenchesToCome(AtomicInteger count) {}
 
   /** The target is built once per run (it may tar a folder), shared by every spec of the run. */
   private static TargetConfig config(ExtensionContext context) {

@@ -22,9 +22,15 @@ import org.sockspec.bench.Timing;
  *   <li>{@code sockspec.path} (+ {@code sockspec.cmd}): someone's program file or folder.
  *   <li>{@code sockspec.port} (12800), {@code sockspec.answer} ("Message received"),
  *       {@code sockspec.timescale} (1.0), {@code sockspec.only} (spec ids, comma separated).
+ *   <li>{@code sockspec.counted} ({@code all}): which failures fail their test: {@code all}, or as
+ *       {@code sockspec check} counts them, {@code must} (MUST specs only) or {@code strict} (MUST
+ *       and SHOULD); a failure that does not count is reported as an aborted test, with its message.
+ *   <li>{@code sockspec.benchesAfter} (0): how many benches for the same target the caller will ask
+ *       for after this run (the next run's specs), so the last spec of this run may open one ahead.
  * </ul>
  */
-public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only) {
+public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only, Level lowestCounted,
+    int benchesAfter) {
   public static final String KIND = "sockspec.kind";
   public static final String REFERENCE = "sockspec.reference";
   public static final String DEFECT = "sockspec.defect";
@@ -34,6 +40,8 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String ANSWER = "sockspec.answer";
   public static final String TIMESCALE = "sockspec.timescale";
   public static final String ONLY = "sockspec.only";
+  public static final String COUNTED = "sockspec.counted";
+  public static final String BENCHES_AFTER = "sockspec.benchesAfter";
 
   /** Reads the configuration through {@code parameters} (a JUnit configuration-parameter lookup). */
   public static TargetConfig from(Function<String, Optional<String>> parameters) {
@@ -59,7 +67,24 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     Timing timing = new Timing(parameters.apply(TIMESCALE).map(Double::parseDouble).orElse(1.0));
     Set<String> only = parameters.apply(ONLY).map(ids -> Arrays.stream(ids.split(","))
         .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
-    return new TargetConfig(kind, target, timing, only);
+    int benchesAfter = parameters.apply(BENCHES_AFTER).map(String::trim).filter(text -> !text.isEmpty())
+        .map(Integer::parseInt).orElse(0);
+    Level lowestCounted = parameters.apply(COUNTED).map(TargetConfig::lowestCounted).orElse(Level.INFO);
+    return new TargetConfig(kind, target, timing, only, lowestCounted, benchesAfter);
+  }
+
+  private static Level lowestCounted(String text) {
+    return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "all" -> Level.INFO;
+      case "strict" -> Level.SHOULD;
+      case "must" -> Level.MUST;
+      default -> throw new IllegalArgumentException(COUNTED + " must be all, strict or must, got '" + text + "'");
+    };
+  }
+
+  /** Whether a failure of a spec at {@code level} fails its test (see {@code sockspec.counted}). */
+  public boolean counts(Level level) {
+    return level.compareTo(lowestCounted) <= 0;
   }
 
   private static int port(String text) {
@@ -76,5 +101,10 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
 
   public boolean selects(String specId) {
     return only.isEmpty() || only.contains(specId);
+  }
+
+  /** How many specs of this run open a bench: those of the catalogue for the kind, as selected. */
+  public int benchesOfRun() {
+    return (int) Catalogue.specsFor(kind).stream().filter(spec -> selects(spec.id())).count();
   }
 }

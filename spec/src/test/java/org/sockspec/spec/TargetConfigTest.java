@@ -43,6 +43,38 @@ class TargetConfigTest {
   }
 
   @Test
+  void aRunCountsTheBenchesItsSelectedSpecsOpen() {
+    TargetConfig all = parse(Map.of(TargetConfig.KIND, "tcp", TargetConfig.REFERENCE, "srv_tcp"));
+    assertThat(all.benchesOfRun()).isEqualTo(Catalogue.specsFor(Kind.TCP).size());
+    assertThat(all.benchesAfter()).isZero();
+    TargetConfig two = parse(Map.of(TargetConfig.KIND, "tcp", TargetConfig.REFERENCE, "srv_tcp",
+        TargetConfig.ONLY, "tcp.ack,tcp.end,udp.ack", TargetConfig.BENCHES_AFTER, "4"));
+    assertThat(two.benchesOfRun()).as("udp.ack does not apply to tcp").isEqualTo(2);
+    assertThat(two.benchesAfter()).isEqualTo(4);
+  }
+
+  @Test
+  void everyFailureCountsUnlessToldToCountAsCheckDoes() {
+    Map<String, String> base = Map.of(TargetConfig.KIND, "tcp", TargetConfig.REFERENCE, "srv_tcp");
+    TargetConfig all = parse(base);
+    assertThat(all.counts(Level.INFO)).isTrue();
+    TargetConfig must = parse(with(base, TargetConfig.COUNTED, "must"));
+    assertThat(must.counts(Level.MUST)).isTrue();
+    assertThat(must.counts(Level.SHOULD)).isFalse();
+    TargetConfig strict = parse(with(base, TargetConfig.COUNTED, "strict"));
+    assertThat(strict.counts(Level.SHOULD)).isTrue();
+    assertThat(strict.counts(Level.INFO)).isFalse();
+    assertThatThrownBy(() -> parse(with(base, TargetConfig.COUNTED, "some")))
+        .hasMessageContaining("sockspec.counted must be all, strict or must, got 'some'");
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String key, String value) {
+    Map<String, String> more = new java.util.HashMap<>(base);
+    more.put(key, value);
+    return more;
+  }
+
+  @Test
   void badInputIsExplained() {
     assertThatThrownBy(() -> parse(Map.of(TargetConfig.KIND, "tcp-forked", TargetConfig.REFERENCE, "srv_tcp")))
         .hasMessageContaining("unknown kind 'tcp-forked'").hasMessageContaining("tcp-fork");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.sockspec.bench.Kind;
 import org.sockspec.bench.internal.EngineUnavailableException;
 
 /**
@@ -54,6 +57,21 @@ final class ClassGrader {
     }
   }
 
+  /**
+   * For each program of the manifest, how many benches the student's programs after it (in the
+   * manifest's order, which is the order their grading is queued in) will open.
+   */
+  private Map<String, Integer> benchesAfterEach(Path folder) {
+    Map<String, Integer> after = new HashMap<>();
+    int toCome = 0;
+    List<Map.Entry<String, Kind>> programs = new ArrayList<>(manifest.programs().entrySet());
+    for (int i = programs.size() - 1; i >= 0; i--) {
+      after.put(programs.get(i).getKey(), toCome);
+      toCome += ProgramGrader.benchesOf(folder, programs.get(i).getKey(), programs.get(i).getValue());
+    }
+    return after;
+  }
+
   static boolean finished(Path out, String student) {
     return Files.isRegularFile(out.resolve(student).resolve(RESULTS));
   }
@@ -77,15 +95,18 @@ final class ClassGrader {
         String student = folder.getFileName().toString();
         Map<String, List<GradedSpec>> byFile = new ConcurrentHashMap<>();
         AtomicInteger left = new AtomicInteger(manifest.programs().size());
-        long start = System.nanoTime();
+        // From the student's first program taken up, not from queueing: their own grading time.
+        AtomicLong start = new AtomicLong();
+        Map<String, Integer> benchesAfter = benchesAfterEach(folder);
         manifest.programs().forEach((file, kind) -> pool.execute(() -> {
           if (fatal.get() != null) {
             return;
           }
           try {
-            byFile.put(file, programs.grade(folder, file, kind));
+            start.compareAndSet(0, System.nanoTime());
+            byFile.put(file, programs.grade(folder, file, kind, benchesAfter.get(file)));
             if (left.decrementAndGet() == 0) {
-              StudentGrade grade = assemble(student, byFile, (System.nanoTime() - start) / 1_000_000);
+              StudentGrade grade = assemble(student, byFile, (System.nanoTime() - start.get()) / 1_000_000);
               Map<String, Verdict> row = new LinkedHashMap<>();
               grade.specs().forEach(s -> row.put(s.column().name(), s.verdict()));
               verdicts.put(student, row);

@@ -45,8 +45,12 @@ final class ProgramGrader {
     this.timescale = timescale;
   }
 
-  /** The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order. */
-  List<GradedSpec> grade(Path folder, String file, Kind kind) {
+  /**
+   * The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order.
+   * {@code benchesAfter}: how many specs of the same folder's other programs run after these (they
+   * share the folder's image, so the last spec here may open the next bench ahead).
+   */
+  List<GradedSpec> grade(Path folder, String file, Kind kind, int benchesAfter) {
     List<SpecInfo> plan = Catalogue.specsFor(kind);
     Path program = folder.resolve(file);
     Map<String, SpecResult> results = new LinkedHashMap<>();
@@ -67,7 +71,8 @@ final class ProgramGrader {
       Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheServer).findFirst();
       if (first.isPresent()) {
         rest.remove(first.get());
-        SpecResult firstResult = run(kind, program, parameters, List.of(first.get())).get(0);
+        SpecResult firstResult = run(kind, program, parameters, List.of(first.get()), rest.size() + benchesAfter)
+            .get(0);
         results.put(first.get().id(), firstResult);
         if (Diagnosis.neverListened(firstResult)) {
           for (SpecInfo spec : List.copyOf(rest)) {
@@ -80,14 +85,19 @@ final class ProgramGrader {
       }
     }
     if (!rest.isEmpty()) {
-      run(kind, program, parameters, rest).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, rest, benchesAfter).forEach(r -> results.put(r.id(), r));
     }
     List<SpecInfo> errored = plan.stream().filter(spec -> isKitError(results.get(spec.id()))).toList();
     if (!errored.isEmpty()) {
       // Once more: engine trouble on a busy machine is usually gone the second time.
-      run(kind, program, parameters, errored).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, errored, 0).forEach(r -> results.put(r.id(), r));
     }
     return graded(file, kind, plan, results, false);
+  }
+
+  /** How many benches grading {@code file} in {@code folder} opens: one a spec, none if not handed in. */
+  static int benchesOf(Path folder, String file, Kind kind) {
+    return Files.isRegularFile(folder.resolve(file)) ? Catalogue.specsFor(kind).size() : 0;
   }
 
   /**
@@ -98,9 +108,12 @@ final class ProgramGrader {
     return !spec.id().toLowerCase(Locale.ROOT).endsWith("without-server");
   }
 
-  private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs) {
+  /** Runs {@code specs}; {@code benchesAfter} more specs of the program run next (see TargetConfig). */
+  private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs,
+      int benchesAfter) {
     Map<String, String> withOnly = new LinkedHashMap<>(parameters);
     withOnly.put(TargetConfig.ONLY, specs.stream().map(SpecInfo::id).collect(Collectors.joining(",")));
+    withOnly.put(TargetConfig.BENCHES_AFTER, Integer.toString(benchesAfter));
     RunRequest request = new RunRequest(kind, program.toString(), withOnly, specs, false);
     try {
       return byPlan(specs, runner.run(request, SpecListener.NONE));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockspec.bench.Kind;
 import org.sockspec.cli.CliContext;
 import org.sockspec.cli.Main;
 import org.sockspec.cli.RunRequest;
@@ -24,6 +25,7 @@ import org.sockspec.cli.SpecRunner;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.spec.Catalogue;
 import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
 
@@ -96,6 +98,19 @@ class GradeCommandTest {
     assertThat(html).doesNotContain("http://", "https://", "<b>x</b>").contains("Pass rate per spec");
     assertThat(Files.readString(grades.resolve("alice/report.md"))).contains("tcp.ack", "Message received")
         .doesNotContain("tcp.backlog-overflow"); // hidden until release
+  }
+
+  @Test
+  void eachRunSaysHowManyBenchesOfTheSameStudentFollowItSoNoneIsOpenedForNothing() throws Exception {
+    student("dave", "srv_tcp.py", "client_udp.py"); // one server (first spec alone, then the rest), one client
+
+    assertThat(grade(runner, "grade", dir.resolve("class").toString(), "--out", dir.resolve("grades").toString(),
+        "--jobs", "1")).isZero();
+
+    int tcp = Catalogue.specsFor(Kind.TCP).size();
+    int clientUdp = Catalogue.specsFor(Kind.CLIENT_UDP).size();
+    assertThat(requests).extracting(r -> r.plan().size() + " then " + r.parameters().get(TargetConfig.BENCHES_AFTER))
+        .containsExactly("1 then " + (tcp - 1 + clientUdp), (tcp - 1) + " then " + clientUdp, clientUdp + " then 0");
   }
 
   @Test

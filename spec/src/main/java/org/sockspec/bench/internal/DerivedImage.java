@@ -18,12 +18,8 @@ final class DerivedImage {
   private DerivedImage() {}
 
   static String ensure(String repository, String base, TarArchive files) {
-    byte[] baseName = base.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] content = files.fingerprint();
-    byte[] both = new byte[baseName.length + content.length];
-    System.arraycopy(baseName, 0, both, 0, baseName.length);
-    System.arraycopy(content, 0, both, baseName.length, content.length);
-    String tag = RuntimeImage.Hashes.shortHex(both);
+    String tag = RuntimeImage.Hashes.shortHex(RuntimeImage.Hashes.concat(
+        base.getBytes(java.nio.charset.StandardCharsets.UTF_8), files.fingerprint()));
     String name = repository + ":" + tag;
     DockerClient docker = Engine.client();
     if (exists(docker, name)) {

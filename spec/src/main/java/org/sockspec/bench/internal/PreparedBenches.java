@@ -32,8 +32,11 @@ public final class PreparedBenches {
 
   private PreparedBenches() {}
 
-  /** Containers for {@code image} and {@code limits}: one opened ahead if there is one, else new ones. */
-  public static BenchContainers take(String image, SandboxLimits limits) {
+  /**
+   * Containers for {@code image} and {@code limits}: one opened ahead if there is one, else new ones.
+   * When {@code prepareNext}, the next ones are opened ahead now.
+   */
+  public static BenchContainers take(String image, SandboxLimits limits, boolean prepareNext) {
     if (!ENABLED) {
       return BenchContainers.open(image, limits);
     }
@@ -46,7 +49,9 @@ public final class PreparedBenches {
     if (containers == null) {
       containers = BenchContainers.open(image, limits);
     }
-    prepare(key, image, limits);
+    if (prepareNext) {
+      prepare(key, image, limits);
+    }
     return containers;
   }
 

@@ -33,12 +33,7 @@ public final class RuntimeImage {
 
   private static byte[] recipe() {
     try (InputStream packages = resource("packages"); InputStream setup = resource("setup.sh")) {
-      byte[] a = packages.readAllBytes();
-      byte[] b = setup.readAllBytes();
-      byte[] both = new byte[a.length + b.length];
-      System.arraycopy(a, 0, both, 0, a.length);
-      System.arraycopy(b, 0, both, a.length, b.length);
-      return both;
+      return Hashes.concat(packages.readAllBytes(), setup.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -55,6 +50,12 @@ public final class RuntimeImage {
   /** sha256 helpers, shared by every content-tagged image. */
   static final class Hashes {
     private Hashes() {}
+
+    static byte[] concat(byte[] first, byte[] second) {
+      byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+      System.arraycopy(second, 0, both, first.length, second.length);
+      return both;
+    }
 
     static String shortHex(byte[] bytes) {
       try {
