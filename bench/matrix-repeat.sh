@@ -5,6 +5,8 @@
 # the verdicts must not change with CPU load.
 #
 # Usage: bench/matrix-repeat.sh N [--load]          Figures go to docs/performance.md.
+# SOCKSPEC_MVN_ARGS: more Maven arguments, e.g. -Dmaven.repo.local=/tmp/m2 to keep a frozen copy of
+# the kit from being replaced by another build's `mvn install` while the runs go on.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:?usage: bench/matrix-repeat.sh N [--load]}
@@ -12,7 +14,8 @@ load=${2:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/sockspec-matrix.XXXXXX")
 cd "$root"
 bash scripts/ensure-engine.sh >/dev/null
-mvn -B -q install -DskipTests
+read -r -a extra <<<"${SOCKSPEC_MVN_ARGS:-}"
+mvn -B -q "${extra[@]}" install -DskipTests
 
 spinners=()
 stop_spinners() { [ ${#spinners[@]} -eq 0 ] || kill "${spinners[@]}" 2>/dev/null || true; }
@@ -30,7 +33,7 @@ held=0
 for i in $(seq 1 "$runs"); do
   start=$SECONDS
   status=0
-  mvn -B -o -q -pl conformance-tests verify -Dit.test=ConformanceMatrixIT -Dtest=none \
+  mvn -B -o -q "${extra[@]}" -pl conformance-tests verify -Dit.test=ConformanceMatrixIT -Dtest=none -Dinvoker.skip=true \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false >"$work/run-$i.log" 2>&1 || status=$?
   report=conformance-tests/target/failsafe-reports/TEST-org.sockspec.conformance.ConformanceMatrixIT.xml
   cp "$report" "$work/run-$i.xml" 2>/dev/null || true
