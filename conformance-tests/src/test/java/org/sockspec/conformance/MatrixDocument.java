@@ -25,7 +25,11 @@ final class MatrixDocument {
         .append("`mvn verify` runs every cell below as its own test (`ConformanceMatrixIT`), in containers:\n")
         .append("pass = the spec must pass, **FAIL** = the spec must fail, as a spec failure (a kit error never\n")
         .append("counts). Rows are the reference programs of `impl` and their planted defects, run as the kind\n")
-        .append("they are meant for and as kinds they are not; a blank cell is a spec not run for that row.\n");
+        .append("they are meant for and as kinds they are not; a blank cell is a spec not run for that row.\n")
+        .append("\nEvery planted defect fails at least one MUST spec (`DefectCoverageTest`), except two that break\n")
+        .append("a behaviour the catalogue rates SHOULD, caught by that SHOULD spec (it counts with `--strict`):\n\n");
+    DefectCoverageTest.CAUGHT_AT_SHOULD_ONLY.forEach((variant, why) ->
+        out.append("- `").append(variant).append("`: ").append(why).append('\n'));
     Map<Kind, Map<String, Map<String, Boolean>>> byKind = new LinkedHashMap<>();
     for (Kind kind : Kind.values()) {
       for (ExpectedVerdicts.Row row : verdicts.rows()) {
