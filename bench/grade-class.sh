@@ -47,7 +47,7 @@ for jobs in "${jobs_list[@]}"; do
 import json, pathlib, sys
 for f in sorted(pathlib.Path(sys.argv[1]).glob("*/results.json")):
     for t in json.loads(f.read_text())["extra_data"]["sockspec"]["tests"]:
-        print(f.parent.name, t["name"], t["verdict"], t["reason"])
+        print(f.parent.name, t["name"], t["verdict"], t["reason"], sep="\t")
 PY
 done
 first="$work/verdicts-${jobs_list[0]}.txt"
@@ -59,7 +59,7 @@ for jobs in "${jobs_list[@]:1}"; do
     diff "$first" "$work/verdicts-$jobs.txt" | head -20
   fi
 done
-echo "verdict counts: $(awk '{print $(NF-1)}' "$first" | sort | uniq -c | tr -s ' ' | tr '\n' ',')"
+echo "verdict counts: $(cut -f3,4 "$first" | sort | uniq -c | sed 's/^ *//' | paste -sd, | sed 's/,/, /g')"
 
 for pair in srv_tcp.py:tcp srv_udp.py:udp srv_tcp_fork.py:tcp-fork srv_tcp_select.py:tcp-select \
   client_tcp.py:client-tcp client_udp.py:client-udp; do
