@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sockspec.bench.internal.BenchContainers;
 import org.sockspec.bench.internal.ExecSession;
+import org.sockspec.bench.internal.LimitsHit;
 import org.sockspec.bench.internal.ProbeChannel;
 import org.sockspec.bench.internal.ProbeContainer;
 import org.sockspec.bench.internal.PreparedBenches;
@@ -33,10 +34,12 @@ public final class Bench implements AutoCloseable {
   private final List<RunningProgram> programs = new ArrayList<>();
   private final Evidence observations = new Evidence();
   private final int probePid;
+  private final SandboxLimits limits;
 
   private Bench(Target target, Timing timing, SandboxLimits limits, boolean anotherFollows) {
     this.target = target;
     this.timing = timing;
+    this.limits = limits;
     containers = PreparedBenches.take(target.image(), limits, anotherFollows);
     targetContainer = containers.target();
     probeContainer = containers.probe();
@@ -244,6 +247,7 @@ public final class Bench implements AutoCloseable {
     } catch (RuntimeException e) {
       evidence.put("sockets", "(could not be read: " + e.getMessage() + ")");
     }
+    targetContainer.limitsHit().filter(LimitsHit::any).ifPresent(hit -> evidence.put("limits", hit.describe(limits)));
     for (int i = 0; i < programs.size(); i++) {
       RunningProgram program = programs.get(i);
       String key = programs.size() == 1 ? "output" : "output " + (i + 1);

@@ -41,6 +41,14 @@ final class Diagnosis {
     if (everything.contains(ProgramOutput.STOPPED)) {
       return new Reading(Verdict.LIMIT, "output limit");
     }
+    // The kernel's own counters, where the bench could read them (LimitsHit), before any text.
+    String limits = result.evidence().getOrDefault("limits", "");
+    boolean memory = limits.contains("memory limit");
+    boolean processes = limits.contains("process limit");
+    if (memory || processes) {
+      return new Reading(Verdict.LIMIT, memory && processes ? "process and memory limits"
+          : memory ? "memory limit" : "process limit");
+    }
     if (lower.contains("no space left on device") || lower.contains("errno 28")
         || lower.contains("disk quota exceeded")) {
       return new Reading(Verdict.LIMIT, "disk limit (scratch space full)");

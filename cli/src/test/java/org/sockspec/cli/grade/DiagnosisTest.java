@@ -18,6 +18,18 @@ class DiagnosisTest {
   }
 
   @Test
+  void theKernelsLimitCountersComeBeforeAnyText() {
+    assertThat(read(Status.FAILED, NOT_LISTENING + "it exited with status 1 before it did.",
+        Map.of("limits", "memory limit: the kernel's out-of-memory killer ended 1 process (limit 512 MB, no swap)")))
+        .isEqualTo(new Diagnosis.Reading(Verdict.LIMIT, "memory limit"));
+    assertThat(read(Status.FAILED, NOT_LISTENING + "it is still running and never did.",
+        Map.of("limits", "process limit: 3418 forks were refused (limit 256 processes and threads)")))
+        .isEqualTo(new Diagnosis.Reading(Verdict.LIMIT, "process limit"));
+    assertThat(read(Status.FAILED, "x", Map.of("limits", "memory limit: ...\nprocess limit: ...")).reason())
+        .isEqualTo("process and memory limits");
+  }
+
+  @Test
   void crashesLimitsAndTimeoutsAreToldApart() {
     assertThat(read(Status.FAILED, NOT_LISTENING + "it exited with status 1 before it did. SyntaxError", Map.of()))
         .isEqualTo(new Diagnosis.Reading(Verdict.CRASHED, "status 1"));

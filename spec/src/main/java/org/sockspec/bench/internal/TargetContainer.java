@@ -3,6 +3,7 @@ package org.sockspec.bench.internal;
 import com.github.dockerjava.api.model.Capability;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -40,5 +41,11 @@ public final class TargetContainer extends GenericContainer<TargetContainer> {
         .withMemorySwap(limits.memoryBytes())
         .withCpuShares(limits.cpuShares())
         .withSysctls(Map.of("net.ipv4.tcp_migrate_req", "1")));
+  }
+
+  /** The kernel's counts of limits hit in this container so far, where the host's cgroup files can be read. */
+  public Optional<LimitsHit> limitsHit() {
+    Long pid = getContainerInfo() == null ? null : getContainerInfo().getState().getPidLong();
+    return pid == null || pid <= 0 ? Optional.empty() : LimitsHit.read(pid, getContainerId());
   }
 }
