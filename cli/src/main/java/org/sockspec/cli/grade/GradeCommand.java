@@ -116,9 +116,11 @@ public final class GradeCommand implements Callable<Integer> {
     List<String> flakes = new ArrayList<>();
     for (int round = 2; round <= repeat; round++) {
       context.err().println("Round " + round + " of " + repeat + " (--repeat): grading again, comparing verdicts.");
-      Map<String, Map<String, Verdict>> again = grader.grade(todo, new Progress(context.err(), context.colour()),
-          false);
-      flakes.addAll(FlakeReport.changes(first, again, round));
+      Progress again = new Progress(context.err(), context.colour());
+      again.start(todo.size(), 0);
+      Map<String, Map<String, Verdict>> verdicts = grader.grade(todo, again, false);
+      again.end();
+      flakes.addAll(FlakeReport.changes(first, verdicts, round));
     }
     if (repeat > 1) {
       stdout.println(FlakeReport.render(flakes, repeat));

@@ -114,6 +114,28 @@ class GradeCommandTest {
   }
 
   @Test
+  void repeatReportsEverySpecWhoseVerdictChangedAndShowsProgressEachRound() throws Exception {
+    student("erin", "srv_tcp.py");
+    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+    SpecRunner flipping = (request, listener) -> {
+      // tcp.ack's verdict flips from one run of it to the next
+      boolean second = request.plan().stream().anyMatch(spec -> spec.id().equals("tcp.ack"))
+          && runs.incrementAndGet() % 2 == 0;
+      List<SpecResult> results = request.plan().stream().map(spec -> spec.id().equals("tcp.ack") && second
+          ? SpecResult.of(spec, Status.FAILED, "Expecting the answer, but got nothing.", Map.of(), 1)
+          : SpecResult.of(spec, Status.PASSED, "", Map.of(), 1)).toList();
+      return new RunReport("test", request.kind().id(), request.target(), false, results, 2);
+    };
+
+    int status = grade(flipping, "grade", dir.resolve("class").toString(), "--out", dir.resolve("g").toString(),
+        "--repeat", "2", "--jobs", "1");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(out.toString()).contains("tcp.ack");
+    assertThat(err.toString()).contains("Round 2 of 2").doesNotContain("[1/0]").contains("[1/1] erin");
+  }
+
+  @Test
   void resultsJsonFollowsGradescopesFormatAndHidesWhatTheManifestHides() throws Exception {
     student("carol", "srv_tcp.py", "client_udp.py");
     Path grades = dir.resolve("grades");
