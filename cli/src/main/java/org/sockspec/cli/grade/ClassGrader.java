@@ -117,6 +117,9 @@ final class ClassGrader {
             }
           } catch (RuntimeException e) {
             fatal.compareAndSet(null, e);
+          } catch (Error e) {
+            // A dead job must not pass for a student with nothing to grade: the grading stops, saying why.
+            fatal.compareAndSet(null, new IllegalStateException("grading " + student + "'s " + file + " failed: " + e, e));
           }
         }));
       }
