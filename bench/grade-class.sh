@@ -3,7 +3,7 @@
 # --jobs 2 (and more jobs if given), and prints: seconds per full-lab student, students per minute,
 # the grader's peak memory (/usr/bin/time -v, else the JVM's), whether the verdicts are identical
 # across job counts, `check` time per kind (the handout's programs), and the conformance matrix's
-# wall time from the last Failsafe report of `mvn -pl conformance-tests verify` if there is one.
+# wall time and waiting share from the last `mvn verify` (conformance-tests/target/matrix-time.txt).
 #
 # Usage: bench/grade-class.sh [N_STUDENTS] [JOBS...]     e.g. bench/grade-class.sh 20 1 2 3
 #   CLASS_MIX=correct (passed on to make-class.sh): a class of full-lab correct students only.
@@ -73,12 +73,10 @@ for pair in srv_tcp.py:tcp srv_udp.py:udp srv_tcp_fork.py:tcp-fork srv_tcp_selec
   printf 'check %-11s %.1f s (JVM start included)\n' "$kind" "$(echo "$(date +%s.%N) - $start" | bc)"
 done
 
-report=$(ls "$root"/conformance-tests/target/failsafe-reports/TEST-*.xml 2>/dev/null | head -1 || true)
-if [ -n "$report" ]; then
-  total=$(grep -ho 'testsuite [^>]*time="[0-9.]*"' "$root"/conformance-tests/target/failsafe-reports/TEST-*.xml \
-    | grep -o 'time="[0-9.]*"' | grep -o '[0-9.]*' | paste -sd+ | bc)
-  echo "conformance matrix (last Failsafe reports, $(date -r "$report" '+%F %R')): ${total} s summed over its suites"
+timefile="$root/conformance-tests/target/matrix-time.txt"
+if [ -f "$timefile" ]; then
+  echo "conformance matrix (last mvn verify, $(date -r "$timefile" '+%F %R')): $(cat "$timefile")"
 else
-  echo "conformance matrix: not measured (no Failsafe report in conformance-tests/target)"
+  echo "conformance matrix: not measured (run mvn verify, or bench/matrix-repeat.sh, first)"
 fi
 echo "work files: $work"
