@@ -52,17 +52,9 @@ final class ExpectedVerdicts {
 
   static ExpectedVerdicts parse(List<String> lines) {
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\\s+");
-      if (f.length != 5 || !(f[4].equals("pass") || f[4].equals("fail"))) {
-        throw new IllegalArgumentException("expected-verdicts line " + (i + 1)
-            + ": want 'program defect kind spec pass|fail', got: " + line);
-      }
-      rows.add(new Row(f[0], f[1].equals("-") ? null : f[1], Kind.parse(f[2]), f[3], f[4].equals("pass"), i + 1));
+    for (TableLine row : TableLine.parse(lines, "expected-verdicts", "program defect kind spec pass|fail")) {
+      String[] f = row.fields();
+      rows.add(new Row(f[0], f[1].equals("-") ? null : f[1], Kind.parse(f[2]), f[3], row.passes(), row.line()));
     }
     return new ExpectedVerdicts(rows);
   }

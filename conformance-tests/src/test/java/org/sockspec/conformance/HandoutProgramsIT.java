@@ -53,17 +53,9 @@ class HandoutProgramsIT {
       lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\\s+");
-      if (f.length != 4 || !(f[3].equals("pass") || f[3].equals("fail"))) {
-        throw new IllegalArgumentException("handout-verdicts.tsv line " + (i + 1)
-            + ": want 'program-file kind spec pass|fail', got: " + line);
-      }
-      rows.add(new Row(f[0], Kind.parse(f[1]), f[2], f[3].equals("pass"), i + 1));
+    for (TableLine row : TableLine.parse(lines, "handout-verdicts.tsv", "program-file kind spec pass|fail")) {
+      String[] f = row.fields();
+      rows.add(new Row(f[0], Kind.parse(f[1]), f[2], row.passes(), row.line()));
     }
     return rows;
   }
