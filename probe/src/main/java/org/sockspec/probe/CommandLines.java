@@ -50,9 +50,4 @@ final class CommandLines {
       return Optional.empty(); // exited while we looked (an IOException), or unreadable
     }
   }
-
-  /** Whether some command line of this listing was left unread. */
-  boolean gaveUp() {
-    return givenUp;
-  }
 }

@@ -89,7 +89,7 @@ final class ProcessTable {
       return Json.object().put("pid", pid).put("ppid", ppid)
           .put("state", rest[0]).put("threads", Integer.parseInt(rest[17]))
           .put("uid", uid).put("comm", comm).put("cmdline", cmdline)
-          .put("probe", pid == selfPid).put("cmdlineInferred", read.isEmpty() && cmdlines.gaveUp());
+          .put("probe", pid == selfPid);
     } catch (IOException | RuntimeException e) {
       return null; // exited while we looked
     }

@@ -102,10 +102,7 @@ public final class GradeCommand implements Callable<Integer> {
     }
     ClassGrader grader = new ClassGrader(new ProgramGrader(context.runner(), manifest, timescale), manifest, out,
         KitVersion.get(), jobs);
-    Progress progress = new Progress(context.err(), context.colour());
-    progress.start(todo.size(), skipped);
-    Map<String, Map<String, Verdict>> first = grader.grade(todo, progress, true);
-    progress.end();
+    Map<String, Map<String, Verdict>> first = round(context, grader, todo, skipped, true);
     if (todo.isEmpty()) {
       grader.writeClass();
     }
@@ -116,11 +113,7 @@ public final class GradeCommand implements Callable<Integer> {
     List<String> flakes = new ArrayList<>();
     for (int round = 2; round <= repeat; round++) {
       context.err().println("Round " + round + " of " + repeat + " (--repeat): grading again, comparing verdicts.");
-      Progress again = new Progress(context.err(), context.colour());
-      again.start(todo.size(), 0);
-      Map<String, Map<String, Verdict>> verdicts = grader.grade(todo, again, false);
-      again.end();
-      flakes.addAll(FlakeReport.changes(first, verdicts, round));
+      flakes.addAll(FlakeReport.changes(first, round(context, grader, todo, 0, false), round));
     }
     if (repeat > 1) {
       stdout.println(FlakeReport.render(flakes, repeat));
@@ -156,5 +149,15 @@ public final class GradeCommand implements Callable<Integer> {
     if (Objects.equals(out.toAbsolutePath().normalize(), submissions.toAbsolutePath().normalize())) {
       throw new IllegalArgumentException("--out must not be the SUBMISSIONS folder itself.");
     }
+  }
+
+  /** One round of grading {@code todo}, with its own progress (and files, when {@code write}). */
+  private static Map<String, Map<String, Verdict>> round(CliContext context, ClassGrader grader, List<Path> todo,
+      int skipped, boolean write) {
+    Progress progress = new Progress(context.err(), context.colour());
+    progress.start(todo.size(), skipped);
+    Map<String, Map<String, Verdict>> verdicts = grader.grade(todo, progress, write);
+    progress.end();
+    return verdicts;
   }
 }
