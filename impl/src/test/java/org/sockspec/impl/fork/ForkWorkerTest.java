@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.sockspec.impl.Command;
 import org.sockspec.impl.ExitStatus;
 import org.sockspec.impl.Options;
@@ -14,7 +15,12 @@ import org.sockspec.impl.testing.Peer;
 import org.sockspec.impl.testing.Running;
 import org.sockspec.impl.testing.SocketTable;
 
+// Alone, not beside the classes that start processes: this one runs workers inside the test JVM and
+// reads their sockets' owners and lifetimes from /proc, and a process the JVM spawns meanwhile holds
+// a copy of every open descriptor until its helper closes them. A closed listener was once seen
+// still LISTEN after the worker's answer, in a full build with ForkServerTest running beside it.
 /** A worker's side of the protocol, run in process with its orders typed by the test. */
+@Isolated
 class ForkWorkerTest {
 
     private final Keyboard orders = new Keyboard();
