@@ -5,12 +5,12 @@
 # across job counts, `check` time per kind (the handout's programs), and the conformance matrix's
 # wall time and waiting share from the last `mvn verify` (conformance-tests/target/matrix-time.txt).
 #
-# Usage: bench/grade-class.sh [N_STUDENTS] [JOBS...]     e.g. bench/grade-class.sh 20 1 2 3
+# Usage: bench/grade-class.sh [N_STUDENTS] [JOBS...]     e.g. bench/grade-class.sh 24 1 2 3
 #   CLASS_MIX=correct (passed on to make-class.sh): a class of full-lab correct students only.
 # The machine may be shared: figures include whatever else runs on it.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-n=${1:-20}
+n=${1:-24}
 shift || true
 jobs_list=("$@")
 [ ${#jobs_list[@]} -gt 0 ] || jobs_list=(1 2)
@@ -59,6 +59,11 @@ for jobs in "${jobs_list[@]:1}"; do
     diff "$first" "$work/verdicts-$jobs.txt" | head -20
   fi
 done
+if grep -rlq "GRADER SECRET" "$work"/out-*; then
+  echo "LEAK: a grader's file reached a report: $(grep -rl "GRADER SECRET" "$work"/out-* | head -3)"
+else
+  echo "no report holds the grader's file that a student's link named"
+fi
 echo "verdict counts: $(cut -f3,4 "$first" | sort | uniq -c | sed 's/^ *//' | paste -sd, | sed 's/,/, /g')"
 
 for pair in srv_tcp.py:tcp srv_udp.py:udp srv_tcp_fork.py:tcp-fork srv_tcp_select.py:tcp-select \

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Generates a class of N submissions (default 20) for `sockspec grade`: a mix of correct students
-# (the handout's programs, with a select server that works: the handout's own never answers),
-# defective ones (the handout's programs as printed, some missing or swapped) and hostile ones (each
-# of examples/hostile/ as their srv_tcp.py). Deterministic: the same N gives the same class.
+# Generates a class of N submissions (default 24, the smallest class with every hostile program)
+# for `sockspec grade`: a mix of correct students (the handout's programs, with a select server that
+# works: the handout's own never answers), defective ones (the handout's programs as printed, some
+# missing or swapped) and hostile ones (each of examples/hostile/ as their srv_tcp.py; the one that
+# prints its folder gets a notes.txt linked to a grader's file outside the class, which must never
+# reach any report). Deterministic: the same N gives the same class.
 #
 # Usage: bench/make-class.sh DIR [N]     CLASS_MIX=correct: every student correct (the full-lab figure)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir=${1:?usage: bench/make-class.sh DIR [N]}
-n=${2:-20}
+n=${2:-24}
 handout="$root/impl/src/test/resources/handout"
 hostile=(fork_bomb busy_loop memory_balloon output_flood disk_filler ignores_sigterm double_fork_daemon
-  never_listens syntax_error wrong_port not_utf8 fake_results)
+  never_listens syntax_error wrong_port not_utf8 fake_results kills_everything reads_lab_files)
 rm -rf "$dir"
 mkdir -p "$dir"
+# A file of the grader's, outside every student's folder (a dot file: not a student).
+echo "GRADER SECRET: no student may read this" >"$dir/.grader-notes.txt"
 next_hostile=0
 for i in $(seq 1 "$n"); do
   s=$(printf '%s/student%02d' "$dir" "$i")
@@ -26,7 +30,9 @@ for i in $(seq 1 "$n"); do
       # hostile: one of the hostile programs is this student's srv_tcp.py
       h=${hostile[$((next_hostile % ${#hostile[@]}))]}
       next_hostile=$((next_hostile + 1))
-      cp "$root/examples/hostile/$h.py" "$s/srv_tcp.py" ;;
+      cp "$root/examples/hostile/$h.py" "$s/srv_tcp.py"
+      [ "$h" = reads_lab_files ] && ln -s ../.grader-notes.txt "$s/notes.txt"
+      ;;
     2)
       # defective: no fork server, and a UDP server handed in as the TCP one
       rm "$s/srv_tcp_fork.py"

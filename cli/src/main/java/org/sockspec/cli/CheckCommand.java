@@ -75,9 +75,11 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (!plan.isEmpty()) {
       context.engine().require();
+      context.engine().warm(plan.size());
     }
     Reporting reporting = new Reporting(context, report);
-    RunReport result = reporting.run(context.runner(), new RunRequest(kind, target.path, parameters, plan, strict));
+    RunReport result = reporting.run(context.runner(), new RunRequest(kind, target.path, parameters, plan, strict,
+        target.leftOut()));
     reporting.publish(result);
     return ExitStatus.of(result.verdict());
   }

@@ -3,7 +3,7 @@ package org.sockspec.cli;
 import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.EngineUnavailableException;
 import org.sockspec.bench.internal.KitImage;
-import org.sockspec.bench.internal.PreparedBenches;
+import org.sockspec.bench.internal.Sandbox;
 
 /**
  * Checks, before a run, that containers can run here, so that a missing engine or image is one
@@ -18,6 +18,15 @@ public interface EngineGate {
     require();
   }
 
+  /**
+   * Starts reaching the engine in the background, while the command line is read: {@link #require}
+   * then finds it reached (or fails as it would have). A hint; does nothing by default.
+   */
+  default void prepare() {}
+
+  /** Makes ready, in the background, what {@code specs} specs about to run will need (a hint). */
+  default void warm(int specs) {}
+
   /** Called once before the JVM exits: finishes what the kit still does with the engine. */
   default void release() {}
 
@@ -27,6 +36,24 @@ public interface EngineGate {
     public void require() {
       Engine.client();
       KitImage.name();
+    }
+
+    @Override
+    public void prepare() {
+      Thread thread = new Thread(() -> {
+        try {
+          require();
+        } catch (RuntimeException e) {
+          // require() fails again, in the command, with its message
+        }
+      }, "sockspec-prepare");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void warm(int specs) {
+      Sandbox.current().warm(specs);
     }
 
     @Override
@@ -40,14 +67,12 @@ public interface EngineGate {
     }
 
     /**
-     * Removes the benches opened ahead that no spec will use, and waits for the removal of the
-     * last benches' containers, which runs in the background. Left
-     * to the shutdown hooks, Testcontainers' own hook would remove the same containers at the
-     * same time and print the engine's "no such container" answer as a stack trace.
+     * Removes the idle lanes and waits for the removal of every container, which runs in the
+     * background: the run ends with nothing of it left on the engine.
      */
     @Override
     public void release() {
-      PreparedBenches.discardAll();
+      Sandbox.current().shutdown();
     }
   };
 }

@@ -10,6 +10,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.sockspec.cli.report.RunReport;
+import org.sockspec.bench.internal.Sandbox;
 import org.sockspec.spec.Catalogue;
 
 /**
@@ -21,13 +22,24 @@ public final class JUnitSpecRunner implements SpecRunner {
   /**
    * Settings of every run. Implicit parameters (system properties, a junit-platform.properties on
    * the class path) are off, so nothing of the user's environment changes how specs run;
-   * extension auto-detection is off, so only the catalogue's own extension takes part.
+   * extension auto-detection is off, so only the catalogue's own extension takes part. Specs run
+   * side by side, as many as the sandbox has lanes: each has a lane of its own, and most of a
+   * spec's time is spent waiting (for an answer, or out a negative window), which others may use.
+   * Reports keep the catalogue's order whatever order the specs end in.
    */
-  private static final Map<String, String> JUNIT_SETTINGS = Map.of(
-      "junit.jupiter.extensions.autodetection.enabled", "false",
-      "junit.jupiter.execution.parallel.enabled", "false",
-      "junit.jupiter.testmethod.order.default", CatalogueOrder.class.getName(),
-      "junit.jupiter.testclass.order.default", CatalogueOrder.class.getName());
+  private static Map<String, String> junitSettings() {
+    String lanes = Integer.toString(Sandbox.current().lanes());
+    return Map.of(
+        "junit.jupiter.extensions.autodetection.enabled", "false",
+        "junit.jupiter.execution.parallel.enabled", "true",
+        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", lanes,
+        "junit.jupiter.execution.parallel.config.fixed.max-pool-size", lanes,
+        "junit.jupiter.testmethod.order.default", CatalogueOrder.class.getName(),
+        "junit.jupiter.testclass.order.default", CatalogueOrder.class.getName());
+  }
 
   @Override
   public RunReport run(RunRequest request, SpecListener listener) {
@@ -36,7 +48,7 @@ public final class JUnitSpecRunner implements SpecRunner {
     LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
         .selectors(Catalogue.CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
         .enableImplicitConfigurationParameters(false)
-        .configurationParameters(JUNIT_SETTINGS)
+        .configurationParameters(junitSettings())
         .configurationParameters(request.parameters())
         .build();
     // The launcher's own listeners found through ServiceLoader are not wanted: a stray one on the
@@ -47,10 +59,11 @@ public final class JUnitSpecRunner implements SpecRunner {
     launcher.execute(LauncherExecutionRequestBuilder.request(discovery).listeners(collector)
         .cancellationToken(cancellation).build());
     long ms = (System.nanoTime() - start) / 1_000_000;
+    collector.finishUnreported();
     collector.engineProblem().ifPresent(problem -> {
       throw problem;
     });
     return new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(),
-        collector.results(), ms);
+        collector.results(), ms, request.leftOut());
   }
 }

@@ -21,12 +21,25 @@ public final class Main {
         e.printStackTrace();
       }
     });
+    if (needsEngine(args)) {
+      context.engine().prepare();
+    }
     int status = run(context, args);
     context.engine().release();
     context.out().flush();
     context.err().flush();
     // Testcontainers' and docker-java's threads are not all daemons: end the JVM explicitly.
     System.exit(status);
+  }
+
+  /** Whether the command line names a command that runs specs (not just its help). */
+  static boolean needsEngine(String... args) {
+    for (String arg : args) {
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+        return false;
+      }
+    }
+    return args.length > 0 && java.util.Set.of("check", "identify", "demo", "grade").contains(args[0]);
   }
 
   /** Runs one command line and returns its exit status (see {@link ExitStatus}). */

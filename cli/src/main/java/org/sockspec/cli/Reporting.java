@@ -42,10 +42,12 @@ final class Reporting {
         progress.println();
       }
       progress.println(text.header(KitVersion.get(), request.target(), request.kind().id(), request.plan().size()));
+      progress.print(text.leftOut(request.leftOut()));
       progress.flush();
     }
     RunReport report = request.plan().isEmpty()
-        ? new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(), List.of(), 0)
+        ? new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(), List.of(), 0,
+            request.leftOut())
         : runner.run(request, progress == null ? SpecListener.NONE
             : new LiveLines(progress, progressStyle, request.plan(), request.strict()));
     if (textToStdout) {

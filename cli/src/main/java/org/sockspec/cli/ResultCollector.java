@@ -102,7 +102,13 @@ final class ResultCollector implements TestExecutionListener {
     }
   }
 
-  /** One result per planned spec, in plan order; a spec JUnit never reported is an error. */
+  /** Records, once the run is over, an error for every planned spec JUnit never reported. */
+  void finishUnreported() {
+    planned.values().forEach(spec -> record(spec, Status.ERROR,
+        "kit error: the spec was not run (JUnit reported nothing for it)", Map.of(), 0));
+  }
+
+  /** One result per planned spec, in plan order (after {@link #finishUnreported}). */
   List<SpecResult> results() {
     return planned.values().stream().map(spec -> results.getOrDefault(spec.id(),
         SpecResult.of(spec, Status.ERROR, "kit error: the spec was not run (JUnit reported nothing for it)",

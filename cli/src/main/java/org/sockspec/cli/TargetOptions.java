@@ -4,10 +4,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LeftOut;
+import org.sockspec.bench.RejectedProgramException;
 import org.sockspec.bench.Target;
+import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.spec.TargetConfig;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +43,9 @@ final class TargetOptions {
       description = "Multiply every wait by X (default: ${DEFAULT-VALUE}); 2 or 3 on a slow or busy machine.")
   double timescale = 1.0;
 
+  /** What the copy of the program's folder left out, known once {@link #parameters} has run. */
+  private List<LeftOut> leftOut = List.of();
+
   /**
    * The configuration parameters that plug this program into the catalogue, checked as
    * {@code kind}.
@@ -48,6 +55,13 @@ final class TargetOptions {
   Map<String, String> parameters(Kind kind) {
     Path file = Path.of(path);
     boolean hasCmd = cmd != null && !cmd.isBlank();
+    if (Files.isSymbolicLink(file) && !Files.isDirectory(file)) {
+      // Judged before anything follows it: a link out of the folder is refused, never read.
+      Path folder = file.toAbsolutePath().getParent();
+      SubmissionCopy.problemOf(folder, file.toAbsolutePath()).ifPresent(problem -> {
+        throw new RejectedProgramException(file, problem);
+      });
+    }
     if (!Files.exists(file)) {
       throw new IllegalArgumentException("no such file or folder: '" + path + "' (looked in "
           + Path.of("").toAbsolutePath() + "). Give the path of your program, e.g. srv_tcp.py, or of its "
@@ -81,10 +95,15 @@ final class TargetOptions {
     try {
       // What the catalogue will do with them, done once now: a folder too big to copy, a file
       // that cannot be read, are told before any container starts.
-      TargetConfig.from(key -> java.util.Optional.ofNullable(parameters.get(key)));
+      leftOut = TargetConfig.from(key -> java.util.Optional.ofNullable(parameters.get(key))).target().leftOut();
     } catch (UncheckedIOException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     return parameters;
+  }
+
+  /** The files of the program's folder not copied into the sandbox, and why (after {@link #parameters}). */
+  List<LeftOut> leftOut() {
+    return leftOut;
   }
 }

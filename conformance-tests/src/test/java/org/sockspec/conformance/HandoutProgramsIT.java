@@ -37,11 +37,10 @@ class HandoutProgramsIT {
     Path dir = handoutDir();
     Map<String, List<Row>> byTarget = new LinkedHashMap<>();
     rows().forEach(row -> byTarget.computeIfAbsent(row.targetName(), k -> new ArrayList<>()).add(row));
-    return byTarget.entrySet().stream().map(target -> DynamicContainer.dynamicContainer(target.getKey(),
-        SpecRun.rowsOfOneTarget(target.getValue(), row -> row.specId() + (row.passes() ? " passes" : " fails"),
-            (row, rowsAfter) -> SpecRun.expect(row.specId(), Map.of(
-                TargetConfig.KIND, row.kind().id(),
-                TargetConfig.PATH, dir.resolve(row.file()).toString()), rowsAfter, row.passes(), row.targetName()))));
+    return SpecRun.byTargetSideBySide(byTarget, row -> row.specId() + (row.passes() ? " passes" : " fails"),
+        row -> SpecRun.expect(row.specId(), Map.of(
+            TargetConfig.KIND, row.kind().id(),
+            TargetConfig.PATH, dir.resolve(row.file()).toString()), row.passes(), row.targetName()));
   }
 
   static List<Row> rows() throws IOException {

@@ -25,8 +25,8 @@ class LeftoverCleanupIT {
   @Test
   void aRunKilledWithSigkillLeavesNoContainerOnceTheKitStartsAgain() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // Benches opened on demand only, so that the run holds exactly its one bench's two containers.
-    Process run = new ProcessBuilder(java, "-Dsockspec.prepare=false", "-cp", System.getProperty("java.class.path"),
+    // One bench, opened without warming: the run holds exactly its one lane's two containers.
+    Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         BenchHolder.class.getName())
         .redirectErrorStream(true).start();
     try {

@@ -5,9 +5,17 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.sockspec.bench.internal.Sandbox;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -31,17 +39,13 @@ final class SpecRun {
   /** How one run ended: passed, or failed with what it threw. */
   record Verdict(boolean passed, Optional<Throwable> thrown) {}
 
-  /**
-   * Runs spec {@code specId} with the configuration parameters {@code config} (see TargetConfig);
-   * {@code benchesAfter} more runs against the same target follow (their benches are opened ahead).
-   */
-  static Verdict run(String specId, Map<String, String> config, int benchesAfter) {
+  /** Runs spec {@code specId} with the configuration parameters {@code config} (see TargetConfig). */
+  static Verdict run(String specId, Map<String, String> config) {
     SpecInfo spec = Catalogue.find(specId).orElseThrow(() -> new AssertionFailedError("unknown spec " + specId));
     EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(spec.specClass().getName() + "#" + spec.methodName() + "(" + Bench.class.getName() + ")"))
         .configurationParameters(config)
         .configurationParameter(TargetConfig.ONLY, specId)
-        .configurationParameter(TargetConfig.BENCHES_AFTER, Integer.toString(benchesAfter))
         .execute();
     Event finished = results.testEvents().finished().stream().findFirst().orElseThrow(() ->
         new AssertionFailedError(specId + " did not run for " + config + " (skipped: " + results.testEvents().skipped()
@@ -51,9 +55,8 @@ final class SpecRun {
   }
 
   /** Runs the spec and checks it got {@code mustPass}'s verdict against {@code targetName}. */
-  static void expect(String specId, Map<String, String> config, int benchesAfter, boolean mustPass,
-      String targetName) {
-    Verdict verdict = run(specId, config, benchesAfter);
+  static void expect(String specId, Map<String, String> config, boolean mustPass, String targetName) {
+    Verdict verdict = run(specId, config);
     Optional<Throwable> thrown = verdict.thrown();
     if (mustPass && !verdict.passed()) {
       throw new AssertionFailedError(specId + " must pass against " + targetName + " but failed:\n"
@@ -71,16 +74,51 @@ final class SpecRun {
     }
   }
 
-  /** One dynamic test per row of one target, in order, each knowing how many rows follow it. */
-  static <R> Stream<DynamicTest> rowsOfOneTarget(List<R> rows, Function<R, String> name, RowCheck<R> check) {
-    return IntStream.range(0, rows.size()).mapToObj(i -> DynamicTest.dynamicTest(name.apply(rows.get(i)),
-        () -> check.run(rows.get(i), rows.size() - 1 - i)));
+  /**
+   * One dynamic test per row, in the rows' order, while the rows themselves run side by side: every
+   * row is started at once on {@code parallel} threads (each row opens its own bench, so the
+   * sandbox's lanes bound how many run at a time), and each test waits for its row's check and
+   * reports it. The report reads as if the rows had run one after another.
+   */
+  static <R> Stream<DynamicTest> rowsSideBySide(List<R> rows, Function<R, String> name, Consumer<R> check,
+      int parallel) {
+    ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, parallel), runnable -> {
+      Thread thread = new Thread(runnable, "sockspec-row");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<CompletableFuture<Void>> checks = rows.stream()
+        .map(row -> CompletableFuture.runAsync(() -> check.accept(row), threads)).toList();
+    threads.shutdown();
+    return IntStream.range(0, rows.size()).mapToObj(i -> DynamicTest.dynamicTest(name.apply(rows.get(i)), () -> {
+      try {
+        checks.get(i).get(ROW_BOUND.toMinutes(), TimeUnit.MINUTES);
+      } catch (ExecutionException e) {
+        throw e.getCause();
+      }
+    }));
   }
 
-  /** Checks one row, {@code rowsAfter} more rows of the same target following it. */
-  interface RowCheck<R> {
-    void run(R row, int rowsAfter);
+  /**
+   * The rows of several targets as one dynamic container per target, in order, every row of every
+   * target run side by side (see {@link #rowsSideBySide}), as many at once as the sandbox has lanes.
+   */
+  static <R> Stream<DynamicContainer> byTargetSideBySide(Map<String, List<R>> byTarget, Function<R, String> name,
+      Consumer<R> check) {
+    List<R> all = byTarget.values().stream().flatMap(List::stream).toList();
+    List<DynamicTest> tests = rowsSideBySide(all, name, check, Sandbox.current().lanes()).toList();
+    List<DynamicContainer> containers = new java.util.ArrayList<>();
+    int from = 0;
+    for (Map.Entry<String, List<R>> target : byTarget.entrySet()) {
+      int to = from + target.getValue().size();
+      containers.add(DynamicContainer.dynamicContainer(target.getKey(), tests.subList(from, to).stream()));
+      from = to;
+    }
+    return containers.stream();
   }
+
+  /** Every row is bounded by its spec's own bounds; this only guards a bug. */
+  private static final java.time.Duration ROW_BOUND = java.time.Duration.ofMinutes(15);
 
   private static String describe(Throwable t) {
     return t.getClass().getSimpleName() + ": " + t.getMessage();

@@ -17,14 +17,14 @@ final class Awaits {
    * {@code await.socket PROTO PORT STATE TIMEOUT_MS}: until a socket of PROTO (tcp, udp) bound to
    * local PORT is in STATE (LISTEN, UNCONN, ESTABLISHED... or ANY).
    */
-  static Json socket(Request r) throws IOException {
+  static Json socket(Request r, Residue residue) throws IOException {
     String proto = r.text(0);
     int port = r.integer(1);
     String state = r.text(2);
     long timeoutMs = r.integer(3);
     long start = System.nanoTime();
     while (true) {
-      List<Json> sockets = SocketTable.read(Map.of());
+      List<Json> sockets = SocketTable.read(Map.of(), residue);
       for (Json socket : sockets) {
         if (socket.get("proto").equals(proto) && socket.get("localPort").equals(port)
             && (state.equals("ANY") || socket.get("state").equals(state))) {

@@ -40,7 +40,27 @@ final class Handles {
     open.clear();
   }
 
-  private static void closeQuietly(Closeable resource) {
+  /**
+   * Closes everything with a reset where it is a TCP connection (SO_LINGER 0): neither end is left
+   * in TIME_WAIT or FIN_WAIT, so the namespace holds no socket of the spec afterwards.
+   */
+  void abortAll() {
+    open.values().forEach(Handles::abortQuietly);
+    open.clear();
+  }
+
+  static void abortQuietly(Closeable resource) {
+    if (resource instanceof java.net.Socket socket) {
+      try {
+        socket.setSoLinger(true, 0);
+      } catch (IOException ignored) {
+        // already closed: nothing is left to reset
+      }
+    }
+    closeQuietly(resource);
+  }
+
+  static void closeQuietly(Closeable resource) {
     try {
       resource.close();
     } catch (IOException ignored) {

@@ -15,19 +15,38 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Requests are served one at a time and every one of them is bounded by a timeout the kit
  * passes, so the kit can always tell a slow answer from a lost probe. End of input ends the probe.
+ *
+ * <p>One agent serves spec after spec in the same target: {@code bench.reset} ends what a spec
+ * left and proves the namespace as new (see {@link Reset}), {@code lab.put} puts the next
+ * program's files in place. Its command line says where the target is ({@link ProbeConfig}).
  */
 public final class ProbeAgent {
+  private final ProbeConfig config;
+  private final Residue residue = new Residue();
   private final Handles handles = new Handles();
   private final TcpCommands tcp = new TcpCommands(handles);
   private final UdpCommands udp = new UdpCommands(handles);
   private final BurstCommands bursts = new BurstCommands(handles);
   private final ProcessTable processes = new ProcessTable();
   private final ThreadTable threads = new ThreadTable(Syscalls.current());
+  private final LabFiles files;
+  private final Reset reset;
+
+  ProbeAgent(ProbeConfig config) {
+    this.config = config;
+    this.files = new LabFiles(config);
+    this.reset = new Reset(config, handles, files, residue, processes);
+  }
+
+  /** An agent with the container bench's defaults (tests that only drive sockets). */
+  ProbeAgent() {
+    this(ProbeConfig.CONTAINER);
+  }
 
   public static void main(String[] args) throws IOException {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    ProbeAgent agent = new ProbeAgent();
+    ProbeAgent agent = new ProbeAgent(ProbeConfig.parse(args));
     out.println("ready " + Json.object().put("pid", ProcessHandle.current().pid()));
     out.flush();
     String line;
@@ -72,12 +91,14 @@ public final class ProbeAgent {
       case "udp.serve" -> serve(r, Responder.udp(r.integer(1), r.bytes(2)));
       case "serve.log" -> handles.get(r.text(0), Responder.class).transcript();
       case "net.sockets" -> Json.object().put("outcome", "table")
-          .put("sockets", SocketTable.read(processes.socketOwners()));
+          .put("sockets", SocketTable.read(processes.socketOwners(), residue));
       case "net.counters" -> Json.object().put("outcome", "counters").put("counters", Counters.read());
       case "proc.list" -> Json.object().put("outcome", "processes").put("processes", processes.list());
       case "proc.signal" -> signal(r.integer(0), r.text(1));
       case "proc.threads" -> threads.list(r.integer(0));
-      case "await.socket" -> Awaits.socket(r);
+      case "await.socket" -> Awaits.socket(r, residue);
+      case "lab.put" -> files.put(r);
+      case "bench.reset" -> reset.run(r);
       case "close" -> {
         handles.close(r.text(0));
         yield Json.object().put("outcome", "closed");

@@ -58,6 +58,31 @@ final class ProcessTable {
     return owners;
   }
 
+  /** The pids whose real uid is {@code uid}, zombies included (a zombie still holds its pid). */
+  List<Integer> pidsOf(int uid) throws IOException {
+    List<Integer> found = new ArrayList<>();
+    for (int pid : pids()) {
+      if (pid != selfPid && uidOf(pid) == uid) {
+        found.add(pid);
+      }
+    }
+    return found;
+  }
+
+  /** The real uid of {@code pid}, from /proc/PID/status; -1 once it is gone. */
+  static int uidOf(long pid) {
+    try {
+      for (String line : Files.readAllLines(PROC.resolve(pid + "/status"))) {
+        if (line.startsWith("Uid:")) {
+          return Integer.parseInt(line.split("\\s+")[1]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone while we looked
+    }
+    return -1;
+  }
+
   private static List<Integer> pids() throws IOException {
     List<Integer> pids = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {

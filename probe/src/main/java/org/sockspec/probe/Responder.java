@@ -19,6 +19,7 @@ import java.util.List;
  */
 final class Responder implements Closeable {
   private final List<Json> transcript = new ArrayList<>();
+  private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Closeable socket;
 
   private Responder(Closeable socket) {
@@ -36,6 +37,7 @@ final class Responder implements Closeable {
       while (!server.isClosed()) {
         try {
           Socket client = server.accept();
+          responder.accepted.add(client);
           int number = ++connection;
           responder.record(number, client.getPort(), "connected", null);
           daemon(() -> responder.serve(number, client, answer));
@@ -102,8 +104,10 @@ final class Responder implements Closeable {
     thread.start();
   }
 
+  /** Stops serving: the listener closed, and every connection it accepted reset (no TIME_WAIT left). */
   @Override
   public void close() throws IOException {
     socket.close();
+    accepted.forEach(Handles::abortQuietly);
   }
 }

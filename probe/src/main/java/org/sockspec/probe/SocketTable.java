@@ -28,6 +28,11 @@ final class SocketTable {
 
   /** Every socket with its owners; {@code owners} may be empty when only states are needed. */
   static List<Json> read(Map<Long, Set<Integer>> owners) throws IOException {
+    return read(owners, null);
+  }
+
+  /** As {@link #read(Map)}, leaving out the TIME_WAIT sockets earlier specs left ({@code residue}, may be null). */
+  static List<Json> read(Map<Long, Set<Integer>> owners, Residue residue) throws IOException {
     List<Json> sockets = new ArrayList<>();
     for (String proto : List.of("tcp", "tcp6", "udp", "udp6")) {
       List<String> lines;
@@ -37,7 +42,10 @@ final class SocketTable {
         continue; // no IPv6 in this namespace
       }
       for (String line : lines.subList(1, lines.size())) {
-        sockets.add(parse(proto, line.trim().split("\\s+"), owners));
+        Json socket = parse(proto, line.trim().split("\\s+"), owners);
+        if (residue == null || !residue.isLeftOver(socket)) {
+          sockets.add(socket);
+        }
       }
     }
     return sockets;
@@ -62,7 +70,17 @@ final class SocketTable {
         .put("recvQ", Long.parseLong(queues[1], 16))
         .put("uid", Integer.parseInt(f[7]))
         .put("inode", inode)
+        .put("timerMs", timerMs(f[5]))
         .put("pids", new ArrayList<>(owners.getOrDefault(inode, Set.of())));
+  }
+
+  /**
+   * The socket's timer ({@code tr:tm->when}: kind and clock ticks left, in hex) in milliseconds;
+   * for a TIME_WAIT socket, how long it still waits. USER_HZ is 100 on every Linux this runs on.
+   */
+  private static long timerMs(String timer) {
+    int colon = timer.indexOf(':');
+    return colon < 0 ? 0 : Long.parseLong(timer.substring(colon + 1), 16) * 10;
   }
 
   /**

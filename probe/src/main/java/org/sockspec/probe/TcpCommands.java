@@ -53,14 +53,20 @@ final class TcpCommands {
   }
 
   /**
-   * {@code tcp.recv H MAX TIMEOUT_MS MIN}: reads until at least MIN bytes arrived (at most MAX),
-   * the peer closed or reset, or the window ended. TCP is a stream: one answer may come in pieces.
+   * {@code tcp.recv H MAX TIMEOUT_MS MIN [EXPECTED_BASE64]}: reads until at least MIN bytes arrived
+   * (at most MAX), the peer closed or reset, or the window ended. TCP is a stream: one answer may
+   * come in pieces. With EXPECTED, it also stops as soon as what came can no longer become EXPECTED
+   * (it is not a prefix of it, or is already longer): outcome {@code data}, decided at once, where
+   * waiting out the window could only add bytes to a wrong answer. What follows at once (the rest
+   * of the same burst, until 5 ms pass without a byte) is read with it, so a wrong answer sent in
+   * two pieces is shown whole.
    */
   Json recv(Request r) {
     Socket socket = handles.get(r.text(0), Socket.class);
     int max = r.integer(1);
     int timeoutMs = r.integer(2);
     int min = r.integer(3, 1);
+    byte[] expected = r.args().size() > 4 ? r.bytes(4) : null;
     long start = System.nanoTime();
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     String outcome;
@@ -87,6 +93,10 @@ final class TcpCommands {
           break;
         }
         got.write(buffer, 0, n);
+        if (expected != null && !isPrefixOf(got.toByteArray(), expected)) {
+          outcome = readTheRestOfTheBurst(socket, in, buffer, got, max, timeoutMs - Clock.msSince(start));
+          break; // a wrong answer: more bytes cannot make it right
+        }
       }
     } catch (IOException e) {
       outcome = Outcomes.of(e);
@@ -95,10 +105,76 @@ final class TcpCommands {
         .put("ms", Clock.msSince(start));
   }
 
-  /** {@code tcp.close H}: an orderly close (FIN). */
+  /** Reads while bytes keep coming within 5 ms of each other: "data", or how the stream ended. */
+  private static String readTheRestOfTheBurst(Socket socket, InputStream in, byte[] buffer, ByteArrayOutputStream got,
+      int max, long leftMs) throws IOException {
+    long start = System.nanoTime();
+    while (got.size() < max && Clock.msSince(start) < Math.max(0, leftMs)) {
+      socket.setSoTimeout(5);
+      int n;
+      try {
+        n = in.read(buffer, 0, max - got.size());
+      } catch (SocketTimeoutException e) {
+        return "data";
+      }
+      if (n < 0) {
+        return "eof";
+      }
+      got.write(buffer, 0, n);
+    }
+    return "data";
+  }
+
+  /**
+   * {@code tcp.close H}: an orderly close (FIN), or a reset when the peer has closed already. The
+   * side that sends the first FIN ends in TIME_WAIT: after a server closed first, answering its FIN
+   * with ours would leave TIME_WAIT on the server's own port, where the next server must bind.
+   */
   Json close(Request r) {
+    Socket socket = handles.get(r.text(0), Socket.class);
+    boolean peerClosed = peerHasClosed(socket);
+    if (peerClosed) {
+      Handles.abortQuietly(socket);
+      handles.close(r.text(0));
+      return Json.object().put("outcome", "closed").put("reset", true);
+    }
     handles.close(r.text(0));
     return Json.object().put("outcome", "closed");
+  }
+
+  /**
+   * Whether the peer's FIN (or a reset) has arrived: reads of 1 ms see end of stream. Unread bytes
+   * are read past (the close discards them anyway), for at most 20 ms: a peer that keeps sending
+   * has not closed.
+   */
+  private static boolean peerHasClosed(Socket socket) {
+    long start = System.nanoTime();
+    try {
+      socket.setSoTimeout(1);
+      byte[] buffer = new byte[65_536];
+      while (Clock.msSince(start) < 20) {
+        if (socket.getInputStream().read(buffer) < 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // reset, or already closed
+    }
+  }
+
+  private static boolean isPrefixOf(byte[] got, byte[] expected) {
+    if (got.length > expected.length) {
+      return false;
+    }
+    for (int i = 0; i < got.length; i++) {
+      if (got[i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code tcp.abort H}: close with SO_LINGER 0, so the peer sees a reset (RST), not a FIN. */

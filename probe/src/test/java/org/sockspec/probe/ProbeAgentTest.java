@@ -58,6 +58,55 @@ class ProbeAgentTest {
   }
 
   @Test
+  void aReceiveStopsAtOnceWhenWhatCameCannotBecomeTheExpectedAnswer() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      agent.answer("1 tcp.connect a " + server.getLocalPort() + " 1000");
+      try (Socket peer = server.accept()) {
+        peer.getOutputStream().write("I am A".getBytes(StandardCharsets.US_ASCII)); // an echo, not the answer
+        peer.getOutputStream().flush();
+        String answer = agent.answer("2 tcp.recv a 65536 3000 16 " + b64("Message received"));
+        assertThat(answer).contains("\"outcome\":\"data\"").contains(b64("I am A"));
+        assertThat(Long.parseLong(answer.replaceAll(".*\"ms\":(\\d+).*", "$1"))).isLessThan(1_000L);
+      }
+    }
+  }
+
+  @Test
+  void aReceiveOfAPrefixOfTheExpectedAnswerWaitsForTheRest() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      agent.answer("1 tcp.connect a " + server.getLocalPort() + " 1000");
+      try (Socket peer = server.accept()) {
+        peer.getOutputStream().write("Message".getBytes(StandardCharsets.US_ASCII));
+        peer.getOutputStream().flush();
+        String answer = agent.answer("2 tcp.recv a 65536 300 16 " + b64("Message received"));
+        assertThat(answer).contains("\"outcome\":\"timeout\"").contains(b64("Message"));
+      }
+    }
+  }
+
+  @Test
+  void closingAfterThePeerClosedResetsSoThePeerLeavesNoTimeWait() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      agent.answer("1 tcp.connect a " + server.getLocalPort() + " 1000");
+      Socket peer = server.accept();
+      peer.close(); // the peer closes first
+      assertThat(agent.answer("2 tcp.recv a 1024 2000 1")).contains("\"outcome\":\"eof\"");
+      assertThat(agent.answer("3 tcp.close a")).contains("\"reset\":true");
+    }
+  }
+
+  @Test
+  void closingFirstIsAnOrderlyClose() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      agent.answer("1 tcp.connect a " + server.getLocalPort() + " 1000");
+      try (Socket peer = server.accept()) {
+        assertThat(agent.answer("2 tcp.close a")).isEqualTo("{\"outcome\":\"closed\"}");
+        assertThat(peer.getInputStream().read()).as("the peer reads end of stream").isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
   void udpSendReturnsTheByteCount() {
     agent.answer("1 udp.open u");
     assertThat(agent.answer("2 udp.send u 9 " + b64("hello"))).contains("\"sent\":5");

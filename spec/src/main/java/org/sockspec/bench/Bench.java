@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.sockspec.bench.internal.BenchContainers;
-import org.sockspec.bench.internal.ExecSession;
+import java.util.Optional;
+import org.sockspec.bench.internal.Lane;
 import org.sockspec.bench.internal.LimitsHit;
 import org.sockspec.bench.internal.ProbeChannel;
-import org.sockspec.bench.internal.ProbeContainer;
-import org.sockspec.bench.internal.PreparedBenches;
+import org.sockspec.bench.internal.ProgramSession;
+import org.sockspec.bench.internal.Sandbox;
 import org.sockspec.bench.internal.SandboxLimits;
-import org.sockspec.bench.internal.TargetContainer;
 
 /**
- * Where one spec runs: a fresh target container (holding the program under test, loopback only)
- * and a probe joined to its network and pid namespaces. Nothing survives from one spec to the next:
- * no TIME_WAIT socket, no crashed server, no stray process.
+ * Where one spec runs: a lane of the run's {@link Sandbox} (in the container bench, a target
+ * container holding the program under test, loopback only, and a probe joined to its network and
+ * pid namespaces), as new: nothing survives from one spec to the next, no socket of an earlier
+ * spec, no crashed server, no stray process (a lane used before is proven so by its reset).
  *
  * <p>The probe API is small on purpose (after MockWebServer): start the program, open TCP and UDP
  * clients, serve as the lab's server for a client under test, read sockets, processes and
@@ -27,45 +27,25 @@ public final class Bench implements AutoCloseable {
   private final Target target;
   private final Timing timing;
   private final Transcript transcript = new Transcript();
-  private final TargetContainer targetContainer;
-  private final ProbeContainer probeContainer;
+  private final Lane lane;
   private final ProbeChannel probe;
-  private final BenchContainers containers;
   private final List<RunningProgram> programs = new ArrayList<>();
   private final Evidence observations = new Evidence();
   private final int probePid;
-  private final SandboxLimits limits;
 
-  private Bench(Target target, Timing timing, SandboxLimits limits, boolean anotherFollows) {
+  private Bench(Target target, Timing timing) {
     this.target = target;
     this.timing = timing;
-    this.limits = limits;
-    containers = PreparedBenches.take(target.image(), limits, anotherFollows);
-    targetContainer = containers.target();
-    probeContainer = containers.probe();
-    probe = containers.channel();
-    probePid = probe.call(timing.reply(), "proc.list").path("processes").findParents("probe").stream()
-        .filter(process -> process.path("probe").asBoolean()).mapToInt(process -> process.path("pid").asInt())
-        .findFirst().orElse(-1);
-    transcript.log("bench ready: target " + shortId(targetContainer.getContainerId()) + " (" + target + "), probe "
-        + shortId(probeContainer.getContainerId()));
+    lane = Sandbox.current().take(target);
+    probe = lane.probe();
+    probePid = lane.probePid();
+    String[] parts = lane.describe().split(", ", 2);
+    transcript.log("bench ready: " + parts[0] + " (" + target + ")" + (parts.length > 1 ? ", " + parts[1] : ""));
   }
 
-  /** Opens a bench for {@code target}: a fresh target container and its probe. */
+  /** Opens a bench for {@code target}: a lane of the run's sandbox, with the target's files in place. */
   public static Bench open(Target target, Timing timing) {
-    return new Bench(target, timing, SandboxLimits.DEFAULT, true);
-  }
-
-  /**
-   * Opens a bench for {@code target}; when {@code anotherFollows}, the next one for the same target
-   * is opened ahead while this one is used.
-   */
-  public static Bench open(Target target, Timing timing, boolean anotherFollows) {
-    return new Bench(target, timing, SandboxLimits.DEFAULT, anotherFollows);
-  }
-
-  public static Bench open(Target target, Timing timing, SandboxLimits limits) {
-    return new Bench(target, timing, limits, true);
+    return new Bench(target, timing);
   }
 
   public Target target() {
@@ -94,11 +74,10 @@ public final class Bench implements AutoCloseable {
     ProgramOutput output = new ProgramOutput();
     // A program that floods its output is let go of at ProgramOutput.STOP_AFTER: closing the stream
     // stops the kit's reading (the program itself dies with its container at the spec's end).
-    java.util.concurrent.atomic.AtomicReference<ExecSession> started = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<ProgramSession> started = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.atomic.AtomicBoolean flooded = new java.util.concurrent.atomic.AtomicBoolean();
-    ExecSession session = ExecSession.start(targetContainer.getContainerId(), TargetContainer.USER,
-        Target.LAB_DIR, command, bytes -> {
-          ExecSession running = started.get();
+    ProgramSession session = lane.start(command, bytes -> {
+          ProgramSession running = started.get();
           if (output.append(bytes) && running != null && flooded.compareAndSet(false, true)) {
             running.close();
             output.close();
@@ -153,7 +132,7 @@ public final class Bench implements AutoCloseable {
   }
 
   public TcpClient tcpClient(String name) {
-    return new TcpClient(probe, transcript, timing, name);
+    return new TcpClient(probe, transcript, timing, name, Bytes.utf8(target.answer()));
   }
 
   public UdpClient udpClient(String name) {
@@ -247,7 +226,7 @@ public final class Bench implements AutoCloseable {
     } catch (RuntimeException e) {
       evidence.put("sockets", "(could not be read: " + e.getMessage() + ")");
     }
-    targetContainer.limitsHit().filter(LimitsHit::any).ifPresent(hit -> evidence.put("limits", hit.describe(limits)));
+    lane.limitsHit().filter(LimitsHit::any).ifPresent(hit -> evidence.put("limits", hit.describe(SandboxLimits.DEFAULT)));
     for (int i = 0; i < programs.size(); i++) {
       RunningProgram program = programs.get(i);
       String key = programs.size() == 1 ? "output" : "output " + (i + 1);
@@ -257,15 +236,20 @@ public final class Bench implements AutoCloseable {
     return evidence;
   }
 
+  /**
+   * After the bench broke mid-spec (a {@link org.sockspec.bench.internal.KitException}): whether
+   * the program under test could have broken it, from the engine's and the kernel's own facts, and
+   * how, for a student. Empty when the kit is to blame (see {@link BenchBreak}).
+   */
+  public Optional<String> brokenByTheProgram() {
+    return lane.breakage().chargedToTheProgram();
+  }
+
   @Override
   public void close() {
     programs.clear();
-    // Removing the target kills whatever the program left running (docker exec processes are not
-    // killed when their client goes away).
-    containers.discard();
-  }
-
-  private static String shortId(String id) {
-    return id.substring(0, 12);
+    // The lane's reset ends whatever the program left running (docker exec processes are not
+    // killed when their client goes away), or the lane is discarded.
+    lane.release();
   }
 }

@@ -38,7 +38,7 @@ public final class Poll {
         return new Sampled<>(value, true, (now - start) / 1_000_000, window);
       }
       if (now >= deadline) {
-        WaitLedger.ranToBound((now - start) / 1_000_000);
+        WaitLedger.ranToBound("a poll", window, (now - start) / 1_000_000);
         return new Sampled<>(value, false, (now - start) / 1_000_000, window);
       }
       LockSupport.parkNanos(Math.min(PAUSE_NANOS, deadline - now));

@@ -114,4 +114,9 @@ public final class ProgramOutput {
   public synchronized boolean isClosed() {
     return closed;
   }
+
+  /** Waits, bounded, until the output is closed: every byte the exited program wrote has arrived. */
+  public boolean awaitClosed(Duration window) {
+    return await(text -> isClosed(), window) || isClosed();
+  }
 }

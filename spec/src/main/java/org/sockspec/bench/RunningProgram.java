@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import org.sockspec.bench.internal.ExecSession;
+import org.sockspec.bench.internal.ProgramSession;
 
 /**
  * The program under test, started in the target with {@code docker exec}: its standard input
@@ -15,12 +15,16 @@ import org.sockspec.bench.internal.ExecSession;
  * tables; exit status matters for clients and for {@code end}.
  */
 public final class RunningProgram {
-  private final ExecSession session;
+  private final ProgramSession session;
   private final ProgramOutput output;
   private final Transcript transcript;
   private final List<String> command;
+  private volatile boolean drained;
 
-  RunningProgram(ExecSession session, ProgramOutput output, Transcript transcript, List<String> command) {
+  /** How long an exited program's last output may take to arrive (it usually takes microseconds). */
+  static final Duration DRAIN = Duration.ofMillis(500);
+
+  RunningProgram(ProgramSession session, ProgramOutput output, Transcript transcript, List<String> command) {
     this.session = session;
     this.output = output;
     this.transcript = transcript;
@@ -43,18 +47,31 @@ public final class RunningProgram {
     return output;
   }
 
-  /** The exit status once exited; empty while it runs. */
+  /** The exit status once exited (its last output arrived, see {@link #awaitExit}); empty while it runs. */
   public OptionalLong exitCode() {
-    return session.exitCode();
+    return drained(session.exitCode());
   }
 
-  /** Waits, bounded, for the program's first process to exit. */
+  /**
+   * Waits, bounded, for the program's first process to exit, then (at most {@link #DRAIN}) for what
+   * it printed to arrive: the engine reports the exit as soon as it happens, and the last bytes of
+   * its output may still be on their way, so a spec that reads the output next sees all of it.
+   */
   public OptionalLong awaitExit(Duration window) {
-    OptionalLong code = session.awaitExit(window);
+    OptionalLong code = drained(session.awaitExit(window));
     transcript.log(code.isPresent() ? "the program exited with status " + code.getAsLong()
         : "the program is still running after " + window.toMillis() + " ms");
     if (code.isEmpty()) {
-      WaitLedger.ranToBound(window.toMillis());
+      WaitLedger.ranToBound("a program's exit", window, window.toMillis());
+    }
+    return code;
+  }
+
+  /** Once the program has exited, waits the first time (at most DRAIN) for its output to arrive. */
+  private OptionalLong drained(OptionalLong code) {
+    if (code.isPresent() && !drained) {
+      drained = true;
+      output.awaitClosed(DRAIN); // a daemon child holding the output open ends this wait, not the spec
     }
     return code;
   }

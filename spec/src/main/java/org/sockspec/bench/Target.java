@@ -1,21 +1,18 @@
 package org.sockspec.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.sockspec.bench.internal.DerivedImages;
 import org.sockspec.bench.internal.KitImage;
+import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.bench.internal.TarArchive;
 
 /**
  * What the specs run against: a program, the kind it claims to be, and the protocol's parameters
  * (port, answer). Either one of the kit's reference programs (with an optional planted defect) or
- * anyone's own files, copied read-only into the target at /lab.
+ * anyone's own files, copied read-only into the target at /lab (never a file outside their folder).
  *
  * <p>The command runs in /lab as uid 1000. A client is given the server's address, 127.0.0.1, as
  * its one argument.
@@ -24,7 +21,6 @@ public final class Target {
   public static final int DEFAULT_PORT = 12800;
   public static final String DEFAULT_ANSWER = "Message received";
   public static final String LAB_DIR = "/lab";
-  private static final long MAX_FILES_BYTES = 20L << 20;
 
   private final Kind kind;
   private final List<String> command;
@@ -32,10 +28,12 @@ public final class Target {
   private final String description;
   private final int port;
   private final String answer;
-  private volatile String image;
+  private final List<LeftOut> leftOut;
 
-  private Target(Kind kind, List<String> command, TarArchive files, String description, int port, String answer) {
+  private Target(Kind kind, List<String> command, TarArchive files, String description, int port, String answer,
+      List<LeftOut> leftOut) {
     this.kind = kind;
+    this.leftOut = List.copyOf(leftOut);
     this.command = List.copyOf(command);
     this.files = files;
     this.description = description;
@@ -57,16 +55,25 @@ public final class Target {
       cmd.addAll(List.of("--defect", defect));
     }
     String name = "reference " + program + (defect == null || defect.isBlank() ? "" : " --defect " + defect);
-    return new Target(kind, cmd, new TarArchive(), name, port, answer);
+    return new Target(kind, cmd, new TarArchive(), name, port, answer, List.of());
   }
 
   /**
    * Someone's program: a file ({@code .py} runs with python3, {@code .jar} with java -jar, anything
    * else directly), copied with the other files of its folder; or a folder with {@code command}.
+   * Nothing outside the folder is ever opened (see {@link #leftOut()}).
+   *
+   * @throws RejectedProgramException when the program file is a link the copy does not follow (out
+   *     of its folder, dangling, a loop) or a special file
    */
   public static Target program(Kind kind, Path path, String command, int port, String answer) {
     Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-    TarArchive files = copyOf(dir);
+    if (!Files.isDirectory(path)) {
+      SubmissionCopy.problemOf(dir, path.toAbsolutePath()).ifPresent(problem -> {
+        throw new RejectedProgramException(path, problem);
+      });
+    }
+    SubmissionCopy.Result copy = SubmissionCopy.of(dir, LAB_DIR.substring(1));
     List<String> cmd;
     if (command != null && !command.isBlank()) {
       cmd = List.of("/bin/sh", "-c", command + " \"$@\"", "sh");
@@ -77,35 +84,17 @@ public final class Target {
           : lower.endsWith(".jar") ? List.of("java", "-jar", name)
           : List.of("./" + name);
     }
-    return new Target(kind, cmd, files, path.toString(), port, answer);
-  }
-
-  private static TarArchive copyOf(Path dir) {
-    TarArchive tar = new TarArchive();
-    long[] total = {0};
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        String relative = dir.relativize(file).toString().replace('\\', '/');
-        if (relative.startsWith(".git/") || relative.contains("__pycache__/")) {
-          continue;
-        }
-        byte[] content = Files.readAllBytes(file);
-        total[0] += content.length;
-        if (total[0] > MAX_FILES_BYTES) {
-          throw new IllegalArgumentException("the folder " + dir + " holds more than "
-              + (MAX_FILES_BYTES >> 20) + " MB of files; point at a folder with just your programs");
-        }
-        tar.add(LAB_DIR.substring(1) + "/" + relative, content, Files.isExecutable(file));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
-    }
-    return tar;
+    return new Target(kind, cmd, copy.files(), path.toString(), port, answer, copy.leftOut());
   }
 
   /** A copy of this target with another claimed kind (the same program checked as something else). */
   public Target as(Kind other) {
-    return new Target(other, command, files, description, port, answer);
+    return new Target(other, command, files, description, port, answer, leftOut);
+  }
+
+  /** The files of the program's folder that were not copied into the sandbox, and why. */
+  public List<LeftOut> leftOut() {
+    return leftOut;
   }
 
   public Kind kind() {
@@ -128,14 +117,9 @@ public final class Target {
     return answer;
   }
 
-  /** The image targets start from: the kit image, plus this program's files when it has some. */
-  public String image() {
-    String i = image;
-    if (i == null) {
-      i = files.isEmpty() ? KitImage.name() : DerivedImages.program(files);
-      image = i;
-    }
-    return i;
+  /** The program's files, at {@code lab/...} (empty for a reference program, which is in the kit image). */
+  public TarArchive files() {
+    return files;
   }
 
   @Override

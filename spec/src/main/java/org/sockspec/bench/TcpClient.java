@@ -13,13 +13,15 @@ public final class TcpClient {
   private final Transcript transcript;
   private final Timing timing;
   private final String name;
+  private final byte[] answer;
   private int localPort = -1;
 
-  TcpClient(ProbeChannel probe, Transcript transcript, Timing timing, String name) {
+  TcpClient(ProbeChannel probe, Transcript transcript, Timing timing, String name, byte[] answer) {
     this.probe = probe;
     this.transcript = transcript;
     this.timing = timing;
     this.name = name;
+    this.answer = answer.clone();
   }
 
   /** Connects to 127.0.0.1:{@code port} within the connect bound; the outcome says how it went. */
@@ -35,7 +37,7 @@ public final class TcpClient {
         window.toMillis(), localPort, answer.has("error") ? answer.get("error").asText() : null);
     transcript.log(name + " connect 127.0.0.1:" + port + " -> " + result.describe());
     if (result.outcome() == Outcome.TIMEOUT) {
-      WaitLedger.ranToBound(result.ms());
+      WaitLedger.ranToBound("a TCP connect", window, result.ms());
     }
     return result;
   }
@@ -56,11 +58,14 @@ public final class TcpClient {
    * {@code window} ended.
    */
   public Reply receive(int expected, Duration window) {
-    JsonNode answer = probe.call(window, "tcp.recv", name, Math.max(expected, 65_536), window.toMillis(), Math.max(1, expected));
-    Reply reply = Reply.of(answer, window);
+    JsonNode reply = probe.call(window, "tcp.recv", name, Math.max(expected, 65_536), window.toMillis(), Math.max(1, expected));
+    return logged(Reply.of(reply, window));
+  }
+
+  private Reply logged(Reply reply) {
     transcript.log(name + " receive -> " + reply.describe());
     if (reply.outcome() == Outcome.TIMEOUT) {
-      WaitLedger.ranToBound(reply.ms());
+      WaitLedger.ranToBound("a TCP receive", reply.window(), reply.ms());
     }
     return reply;
   }
@@ -68,6 +73,21 @@ public final class TcpClient {
   /** Receives an answer of {@code expected} bytes within the reply bound. */
   public Reply receive(int expected) {
     return receive(expected, timing.reply());
+  }
+
+  /**
+   * Receives the server's answer (the target's answer text) within the reply bound: until it came
+   * whole, the peer closed, or what came can no longer be it (decided at once: a wrong answer is
+   * not waited on for the rest of the window).
+   */
+  public Reply receiveAnswer() {
+    return receiveAnswer(timing.reply());
+  }
+
+  /** As {@link #receiveAnswer()}, within {@code window}. */
+  public Reply receiveAnswer(Duration window) {
+    JsonNode reply = probe.call(window, "tcp.recv", name, 65_536, window.toMillis(), answer.length, answer);
+    return logged(Reply.of(reply, window));
   }
 
   /** Closes with FIN. */

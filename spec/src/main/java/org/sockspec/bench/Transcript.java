@@ -14,6 +14,7 @@ public final class Transcript {
   public synchronized void log(String event) {
     long ms = (System.nanoTime() - start) / 1_000_000;
     lines.add(String.format("%6d ms  %s", ms, event));
+    org.sockspec.bench.internal.Trace.log(event);
   }
 
   public synchronized List<String> lines() {

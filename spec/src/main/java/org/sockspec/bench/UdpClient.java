@@ -46,7 +46,7 @@ public final class UdpClient {
     Reply reply = Reply.of(probe.call(window, "udp.recv", name, window.toMillis()), window);
     transcript.log(name + " recvfrom -> " + reply.describe() + (reply.fromPort() > 0 ? " from port " + reply.fromPort() : ""));
     if (reply.outcome() == Outcome.TIMEOUT) {
-      WaitLedger.ranToBound(reply.ms());
+      WaitLedger.ranToBound("a UDP receive", window, reply.ms());
     }
     return reply;
   }

@@ -58,7 +58,7 @@ final class ClientGroup {
     TcpClient client = connected.get(name);
     byte[] bytes = Bytes.utf8(message);
     client.send(bytes);
-    Reply reply = client.receive(bench.target().answer().length());
+    Reply reply = client.receiveAnswer();
     assertThat(new Exchange(name, bytes, reply, othersText(name),
         () -> serving().whereIsMessageOf(name))).isAnsweredExactly(bench.target().answer());
   }

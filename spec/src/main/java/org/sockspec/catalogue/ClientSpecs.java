@@ -87,7 +87,7 @@ public class ClientSpecs {
     converse(bench, server, client, bench.timing().startup(), false);
   }
 
-  @Spec(id = "client.udp.send-without-server", level = MUST, question = "2.3", kinds = CLIENT_UDP,
+  @Spec(id = "client.udp.send-without-server", windows = 1, level = MUST, question = "2.3", kinds = CLIENT_UDP,
       summary = "with no server, a typed line still leaves as a datagram and the client waits for an answer, without an error",
       hint = "An unconnected UDP socket's sendto() succeeds whether or not anything listens; recvfrom() then waits. "
           + "Do not connect() the UDP socket: a connected one reports the ICMP error as ConnectionRefusedError.")

@@ -43,7 +43,7 @@ public class TcpSpecs {
     for (int size : new int[] {1, 100, 1000}) {
       byte[] message = Bytes.utf8("x".repeat(size));
       client.send(message);
-      assertThat(new Exchange("A", message, client.receive(answer.length()), "",
+      assertThat(new Exchange("A", message, client.receiveAnswer(), "",
           () -> Sockets.whyNoAnswer(bench, bench.target().port(), client.localPort()))).isAnsweredExactly(answer);
     }
   }
@@ -60,7 +60,7 @@ public class TcpSpecs {
     Given.serverListening(bench);
     TcpClient client = Given.connectedClient(bench, "A");
     client.send("end");
-    assertThatAnswer(client.receive(bench.target().answer().length())).as("client A's end")
+    assertThatAnswer(client.receiveAnswer()).as("client A's end")
         .explainedBy(() -> Sockets.whyNoAnswer(bench, bench.target().port(), client.localPort())).isAnswered();
     assertThatAnswer(client.receive(1, bench.timing().reply())).as("client A, once its end was answered,")
         .explainedBy(() -> "The server kept the connection open after answering end.").isClosedByPeer();
@@ -84,7 +84,7 @@ public class TcpSpecs {
     TcpClient client = Given.connectedClient(bench, "A");
     client.send("hello");
     // Read the answer if one comes (tcp.ack judges it), so that both ends are idle.
-    client.receive(bench.target().answer().length());
+    client.receiveAnswer();
     Poll.Sampled<SocketTable> settled = Poll.until(bench::sockets,
         table -> Sockets.connectionSettled(table, port, client.localPort()), bench.timing().reply());
     Sockets.log(bench, "A's connection settled (accepted, queues empty)", settled);
@@ -105,7 +105,7 @@ public class TcpSpecs {
    * connection on the listener; the server has not accepted it). After A's {@code end}, B is served
    * or reset: which one is reported as the observation {@code B after A's end}.
    */
-  @Spec(id = "tcp.second-client-waits", level = MUST, question = "1.3", kinds = TCP,
+  @Spec(id = "tcp.second-client-waits", windows = 1, level = MUST, question = "1.3", kinds = TCP,
       summary = "while client A is served, client B connects and sends but gets nothing, its bytes unread in the "
           + "server's queue; A is still answered; after A's end B is served or reset",
       hint = "A single-threaded server blocks in recv() on A's socket and never calls accept() again: B's connection "
@@ -113,17 +113,16 @@ public class TcpSpecs {
   void secondClientWaitsWhileFirstIsServed(Bench bench) {
     Given.serverListening(bench);
     int port = bench.target().port();
-    int answerLength = bench.target().answer().length();
     TcpClient a = Given.connectedClient(bench, "A");
     a.send("I am A");
-    assertThatAnswer(a.receive(answerLength)).as("client A's first message")
+    assertThatAnswer(a.receiveAnswer()).as("client A's first message")
         .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
 
     TcpClient b = bench.tcpClient("B");
     assertThat(b.connect(port)).as("client B's connect, while A is served,").isConnected();
     byte[] fromB = Bytes.utf8("I am B");
     b.send(fromB);
-    assertThatAnswer(b.receive(answerLength, bench.timing().silence())).as("client B, while A is served,")
+    assertThatAnswer(b.receiveAnswer(bench.timing().silence())).as("client B, while A is served,")
         .explainedBy(() -> "The server served B while A was still connected: it serves clients at once, where a "
             + "single-threaded server serves one at a time.")
         .isNothing();
@@ -133,13 +132,13 @@ public class TcpSpecs {
         .isNotAcceptedYet().hasUnread(fromB.length, "client B");
 
     a.send("A again");
-    assertThatAnswer(a.receive(answerLength)).as("client A's second message, while B waits,")
+    assertThatAnswer(a.receiveAnswer()).as("client A's second message, while B waits,")
         .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
     a.send("end");
-    assertThatAnswer(a.receive(answerLength)).as("client A's end")
+    assertThatAnswer(a.receiveAnswer()).as("client A's end")
         .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
     a.close();
-    Reply afterEnd = b.receive(answerLength, bench.timing().reply());
+    Reply afterEnd = b.receiveAnswer(bench.timing().reply());
     bench.observe("B after A's end", servedOrReset(afterEnd));
     assertThatAnswer(afterEnd).as("client B, once A ended and left,").isServedOrReset();
   }
@@ -175,7 +174,7 @@ public class TcpSpecs {
    * A server seen to accept any of them (its side of the connection held by a process) accepts
    * clients while it serves one: its queue does not fill, and the spec says so.
    */
-  @Spec(id = "tcp.backlog-overflow", level = INFO, kinds = TCP,
+  @Spec(id = "tcp.backlog-overflow", windows = 1, level = INFO, kinds = TCP,
       summary = "once the accept queue is full, a further connect is neither accepted nor refused but stays pending; "
           + "reports the queue capacity observed",
       hint = "listen(n) sizes the queue of connections the kernel completes before the server accepts them (Linux "

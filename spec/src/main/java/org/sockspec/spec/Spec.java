@@ -36,4 +36,11 @@ public @interface Spec {
 
   /** What to tell a student whose program fails it: where to look in the handout and the code. */
   String hint() default "";
+
+  /**
+   * How many negative windows ({@code Timing.silence()}) a passing run waits out in full. Specs
+   * run side by side and the kit starts those that wait longest first, so that together they end
+   * soonest; reports keep the catalogue's order whatever the start order.
+   */
+  int windows() default 0;
 }

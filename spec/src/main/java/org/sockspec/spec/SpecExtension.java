@@ -1,7 +1,6 @@
 package org.sockspec.spec;
 
 import java.lang.reflect.Method;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -15,6 +14,7 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.Evidence;
 import org.sockspec.bench.internal.EngineUnavailableException;
 import org.sockspec.bench.internal.KitException;
+import org.sockspec.bench.internal.Sandbox;
 
 /**
  * Plugs the configured target into every {@link Spec}: skips specs that do not apply to the
@@ -52,7 +52,10 @@ public final class SpecExtension
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     TargetConfig config = config(context);
     try {
-      Bench bench = Bench.open(config.target(), config.timing(), anotherBenchFollows(context, config));
+      warmOnce(context, config);
+      org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": opening its bench");
+      Bench bench = Bench.open(config.target(), config.timing());
+      org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": bench open");
       context.getStore(NS).put(Bench.class, bench);
       return bench;
     } catch (EngineUnavailableException | KitException e) {
@@ -80,6 +83,9 @@ public final class SpecExtension
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
     SpecInfo spec = context.getTestMethod().flatMap(SpecInfo::of).orElse(null);
+    if (spec != null && isBenchBreak(failure)) {
+      failure = chargedToTheProgram(context, spec, failure);
+    }
     if (spec == null || !(failure instanceof AssertionError)) {
       throw failure; // not a spec's verdict: a kit error, or a test that is not a spec
     }
@@ -92,6 +98,35 @@ public final class SpecExtension
     throw specFailure;
   }
 
+  /** The headline of a bench the program broke (the grader's diagnosis keys on it). */
+  public static final String BROKE_THE_BENCH = "Expecting the bench to keep running while the program ran, but ";
+
+  /**
+   * A kit error during a spec, unless the program could have caused it: then its verdict, with the
+   * evidence the bench still has (see {@link Bench#brokenByTheProgram}). A kit error is never
+   * something a program can cause.
+   */
+  private static Throwable chargedToTheProgram(ExtensionContext context, SpecInfo spec, Throwable failure) {
+    Bench bench = context.getStore(NS).get(Bench.class, Bench.class);
+    if (bench == null) {
+      return failure;
+    }
+    return bench.brokenByTheProgram().<Throwable>map(how -> new SpecFailure(spec, BROKE_THE_BENCH + how + ".",
+        bench.evidence(), failure)).orElse(failure);
+  }
+
+  private static boolean isBenchBreak(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof EngineUnavailableException) {
+        return false;
+      }
+      if (t instanceof KitException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static SpecFailure withEvidence(ExtensionContext context, SpecInfo spec, Throwable failure) {
     Bench bench = context.getStore(NS).get(Bench.class, Bench.class);
     Evidence evidence = bench == null ? new Evidence() : bench.evidence();
@@ -99,18 +134,18 @@ public final class SpecExtension
   }
 
   /**
-   * Whether another bench for the same target will be asked for after this one, in this run or
-   * (as the caller says) a later one: only then is one opened ahead, so no container is started
-   * for nothing at the end of a run.
+   * At the run's first bench, tells the sandbox how many this run's specs will open, so that the
+   * lanes they will run in are made ready at once, side by side, rather than one by one on demand.
    */
-  private static boolean anotherBenchFollows(ExtensionContext context, TargetConfig config) {
-    AtomicInteger toCome = context.getRoot().getStore(NS).getOrComputeIfAbsent(BenchesToCome.class,
-        key -> new BenchesToCome(new AtomicInteger(config.benchesOfRun())), BenchesToCome.class).count();
-    return toCome.decrementAndGet() > 0 || config.benchesAfter() > 0;
+  private static void warmOnce(ExtensionContext context, TargetConfig config) {
+    context.getRoot().getStore(NS).getOrComputeIfAbsent(Warmed.class, key -> {
+      Sandbox.current().warm(config.benchesOfRun());
+      return new Warmed();
+    }, Warmed.class);
   }
 
-  /** The benches this run's specs have still to open (a store value of its own type). */
-  private record BenchesToCome(AtomicInteger count) {}
+  /** The run's lanes were warmed (a store value of its own type). */
+  private record Warmed() {}
 
   /** The target is built once per run (it may tar a folder), shared by every spec of the run. */
   private static TargetConfig config(ExtensionContext context) {

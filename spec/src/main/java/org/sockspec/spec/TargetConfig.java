@@ -25,12 +25,9 @@ import org.sockspec.bench.Timing;
  *   <li>{@code sockspec.counted} ({@code all}): which failures fail their test: {@code all}, or as
  *       {@code sockspec check} counts them, {@code must} (MUST specs only) or {@code strict} (MUST
  *       and SHOULD); a failure that does not count is reported as an aborted test, with its message.
- *   <li>{@code sockspec.benchesAfter} (0): how many benches for the same target the caller will ask
- *       for after this run (the next run's specs), so the last spec of this run may open one ahead.
  * </ul>
  */
-public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only, Level lowestCounted,
-    int benchesAfter) {
+public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only, Level lowestCounted) {
   public static final String KIND = "sockspec.kind";
   public static final String REFERENCE = "sockspec.reference";
   public static final String DEFECT = "sockspec.defect";
@@ -41,7 +38,6 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String TIMESCALE = "sockspec.timescale";
   public static final String ONLY = "sockspec.only";
   public static final String COUNTED = "sockspec.counted";
-  public static final String BENCHES_AFTER = "sockspec.benchesAfter";
 
   /** Reads the configuration through {@code parameters} (a JUnit configuration-parameter lookup). */
   public static TargetConfig from(Function<String, Optional<String>> parameters) {
@@ -67,10 +63,8 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     Timing timing = new Timing(parameters.apply(TIMESCALE).map(Double::parseDouble).orElse(1.0));
     Set<String> only = parameters.apply(ONLY).map(ids -> Arrays.stream(ids.split(","))
         .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
-    int benchesAfter = parameters.apply(BENCHES_AFTER).map(String::trim).filter(text -> !text.isEmpty())
-        .map(Integer::parseInt).orElse(0);
     Level lowestCounted = parameters.apply(COUNTED).map(TargetConfig::lowestCounted).orElse(Level.INFO);
-    return new TargetConfig(kind, target, timing, only, lowestCounted, benchesAfter);
+    return new TargetConfig(kind, target, timing, only, lowestCounted);
   }
 
   private static Level lowestCounted(String text) {

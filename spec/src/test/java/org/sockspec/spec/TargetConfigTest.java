@@ -46,11 +46,9 @@ class TargetConfigTest {
   void aRunCountsTheBenchesItsSelectedSpecsOpen() {
     TargetConfig all = parse(Map.of(TargetConfig.KIND, "tcp", TargetConfig.REFERENCE, "srv_tcp"));
     assertThat(all.benchesOfRun()).isEqualTo(Catalogue.specsFor(Kind.TCP).size());
-    assertThat(all.benchesAfter()).isZero();
     TargetConfig two = parse(Map.of(TargetConfig.KIND, "tcp", TargetConfig.REFERENCE, "srv_tcp",
-        TargetConfig.ONLY, "tcp.ack,tcp.end,udp.ack", TargetConfig.BENCHES_AFTER, "4"));
+        TargetConfig.ONLY, "tcp.ack,tcp.end,udp.ack"));
     assertThat(two.benchesOfRun()).as("udp.ack does not apply to tcp").isEqualTo(2);
-    assertThat(two.benchesAfter()).isEqualTo(4);
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LeftOut;
+import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.bench.internal.EngineUnavailableException;
 
 /**
@@ -57,21 +59,6 @@ final class ClassGrader {
     }
   }
 
-  /**
-   * For each program of the manifest, how many benches the student's programs after it (in the
-   * manifest's order, which is the order their grading is queued in) will open.
-   */
-  private Map<String, Integer> benchesAfterEach(Path folder) {
-    Map<String, Integer> after = new HashMap<>();
-    int toCome = 0;
-    List<Map.Entry<String, Kind>> programs = new ArrayList<>(manifest.programs().entrySet());
-    for (int i = programs.size() - 1; i >= 0; i--) {
-      after.put(programs.get(i).getKey(), toCome);
-      toCome += ProgramGrader.benchesOf(folder, programs.get(i).getKey(), programs.get(i).getValue());
-    }
-    return after;
-  }
-
   static boolean finished(Path out, String student) {
     return Files.isRegularFile(out.resolve(student).resolve(RESULTS));
   }
@@ -97,16 +84,15 @@ final class ClassGrader {
         AtomicInteger left = new AtomicInteger(manifest.programs().size());
         // From the student's first program taken up, not from queueing: their own grading time.
         AtomicLong start = new AtomicLong();
-        Map<String, Integer> benchesAfter = benchesAfterEach(folder);
         manifest.programs().forEach((file, kind) -> pool.execute(() -> {
           if (fatal.get() != null) {
             return;
           }
           try {
             start.compareAndSet(0, System.nanoTime());
-            byFile.put(file, programs.grade(folder, file, kind, benchesAfter.get(file)));
+            byFile.put(file, programs.grade(folder, file, kind));
             if (left.decrementAndGet() == 0) {
-              StudentGrade grade = assemble(student, byFile, (System.nanoTime() - start.get()) / 1_000_000);
+              StudentGrade grade = assemble(folder, student, byFile, (System.nanoTime() - start.get()) / 1_000_000);
               Map<String, Verdict> row = new LinkedHashMap<>();
               grade.specs().forEach(s -> row.put(s.column().name(), s.verdict()));
               verdicts.put(student, row);
@@ -149,10 +135,19 @@ final class ClassGrader {
     }
   }
 
-  private StudentGrade assemble(String student, Map<String, List<GradedSpec>> byFile, long ms) {
+  /** What the copy of the student's folder leaves out; a folder that cannot be read leaves out nothing it copies. */
+  private static List<LeftOut> leftOut(Path folder) {
+    try {
+      return SubmissionCopy.leftOut(folder);
+    } catch (RuntimeException e) {
+      return List.of(); // every program of the folder is already graded "cannot be graded", saying why
+    }
+  }
+
+  private StudentGrade assemble(Path folder, String student, Map<String, List<GradedSpec>> byFile, long ms) {
     List<GradedSpec> all = new ArrayList<>();
     manifest.programs().keySet().forEach(file -> all.addAll(byFile.get(file)));
-    return new StudentGrade(student, all, ms);
+    return new StudentGrade(student, all, ms, leftOut(folder));
   }
 
   private void writeStudent(StudentGrade grade) {

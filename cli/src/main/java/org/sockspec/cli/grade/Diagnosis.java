@@ -7,6 +7,7 @@ import org.sockspec.bench.ProgramOutput;
 import org.sockspec.bench.internal.SandboxLimits;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.spec.SpecExtension;
 
 /**
  * Reads a spec's result as a grade's {@link Verdict}, with the reason in a few words: which limit,
@@ -59,6 +60,9 @@ final class Diagnosis {
     if (lower.contains("resource temporarily unavailable") && lower.contains("fork")
         || processCount(result) >= SandboxLimits.DEFAULT.pids() / 2) {
       return new Reading(Verdict.LIMIT, "process limit");
+    }
+    if (message.startsWith(SpecExtension.BROKE_THE_BENCH)) {
+      return new Reading(Verdict.CRASHED, "broke the bench");
     }
     Matcher status = EXIT_STATUS.matcher(message);
     if (NOT_LISTENING.matcher(message).find() && status.find()) {

@@ -80,6 +80,8 @@ final class GradescopeResults {
         out.append(' ').append(n).append(' ').append(verdict.label()).append('.');
       }
     }
+    grade.leftOut().forEach(entry -> out.append(" Not copied from your folder: ")
+        .append(Texts.oneLine(entry.describe())).append('.'));
     if (grade.count(Verdict.KIT_ERROR) > 0) {
       out.append(" The kit could not judge some specs (not a verdict on your programs): they will be graded again.");
     }

@@ -26,6 +26,7 @@ final class HtmlReport {
       .m td.c{cursor:pointer;min-width:18px}.m td.c:hover{outline:2px solid #333}
       .passed{background:#c9f0cf}.failed{background:#f7c6c4}.timed-out{background:#fde3a7}
       .crashed{background:#f2b8e6}.limit{background:#d7c8f5}.not-handed-in{background:#eee;color:#888}
+      .rejected{background:#555;color:#fff}
       .kit-error{background:#9ec5f8}
       .legend span{display:inline-block;padding:1px 6px;margin-right:6px;border:1px solid #ccc}
       #panel{position:fixed;right:0;top:0;bottom:0;width:46%;background:#fff;border-left:2px solid #888;

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LeftOut;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.internal.EngineUnavailableException;
+import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.cli.RunRequest;
 import org.sockspec.cli.SpecListener;
 import org.sockspec.cli.SpecRunner;
@@ -45,33 +47,37 @@ final class ProgramGrader {
     this.timescale = timescale;
   }
 
-  /**
-   * The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order.
-   * {@code benchesAfter}: how many specs of the same folder's other programs run after these (they
-   * share the folder's image, so the last spec here may open the next bench ahead).
-   */
-  List<GradedSpec> grade(Path folder, String file, Kind kind, int benchesAfter) {
+  /** The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order. */
+  List<GradedSpec> grade(Path folder, String file, Kind kind) {
     List<SpecInfo> plan = Catalogue.specsFor(kind);
     Path program = folder.resolve(file);
     Map<String, SpecResult> results = new LinkedHashMap<>();
+    Optional<LeftOut> rejected = SubmissionCopy.problemOf(folder, program);
+    if (rejected.isPresent()) {
+      String why = "rejected: " + file + " is " + rejected.get().reason().description()
+          + (rejected.get().detail().isEmpty() ? "" : " (it names " + rejected.get().detail() + ")")
+          + ". The kit never reads a file outside your folder, so this program was not run: hand in the file itself.";
+      plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED, why, Map.of(), 0)));
+      return graded(file, kind, plan, results, Verdict.REJECTED);
+    }
     if (!Files.isRegularFile(program)) {
       plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED,
           "not handed in: there is no " + file + " in " + folder.getFileName() + "'s folder.", Map.of(), 0)));
-      return graded(file, kind, plan, results, true);
+      return graded(file, kind, plan, results, Verdict.NOT_HANDED_IN);
     }
     Map<String, String> parameters = parameters(kind, program);
     Optional<String> unusable = unusable(parameters);
     if (unusable.isPresent()) {
       plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED,
           "cannot be graded: " + unusable.get(), Map.of(), 0)));
-      return graded(file, kind, plan, results, false);
+      return graded(file, kind, plan, results, null);
     }
     List<SpecInfo> rest = new ArrayList<>(plan);
     if (kind.isServer()) {
       Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheServer).findFirst();
       if (first.isPresent()) {
         rest.remove(first.get());
-        SpecResult firstResult = run(kind, program, parameters, List.of(first.get()), rest.size() + benchesAfter)
+        SpecResult firstResult = run(kind, program, parameters, List.of(first.get()))
             .get(0);
         results.put(first.get().id(), firstResult);
         if (Diagnosis.neverListened(firstResult)) {
@@ -85,19 +91,14 @@ final class ProgramGrader {
       }
     }
     if (!rest.isEmpty()) {
-      run(kind, program, parameters, rest, benchesAfter).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, rest).forEach(r -> results.put(r.id(), r));
     }
     List<SpecInfo> errored = plan.stream().filter(spec -> isKitError(results.get(spec.id()))).toList();
     if (!errored.isEmpty()) {
       // Once more: engine trouble on a busy machine is usually gone the second time.
-      run(kind, program, parameters, errored, 0).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, errored).forEach(r -> results.put(r.id(), r));
     }
-    return graded(file, kind, plan, results, false);
-  }
-
-  /** How many benches grading {@code file} in {@code folder} opens: one a spec, none if not handed in. */
-  static int benchesOf(Path folder, String file, Kind kind) {
-    return Files.isRegularFile(folder.resolve(file)) ? Catalogue.specsFor(kind).size() : 0;
+    return graded(file, kind, plan, results, null);
   }
 
   /**
@@ -108,12 +109,10 @@ final class ProgramGrader {
     return !spec.id().toLowerCase(Locale.ROOT).endsWith("without-server");
   }
 
-  /** Runs {@code specs}; {@code benchesAfter} more specs of the program run next (see TargetConfig). */
-  private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs,
-      int benchesAfter) {
+  /** Runs {@code specs}. */
+  private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs) {
     Map<String, String> withOnly = new LinkedHashMap<>(parameters);
     withOnly.put(TargetConfig.ONLY, specs.stream().map(SpecInfo::id).collect(Collectors.joining(",")));
-    withOnly.put(TargetConfig.BENCHES_AFTER, Integer.toString(benchesAfter));
     RunRequest request = new RunRequest(kind, program.toString(), withOnly, specs, false);
     try {
       return byPlan(specs, runner.run(request, SpecListener.NONE));
@@ -142,13 +141,13 @@ final class ProgramGrader {
     return Diagnosis.of(result).verdict() == Verdict.KIT_ERROR;
   }
 
+  /** The graded specs; {@code decided} is every spec's verdict when known without reading results (else null). */
   private List<GradedSpec> graded(String file, Kind kind, List<SpecInfo> plan, Map<String, SpecResult> results,
-      boolean missing) {
+      Verdict decided) {
     List<GradedSpec> graded = new ArrayList<>();
     for (SpecInfo spec : plan) {
       SpecResult result = results.get(spec.id());
-      Diagnosis.Reading reading = missing ? new Diagnosis.Reading(Verdict.NOT_HANDED_IN, "")
-          : Diagnosis.of(result);
+      Diagnosis.Reading reading = decided != null ? new Diagnosis.Reading(decided, "") : Diagnosis.of(result);
       double max = manifest.pointsOf(spec);
       graded.add(new GradedSpec(new LabManifest.Column(file, kind, spec), result, reading.verdict(),
           reading.reason(), reading.verdict() == Verdict.PASSED ? max : 0, max, manifest.isHidden(spec.id())));

@@ -1,11 +1,17 @@
 package org.sockspec.cli.grade;
 
 import java.util.List;
+import org.sockspec.bench.LeftOut;
 
-/** One student's graded submission: every (program, spec) of the manifest, in its order. */
-public record StudentGrade(String student, List<GradedSpec> specs, long durationMs) {
+/**
+ * One student's graded submission: every (program, spec) of the manifest, in its order.
+ *
+ * @param leftOut the files of the student's folder not copied into the sandbox, and why
+ */
+public record StudentGrade(String student, List<GradedSpec> specs, long durationMs, List<LeftOut> leftOut) {
   public StudentGrade {
     specs = List.copyOf(specs);
+    leftOut = List.copyOf(leftOut);
   }
 
   public double score() {

@@ -9,6 +9,7 @@ import org.sockspec.cli.report.MarkdownReporter;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.cli.report.Texts;
 
 /**
  * A student's {@code report.md}: their points per program and per spec with the grade's verdict,
@@ -39,6 +40,13 @@ final class StudentReport {
       out.println("💥 The kit could not judge " + grade.count(Verdict.KIT_ERROR) + " spec(s): that is not a verdict "
           + "on your program, and they will be graded again.");
     }
+    if (!grade.leftOut().isEmpty()) {
+      out.println();
+      out.println("Not copied into the sandbox from your folder (the kit never opens a file outside it):");
+      out.println();
+      grade.leftOut().forEach(entry -> out.println("- `" + Texts.oneLine(entry.path()).replace("`", "'") + "`: "
+          + escape(entry.reason().description())));
+    }
     out.println();
     out.println("| Program | Spec | Points | Verdict |");
     out.println("| --- | --- | --- | --- |");
@@ -52,6 +60,15 @@ final class StudentReport {
     shown.forEach(s -> byProgram.computeIfAbsent(s.column().file(), k -> new java.util.ArrayList<>()).add(s));
     MarkdownReporter markdown = new MarkdownReporter();
     byProgram.forEach((file, specs) -> {
+      if (specs.stream().allMatch(s -> s.verdict() == Verdict.REJECTED)) {
+        out.println("## `" + file + "`: rejected");
+        out.println();
+        out.println(escape(specs.get(0).result().message()));
+        out.println();
+        out.println("Its " + specs.size() + " specs count zero.");
+        out.println();
+        return;
+      }
       if (specs.stream().allMatch(s -> s.verdict() == Verdict.NOT_HANDED_IN)) {
         out.println("## `" + file + "`: not handed in");
         out.println();

@@ -19,6 +19,11 @@ public enum Verdict {
   LIMIT("hit a limit", "▣"),
   /** The file was not in the student's folder. */
   NOT_HANDED_IN("not handed in", "–"),
+  /**
+   * The file is a link the kit does not follow (out of the student's folder, dangling, a loop) or a
+   * special file: never read, never run. Charged to the student.
+   */
+  REJECTED("rejected", "⊘"),
   /** The kit could not judge (engine trouble): not a verdict on the program. */
   KIT_ERROR("kit error", "!");
 

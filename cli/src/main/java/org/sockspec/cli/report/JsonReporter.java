@@ -48,6 +48,12 @@ public final class JsonReporter implements Reporter {
     root.put("kit", report.kit());
     root.put("kind", report.kind());
     root.put("target", report.target());
+    if (!report.leftOut().isEmpty()) {
+      ArrayNode leftOut = root.putArray("leftOut");
+      report.leftOut().forEach(entry -> leftOut.addObject().put("path", entry.path())
+          .put("reason", entry.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+          .put("detail", entry.detail()));
+    }
     ArrayNode results = root.putArray("results");
     for (SpecResult r : report.results()) {
       ObjectNode result = results.addObject();

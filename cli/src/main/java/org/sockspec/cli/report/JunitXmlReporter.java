@@ -71,6 +71,9 @@ public final class JunitXmlReporter implements Reporter {
     property(xml, inner + "  ", "sockspec.kind", report.kind());
     property(xml, inner + "  ", "sockspec.target", report.target());
     property(xml, inner + "  ", "sockspec.strict", Boolean.toString(strict));
+    for (org.sockspec.bench.LeftOut entry : report.leftOut()) {
+      property(xml, inner + "  ", "sockspec.notCopied", Texts.oneLine(entry.describe()));
+    }
     xml.writeCharacters(inner);
     xml.writeEndElement();
     for (SpecResult r : report.results()) {

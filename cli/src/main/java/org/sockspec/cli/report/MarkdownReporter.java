@@ -23,6 +23,14 @@ public final class MarkdownReporter implements Reporter {
     out.println(report.counts() + " in " + Texts.duration(report.durationMs()) + " (kit " + report.kit()
         + (report.strict() ? ", --strict: SHOULD counts as MUST" : "") + ").");
     out.println();
+    if (!report.leftOut().isEmpty()) {
+      out.println("Not copied into the sandbox (the kit never opens a file outside the folder):");
+      out.println();
+      report.leftOut().forEach(entry -> out.println("- `" + Texts.oneLine(entry.path()).replace("`", "'") + "`: "
+          + escape(entry.reason().description()) + (entry.detail().isEmpty() ? ""
+              : " (`" + Texts.oneLine(entry.detail()).replace("`", "'") + "`)")));
+      out.println();
+    }
     if (report.results().isEmpty()) {
       out.println("No spec of the catalogue applies to kind `" + report.kind() + "` yet.");
       out.println();

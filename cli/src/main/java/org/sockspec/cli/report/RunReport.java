@@ -1,6 +1,7 @@
 package org.sockspec.cli.report;
 
 import java.util.List;
+import org.sockspec.bench.LeftOut;
 
 /**
  * The results of one run of the catalogue against one target, in catalogue order, with what the
@@ -10,9 +11,10 @@ import java.util.List;
  * @param kind the kind the target was checked as ({@code tcp}, {@code udp}, ...)
  * @param target the target as the user named it (a path) or the reference program's name
  * @param strict whether SHOULD specs counted as MUST
+ * @param leftOut what the copy of the target's folder left out (links out of it, special files)
  */
 public record RunReport(String kit, String kind, String target, boolean strict, List<SpecResult> results,
-    long durationMs) {
+    long durationMs, List<LeftOut> leftOut) {
 
   /** What a run says about its target, from its results. */
   public enum Verdict {
@@ -26,6 +28,13 @@ public record RunReport(String kit, String kind, String target, boolean strict, 
 
   public RunReport {
     results = List.copyOf(results);
+    leftOut = List.copyOf(leftOut);
+  }
+
+  /** A run whose target's copy left nothing out. */
+  public RunReport(String kit, String kind, String target, boolean strict, List<SpecResult> results,
+      long durationMs) {
+    this(kit, kind, target, strict, results, durationMs, List.of());
   }
 
   public long count(Status status) {

@@ -21,6 +21,7 @@ public final class TextReporter implements Reporter {
   @Override
   public void render(RunReport report, PrintWriter out) {
     out.println(header(report.kit(), report.target(), report.kind(), report.results().size()));
+    out.print(leftOut(report.leftOut()));
     int width = idWidth(report.results().stream().map(SpecResult::id).toList());
     report.results().forEach(result -> out.print(line(result, report.strict(), width)));
     details(report, out);
@@ -41,6 +42,14 @@ public final class TextReporter implements Reporter {
   public String header(String kit, String target, String kind, int specs) {
     return style.bold("sockspec " + kit + ": " + target + " as " + kind) + " ("
         + (specs == 1 ? "1 spec" : specs + " specs") + ")";
+  }
+
+  /** One note per file the copy left out ("  note: notes.txt was not copied: ..."), newline-terminated. */
+  public String leftOut(List<org.sockspec.bench.LeftOut> leftOut) {
+    StringBuilder notes = new StringBuilder();
+    leftOut.forEach(entry -> notes.append(style.dim("  note: not copied into the sandbox: "
+        + Texts.oneLine(entry.describe()))).append('\n'));
+    return notes.toString();
   }
 
   /** Width of the id column for these ids. */

@@ -41,6 +41,11 @@ public final class Texts {
     return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 
+  /** {@link #printable} on one line: newlines and tabs shown as escapes too (a file name may hold them). */
+  public static String oneLine(String text) {
+    return printable(text).replace("\n", "\\n").replace("\t", "\\t");
+  }
+
   /** A duration for people: "812 ms", "4.2 s". */
   public static String duration(long millis) {
     return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);

@@ -101,19 +101,6 @@ class GradeCommandTest {
   }
 
   @Test
-  void eachRunSaysHowManyBenchesOfTheSameStudentFollowItSoNoneIsOpenedForNothing() throws Exception {
-    student("dave", "srv_tcp.py", "client_udp.py"); // one server (first spec alone, then the rest), one client
-
-    assertThat(grade(runner, "grade", dir.resolve("class").toString(), "--out", dir.resolve("grades").toString(),
-        "--jobs", "1")).isZero();
-
-    int tcp = Catalogue.specsFor(Kind.TCP).size();
-    int clientUdp = Catalogue.specsFor(Kind.CLIENT_UDP).size();
-    assertThat(requests).extracting(r -> r.plan().size() + " then " + r.parameters().get(TargetConfig.BENCHES_AFTER))
-        .containsExactly("1 then " + (tcp - 1 + clientUdp), (tcp - 1) + " then " + clientUdp, clientUdp + " then 0");
-  }
-
-  @Test
   void repeatReportsEverySpecWhoseVerdictChangedAndShowsProgressEachRound() throws Exception {
     student("erin", "srv_tcp.py");
     java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();

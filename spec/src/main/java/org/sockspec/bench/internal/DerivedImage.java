@@ -17,9 +17,15 @@ import java.util.Map;
 final class DerivedImage {
   private DerivedImage() {}
 
-  static String ensure(String repository, String base, TarArchive files) {
+  /**
+   * The image {@code repository:TAG} of {@code base} plus the files {@code files} makes, where TAG
+   * hashes the base and {@code fingerprint} (which must change whenever the files do); the files
+   * are made only when the image is not there yet.
+   */
+  static String ensure(String repository, String base, byte[] fingerprint,
+      java.util.function.Supplier<TarArchive> files) {
     String tag = RuntimeImage.Hashes.shortHex(RuntimeImage.Hashes.concat(
-        base.getBytes(java.nio.charset.StandardCharsets.UTF_8), files.fingerprint()));
+        base.getBytes(java.nio.charset.StandardCharsets.UTF_8), fingerprint));
     String name = repository + ":" + tag;
     DockerClient docker = Engine.client();
     if (exists(docker, name)) {
@@ -33,7 +39,7 @@ final class DerivedImage {
       String id = docker.createContainerCmd(base).withCmd("true").withLabels(labels).exec().getId();
       try {
         docker.copyArchiveToContainerCmd(id).withRemotePath("/")
-            .withTarInputStream(new ByteArrayInputStream(files.bytes())).exec();
+            .withTarInputStream(new ByteArrayInputStream(files.get().bytes())).exec();
         docker.commitCmd(id).withRepository(repository).withTag(tag)
             .withLabels(Map.of(Labels.KIT, "true")).exec();
       } finally {

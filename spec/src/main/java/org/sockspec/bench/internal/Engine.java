@@ -2,19 +2,24 @@ package org.sockspec.bench.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.testcontainers.DockerClientFactory;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.time.Duration;
 
 /**
- * The container engine, reached through the Docker API only (so a remote DOCKER_HOST works too).
+ * The container engine, reached through the Docker API only, with docker-java (so a remote engine
+ * works too: {@code DOCKER_HOST}, and {@code DOCKER_TLS_VERIFY} with {@code DOCKER_CERT_PATH} for
+ * TLS, as Docker's own clients take them). Nothing is ever pulled: there may be no registry.
  *
- * <p>On first use it checks that Testcontainers is configured for a machine without a registry
- * (host set explicitly, Ryuk off), fails with a message that says what to set otherwise, and
- * removes what runs that died (kill -9) left behind: containers labelled with a session whose JVM
- * is gone.
+ * <p>On first use it pings the engine, failing with a message that says what to start otherwise,
+ * and removes what runs that died (kill -9) left behind: containers labelled with a session whose
+ * JVM is gone. There is no reaper container (Ryuk's image cannot be pulled): the labels are the kit's
+ * own reaper.
  */
 public final class Engine {
   private static volatile DockerClient client;
@@ -26,15 +31,20 @@ public final class Engine {
     if (c == null) {
       synchronized (Engine.class) {
         if (client == null) {
-          checkConfiguration();
+          Trace.log("engine: connecting");
+          DockerClient connected;
           try {
-            client = DockerClientFactory.instance().client();
+            connected = connect();
+            connected.pingCmd().exec();
           } catch (RuntimeException e) {
             throw new EngineUnavailableException(
                 "no container engine answers (" + rootCause(e) + "). Start one with "
                     + "scripts/ensure-engine.sh, or set DOCKER_HOST to an engine that runs.", e);
           }
-          removeLeftovers(client);
+          Trace.log("engine: connected");
+          removeLeftovers(connected);
+          Trace.log("engine: leftovers swept");
+          client = connected;
         }
         c = client;
       }
@@ -42,23 +52,15 @@ public final class Engine {
     return c;
   }
 
-  /**
-   * Without these two settings Testcontainers would try to pull images (alpine to find the
-   * gateway when /.dockerenv exists, and Ryuk), and a pull hangs for minutes where there is no
-   * registry. Fail at once, saying what to set, instead.
-   */
-  static void checkConfiguration() {
-    Map<String, String> env = System.getenv();
-    if (!"true".equalsIgnoreCase(env.getOrDefault("TESTCONTAINERS_RYUK_DISABLED", ""))) {
-      throw new EngineUnavailableException("TESTCONTAINERS_RYUK_DISABLED=true is not set. sockspec "
-          + "never pulls images and cleans up its own containers; run it through ./sockspec or "
-          + "mvn (which set it), or export TESTCONTAINERS_RYUK_DISABLED=true.", null);
-    }
-    if (Files.exists(Path.of("/.dockerenv")) && env.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", "").isBlank()) {
-      throw new EngineUnavailableException("/.dockerenv exists, so Testcontainers would start a "
-          + "helper container (a pull) to find the engine's address. Export "
-          + "TESTCONTAINERS_HOST_OVERRIDE=localhost (./sockspec and mvn set it).", null);
-    }
+  /** A client for the engine the environment names (DOCKER_HOST...), the local socket by default. */
+  private static DockerClient connect() {
+    DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .connectionTimeout(Duration.ofSeconds(10))
+        .build();
+    return DockerClientImpl.getInstance(config, http);
   }
 
   /**

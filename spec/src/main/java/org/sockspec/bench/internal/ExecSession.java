@@ -14,11 +14,11 @@ import java.util.function.Consumer;
  * A process started in a container with {@code docker exec}, its standard input attached and its
  * output streamed back, through the Docker API only.
  *
- * <p>Pitfall: a process started this way is not killed when the kit lets go of it; it dies with
- * its container. The kit therefore removes every target after its spec, and stops a program
- * mid-spec with a signal from the probe.
+ * <p>Pitfall: a process started this way is not killed when the kit lets go of it. The kit ends
+ * it with its lane's reset (the probe kills every process of the program's uid), or with its
+ * container, and stops a program mid-spec with a signal from the probe.
  */
-public final class ExecSession implements AutoCloseable {
+public final class ExecSession implements ProgramSession {
   private final DockerClient docker = Engine.client();
   private final String execId;
   private final StdinFeed stdin = new StdinFeed();
@@ -65,16 +65,19 @@ public final class ExecSession implements AutoCloseable {
     return new ExecSession(containerId, user, workingDir, command, output, onClosed);
   }
 
+  @Override
   public void write(byte[] bytes) {
     stdin.write(bytes);
   }
 
   /** Ends standard input (the program reads end-of-file, where the engine passes it on). */
+  @Override
   public void endInput() {
     stdin.end();
   }
 
   /** The exit status once the process exited; empty while it runs. */
+  @Override
   public OptionalLong exitCode() {
     InspectExecResponse state = docker.inspectExecCmd(execId).exec();
     if (Boolean.TRUE.equals(state.isRunning()) || state.getExitCodeLong() == null) {
@@ -87,6 +90,7 @@ public final class ExecSession implements AutoCloseable {
    * Waits, bounded, for the process to exit. Its output streams close when it and every child
    * that inherited them have exited; the exit status itself is read from the engine.
    */
+  @Override
   public OptionalLong awaitExit(Duration window) {
     long deadline = System.nanoTime() + window.toNanos();
     long pollNanos = 5_000_000;
@@ -101,6 +105,7 @@ public final class ExecSession implements AutoCloseable {
     }
   }
 
+  @Override
   public boolean outputClosed() {
     return streamsClosed;
   }

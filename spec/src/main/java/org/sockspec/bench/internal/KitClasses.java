@@ -57,6 +57,54 @@ final class KitClasses {
     return true;
   }
 
+  /**
+   * What {@link #addPackage} and {@link #addJar} would copy, as a checksum: from a jar, each
+   * entry's name, CRC and size, read from its directory without inflating anything; from a folder
+   * of classes (a Maven build), each file's name and bytes. Empty when the anchor is not there.
+   */
+  static byte[] fingerprint(String anchor, String packagePath) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    Path source = location(anchor);
+    if (source == null) {
+      return new byte[0];
+    }
+    try {
+      if (Files.isDirectory(source)) {
+        collect(anchor, packagePath, (path, bytes) -> {
+          all.writeBytes(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          all.writeBytes(bytes);
+        });
+      } else {
+        try (JarFile jar = new JarFile(source.toFile())) {
+          java.util.List<String> lines = new java.util.ArrayList<>();
+          for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+            JarEntry entry = entries.nextElement();
+            if (!entry.isDirectory() && entry.getName().startsWith(packagePath)) {
+              lines.add(entry.getName() + " " + entry.getCrc() + " " + entry.getSize());
+            }
+          }
+          java.util.Collections.sort(lines);
+          lines.forEach(line -> all.writeBytes((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all.toByteArray();
+  }
+
+  /** Where {@code anchor} was loaded from (a folder or a jar), or null when it is not on the class path. */
+  private static Path location(String anchor) {
+    try {
+      Class<?> type = Class.forName(anchor, false, KitClasses.class.getClassLoader());
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (ClassNotFoundException e) {
+      return null;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the kit's classes", e);
+    }
+  }
+
   private static boolean collect(String anchor, String packagePath,
       java.util.function.BiConsumer<String, byte[]> sink) {
     Class<?> type;

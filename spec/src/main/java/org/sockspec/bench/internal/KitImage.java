@@ -19,10 +19,18 @@ public final class KitImage {
       synchronized (KitImage.class) {
         if (name == null) {
           RuntimeImage.requirePresent();
-          TarArchive tar = new TarArchive();
-          KitClasses.addPackage(tar, "org.sockspec.probe.ProbeAgent", "org/sockspec/probe/", PROBE_CLASSPATH);
-          KitClasses.addJar(tar, "org.sockspec.impl.Main", "org/sockspec/impl/", IMPL_JAR);
-          name = DerivedImage.ensure("sockspec-kit", RuntimeImage.name(), tar);
+          // Tagged from the classes' own checksums (a jar's directory holds them): the tar is made
+          // only when the image has to be built, not on every run.
+          byte[] classes = RuntimeImage.Hashes.concat(
+              KitClasses.fingerprint("org.sockspec.probe.ProbeAgent", "org/sockspec/probe/"),
+              KitClasses.fingerprint("org.sockspec.impl.Main", "org/sockspec/impl/"));
+          name = DerivedImage.ensure("sockspec-kit", RuntimeImage.name(), classes, () -> {
+            TarArchive tar = new TarArchive();
+            KitClasses.addPackage(tar, "org.sockspec.probe.ProbeAgent", "org/sockspec/probe/", PROBE_CLASSPATH);
+            KitClasses.addJar(tar, "org.sockspec.impl.Main", "org/sockspec/impl/", IMPL_JAR);
+            return tar;
+          });
+          Trace.log("kit image " + name + " ready");
         }
         n = name;
       }

@@ -71,6 +71,11 @@ public record LimitsHit(long oomKills, long forksRefused) {
     }
   }
 
+  /** What was counted since {@code earlier} (the counters only grow). */
+  public LimitsHit since(LimitsHit earlier) {
+    return new LimitsHit(oomKills - earlier.oomKills, forksRefused - earlier.forksRefused);
+  }
+
   public boolean any() {
     return oomKills > 0 || forksRefused > 0;
   }

@@ -12,10 +12,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The kit's side of the probe protocol: one request line out, one {@code ID JSON} line back, over
- * the standard streams of the probe agent (a {@code docker exec} in the probe container).
+ * the standard streams of the probe agent (a {@code docker exec} in the probe container, or a local
+ * process: whatever {@link Starter} starts it).
  *
  * <p>Every request carries its own bound; the channel waits that bound plus {@link #SLACK} for the
  * answer and reports a lost probe as a kit error, never as the program's failure.
@@ -29,17 +31,38 @@ public final class ProbeChannel implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-  private final ExecSession session;
+  private final ProgramSession session;
+  private final int agentPid;
 
-  public ProbeChannel(String probeContainerId) {
-    session = ExecSession.start(probeContainerId, "0", "/",
-        List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx64m",
-            "-cp", KitImage.PROBE_CLASSPATH, "org.sockspec.probe.ProbeAgent"),
-        this::receive, () -> lines.add("closed {}"));
+  /** Starts the probe agent, its output to the channel. */
+  public interface Starter {
+    ProgramSession start(Consumer<byte[]> output, Runnable onClosed);
+  }
+
+  /** The probe agent's command: a small, quick JVM; {@code options} say where the target is (see ProbeConfig). */
+  public static List<String> agentCommand(String classpath, List<String> options) {
+    List<String> command = new java.util.ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Xss512k", "-Xmx64m", "-cp", classpath, "org.sockspec.probe.ProbeAgent"));
+    command.addAll(options);
+    return command;
+  }
+
+  public ProbeChannel(Starter starter) {
+    session = starter.start(this::receive, () -> lines.add("closed {}"));
     String ready = poll(STARTUP);
     if (ready == null || !ready.startsWith("ready ")) {
       throw new KitException("the probe did not start within " + STARTUP.toSeconds() + " s (got: " + ready + ")");
     }
+    try {
+      agentPid = JSON.readTree(ready.substring("ready ".length())).path("pid").asInt(-1);
+    } catch (IOException e) {
+      throw new KitException("the probe started with something that is not JSON: " + ready);
+    }
+  }
+
+  /** The agent's pid in its pid namespace, as it said when it started. */
+  public int agentPid() {
+    return agentPid;
   }
 
   // Called on docker-java's stream thread; it must not take the lock call() holds while it waits.

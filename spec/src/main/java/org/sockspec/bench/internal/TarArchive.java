@@ -25,6 +25,21 @@ public final class TarArchive {
     return this;
   }
 
+  /** The paths it holds, sorted. */
+  public java.util.Set<String> paths() {
+    return java.util.Collections.unmodifiableSet(files.keySet());
+  }
+
+  /** Whether the file at {@code path} is executable (mode 755). */
+  public boolean isExecutable(String path) {
+    return Boolean.TRUE.equals(executable.get(path));
+  }
+
+  /** The content at {@code path}, or null when there is none. */
+  public byte[] content(String path) {
+    return files.get(path);
+  }
+
   public boolean isEmpty() {
     return files.isEmpty();
   }

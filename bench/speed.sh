@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The speed benchmark of the container bench (issue: checks near the no-isolation floor). In one run,
+# side by side on this machine:
+#   1. the floor: the six behaviours of `check srv_tcp.py --as tcp`, each in a fresh network namespace
+#      (unshare -n), the program started with python3, the same windows, a plain script
+#      (bench/floor/tcp_behaviours.py); and the kit's `./sockspec check` of the same program, JVM start
+#      included; medians of ROUNDS runs each, alternated, and their ratio;
+#   2. per kind, `check` of the handout's program: wall time and the whole machine's CPU per spec
+#      (/proc/stat: every process, dockerd, containerd, runc, the JVMs and the programs);
+#   3. `check` of a server that echoes instead of answering;
+#   4. full-lab correct students (bench/make-class.sh, CLASS_MIX=correct) graded at each --jobs:
+#      seconds per student and CPU per student.
+# Usage: bench/speed.sh [ROUNDS] [STUDENTS] [JOBS...]      defaults: 5 4 1 2
+# Run it on a quiet machine: every figure includes whatever else runs.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+rounds=${1:-5}
+students=${2:-4}
+shift 2 2>/dev/null || shift $# 
+jobs_list=("$@")
+[ ${#jobs_list[@]} -gt 0 ] || jobs_list=(1 2)
+work=$(mktemp -d "${TMPDIR:-/tmp}/sockspec-speed.XXXXXX")
+"$root/sockspec" --version >/dev/null   # builds the kit if its sources changed, and its class archive
+"$root/scripts/ensure-image.sh" >/dev/null
+export SOCKSPEC_NO_BUILD=1
+kit() { "$root/sockspec" "$@"; }
+busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }   # jiffies (USER_HZ=100) of all CPUs
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+server="$root/examples/python/srv_tcp.py"
+floor_round() {
+  (cd "$root/bench/floor" && for b in ack end sockets second-client-waits refused backlog; do
+    unshare -n -- python3 tcp_behaviours.py "$b" "$server" || { echo "floor: $b failed" >&2; exit 1; }
+  done)
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, kernel $(uname -r), Docker $(docker version --format '{{.Server.Version}}' 2>/dev/null || echo '?'), $(java -version 2>&1 | head -1), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+kit check "$server" --as tcp -q --format json >/dev/null || true   # a warm-up: engine, images, page cache
+for i in $(seq "$rounds"); do
+  s=$(now); floor_round; echo "$(now) - $s" | bc >>"$work/floor.txt"
+  s=$(now); kit check "$server" --as tcp -q --format json >/dev/null || true; echo "$(now) - $s" | bc >>"$work/kit.txt"
+done
+floor=$(median <"$work/floor.txt")
+check=$(median <"$work/kit.txt")
+printf '1. check srv_tcp.py --as tcp: %.2f s (median of %s; runs %s); no-isolation floor %.2f s (runs %s); ratio %.2f (target 1.3)\n' \
+  "$check" "$rounds" "$(sort -n "$work/kit.txt" | xargs printf '%.2f ' | sed 's/ $//')" "$floor" \
+  "$(sort -n "$work/floor.txt" | xargs printf '%.2f ' | sed 's/ $//')" "$(echo "$check / $floor" | bc -l)"
+
+echo "2. check per kind (the handout's programs; a select server that answers):"
+for pair in srv_tcp.py:tcp srv_udp.py:udp srv_tcp_fork.py:tcp-fork srv_tcp_select.py:tcp-select \
+  client_tcp.py:client-tcp client_udp.py:client-udp; do
+  file=${pair%%:*}
+  kind=${pair##*:}
+  program="$root/impl/src/test/resources/handout/$file"
+  [ "$kind" = tcp-select ] && program="$root/examples/python/$file"
+  b0=$(busy); s=$(now)
+  kit check "$program" --as "$kind" -q --format json >"$work/$kind.json" || true
+  wall=$(echo "$(now) - $s" | bc); b1=$(busy)
+  specs=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['results']))" "$work/$kind.json")
+  printf '   %-11s %d specs, %.2f s wall, %.2f s CPU (%.2f s a spec)\n' "$kind" "$specs" "$wall" \
+    "$(echo "($b1 - $b0) / 100" | bc -l)" "$(echo "($b1 - $b0) / 100 / $specs" | bc -l)"
+done
+
+mkdir -p "$work/echo"
+cat >"$work/echo/srv_tcp.py" <<'PY'
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('', 12800))
+s.listen(1)
+conn, addr = s.accept()
+while True:
+    data = conn.recv(1024)
+    if not data:
+        break
+    conn.send(data)
+PY
+s=$(now); kit check "$work/echo/srv_tcp.py" --as tcp -q --format json >/dev/null || true
+printf '3. check of a server that echoes instead of answering: %.2f s (target 6 s)\n' "$(echo "$(now) - $s" | bc)"
+
+CLASS_MIX=correct "$root/bench/make-class.sh" "$work/class" "$students" >/dev/null
+echo "4. $students full-lab correct students (6 programs, 26 specs each):"
+for jobs in "${jobs_list[@]}"; do
+  b0=$(busy); s=$(now)
+  kit grade "$work/class" --out "$work/grades-$jobs" --jobs "$jobs" >"$work/grade-$jobs.log" 2>&1 || true
+  wall=$(echo "$(now) - $s" | bc); b1=$(busy)
+  passed=$(cat "$work/grades-$jobs"/*/results.json | grep -o '"verdict" *: *"passed"' | wc -l)
+  printf '   --jobs %s: %.1f s, %.2f s a student (target 4), %.2f s CPU a student (target 8), %s of %s specs passed\n' \
+    "$jobs" "$wall" "$(echo "$wall / $students" | bc -l)" "$(echo "($b1 - $b0) / 100 / $students" | bc -l)" \
+    "$passed" "$((students * 26))"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); work files: $work"

@@ -1,0 +1,137 @@
+package org.sockspec.probe;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The program's files and scratch folders, reached through the target's root: the probe puts a
+ * submission's files into the lab folder (owned by the probe's root, so readable and never
+ * writable by the program), and empties the lab and scratch folders between specs, recording what
+ * each folder's owner and mode were when the target was new so that a reset can prove them back.
+ */
+final class LabFiles {
+  private final ProbeConfig config;
+  /** Each folder's owner uid and mode as the probe first saw it (a new target): what a reset restores. */
+  private final java.util.Map<String, String> pristine = new java.util.LinkedHashMap<>();
+
+  LabFiles(ProbeConfig config) {
+    this.config = config;
+    for (String folder : folders()) {
+      describe(config.inTarget(folder)).ifPresent(state -> pristine.put(folder, state));
+    }
+  }
+
+  /** {@code lab.put PATH MODE BASE64}: one file of the submission, at PATH inside the lab folder. */
+  Json put(Request r) throws IOException {
+    String relative = r.text(0);
+    if (relative.startsWith("/") || List.of(relative.split("/")).contains("..") || relative.isEmpty()) {
+      throw new ProbeException("not a path inside the lab folder: " + relative);
+    }
+    Path lab = config.inTarget(config.lab());
+    Path file = lab.resolve(relative).normalize();
+    if (!file.startsWith(lab)) {
+      throw new ProbeException("not a path inside the lab folder: " + relative);
+    }
+    Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwxr-xr-x")));
+    // An empty file's base64 is empty: the request line then ends with its mode.
+    Files.write(file, r.args().size() > 2 ? r.bytes(2) : new byte[0]);
+    boolean executable = r.text(1).equals("755");
+    Set<PosixFilePermission> mode = PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
+    Files.setPosixFilePermissions(file, mode);
+    return Json.object().put("outcome", "put");
+  }
+
+  /** Empties the lab and scratch folders (the folders stay); returns what could not be removed. */
+  List<String> empty() {
+    List<String> problems = new ArrayList<>();
+    for (String folder : folders()) {
+      Path dir = config.inTarget(folder);
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+        for (Path child : children) {
+          removeTree(child);
+        }
+      } catch (IOException e) {
+        problems.add(folder + " could not be emptied: " + e.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  /** What is left that a new target would not have: a file in a folder, a folder's owner or mode changed. */
+  List<String> leftovers() {
+    List<String> found = new ArrayList<>();
+    for (String folder : folders()) {
+      Path dir = config.inTarget(folder);
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      String state = describe(dir).orElse("unreadable");
+      String before = pristine.get(folder);
+      if (before != null && !before.equals(state)) {
+        found.add(folder + " is now " + state + ", was " + before);
+      }
+      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+        for (Path child : children) {
+          found.add(folder + " still holds " + child.getFileName());
+          break;
+        }
+      } catch (IOException e) {
+        found.add(folder + " cannot be listed: " + e.getMessage());
+      }
+    }
+    return found;
+  }
+
+  private List<String> folders() {
+    List<String> all = new ArrayList<>();
+    all.add(config.lab());
+    all.addAll(config.scratch());
+    return all;
+  }
+
+  private static void removeTree(Path top) throws IOException {
+    if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(top);
+      return;
+    }
+    Files.walkFileTree(top, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        Files.deleteIfExists(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /** "uid 1000, mode 755": a folder's owner and permission bits (the sticky bit included). */
+  private static java.util.Optional<String> describe(Path dir) {
+    try {
+      Object uid = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      Object mode = Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      return java.util.Optional.of("uid " + uid + ", mode " + Integer.toOctalString(((Integer) mode) & 07777));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+}

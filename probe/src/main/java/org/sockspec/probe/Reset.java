@@ -1,0 +1,159 @@
+package org.sockspec.probe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench.reset PORT}: makes the namespace what a new target would be, and proves it, so that
+ * the next spec may run in it: a spec's verdict must never depend on the one before it.
+ *
+ * <ol>
+ *   <li>Every socket the kit opened is closed with a reset (so neither end waits in TIME_WAIT) and
+ *       every listener of the probe's own is closed, before the program ends: a program killed
+ *       first would send FINs and leave its side waiting.
+ *   <li>Every process of the program's uid is killed: once with {@code kill -KILL -1} run as that
+ *       uid (one call that no fork can outrun: the kernel signals all of them at once), then one by
+ *       one until none is left, zombies reaped.
+ *   <li>The lab and scratch folders are emptied.
+ *   <li>Proof, each bounded: no process of the uid; no socket in the namespace but TIME_WAITs of
+ *       earlier connections that are not on the program's port (recorded as {@link Residue}, left out
+ *       of later tables); the folders empty with their owner and mode as new; no System V IPC object.
+ * </ol>
+ *
+ * The answer is {@code clean}, or {@code dirty} with every reason: the kit then discards the target.
+ */
+final class Reset {
+  private static final long BOUND_MS = 3_000;
+  private final ProbeConfig config;
+  private final Handles handles;
+  private final LabFiles files;
+  private final Residue residue;
+  private final ProcessTable processes;
+
+  Reset(ProbeConfig config, Handles handles, LabFiles files, Residue residue, ProcessTable processes) {
+    this.config = config;
+    this.handles = handles;
+    this.files = files;
+    this.residue = residue;
+    this.processes = processes;
+  }
+
+  Json run(Request r) throws IOException {
+    int port = r.integer(0);
+    long start = System.nanoTime();
+    handles.abortAll();
+    List<String> reasons = new ArrayList<>();
+    endProgram(reasons);
+    reasons.addAll(files.empty());
+    reasons.addAll(files.leftovers());
+    reasons.addAll(socketsLeft(port));
+    reasons.addAll(ipcLeft());
+    return Json.object().put("outcome", reasons.isEmpty() ? "clean" : "dirty").put("reasons", reasons)
+        .put("ms", Clock.msSince(start));
+  }
+
+  private void endProgram(List<String> reasons) throws IOException {
+    if (programProcesses().isEmpty()) {
+      return;
+    }
+    killAllAsTheProgram();
+    long start = System.nanoTime();
+    List<Integer> left = programProcesses();
+    while (!left.isEmpty() && Clock.msSince(start) < BOUND_MS) {
+      left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      pause();
+      left = programProcesses();
+    }
+    if (!left.isEmpty()) {
+      reasons.add(left.size() + " process(es) of uid " + config.programUid() + " still there after "
+          + BOUND_MS + " ms: " + left);
+    }
+  }
+
+  /**
+   * {@code kill -KILL -1} as the program's uid signals every process of it but the killer itself, in
+   * one pass of the kernel's process list; a fork bomb cannot outrun it. Only when the program's uid
+   * is not the probe's own, where -1 would end the kit too.
+   */
+  private void killAllAsTheProgram() {
+    if (config.programUid() == ProcessTable.uidOf(ProcessHandle.current().pid())) {
+      return;
+    }
+    String uid = Integer.toString(config.programUid());
+    try {
+      Process kill = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
+          "kill", "-KILL", "-1").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!kill.waitFor(BOUND_MS, TimeUnit.MILLISECONDS)) {
+        kill.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // no setpriv here: the one-by-one loop that follows still ends every process
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<Integer> programProcesses() throws IOException {
+    return processes.pidsOf(config.programUid());
+  }
+
+  /**
+   * Waits until the namespace holds no socket but harmless TIME_WAITs (see {@link Residue}); a
+   * TIME_WAIT on the program's own port would refuse the next server's bind (without SO_REUSEADDR).
+   */
+  private List<String> socketsLeft(int port) throws IOException {
+    long start = System.nanoTime();
+    List<Json> left;
+    while (true) {
+      left = new ArrayList<>();
+      List<Json> waiting = new ArrayList<>();
+      for (Json socket : SocketTable.read(Map.of(), residue)) {
+        boolean harmless = "TIME_WAIT".equals(socket.get("state")) && !socket.get("localPort").equals(port);
+        (harmless ? waiting : left).add(socket);
+      }
+      if (left.isEmpty()) {
+        residue.record(waiting);
+        return List.of();
+      }
+      if (Clock.msSince(start) >= BOUND_MS) {
+        break;
+      }
+      pause();
+    }
+    List<String> reasons = new ArrayList<>();
+    for (Json socket : left) {
+      reasons.add("a socket is left: " + socket.get("proto") + " " + socket.get("localAddress") + ":"
+          + socket.get("localPort") + " " + socket.get("remoteAddress") + ":" + socket.get("remotePort") + " "
+          + socket.get("state"));
+    }
+    return reasons;
+  }
+
+  /** System V IPC objects outlive their processes; /proc/sysvipc lists this IPC namespace's. */
+  private static List<String> ipcLeft() {
+    List<String> reasons = new ArrayList<>();
+    for (String kind : List.of("shm", "sem", "msg")) {
+      try {
+        List<String> lines = Files.readAllLines(Path.of("/proc/sysvipc", kind));
+        if (lines.size() > 1) {
+          reasons.add((lines.size() - 1) + " System V IPC " + kind + " object(s) are left");
+        }
+      } catch (NoSuchFileException e) {
+        // no System V IPC in this kernel
+      } catch (IOException e) {
+        reasons.add("/proc/sysvipc/" + kind + " cannot be read: " + e.getMessage());
+      }
+    }
+    return reasons;
+  }
+
+  private static void pause() {
+    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+  }
+}

@@ -1,0 +1,62 @@
+package org.sockspec.bench.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** A {@link ContainerSlot} while one spec holds it. */
+final class ContainerLane implements Lane {
+  private final ContainerSlot slot;
+  private final int port;
+  private final LimitsHit baseline;
+  private final ContainerSandbox sandbox;
+  private boolean released;
+
+  ContainerLane(ContainerSlot slot, int port, LimitsHit baseline, ContainerSandbox sandbox) {
+    this.slot = slot;
+    this.port = port;
+    this.baseline = baseline;
+    this.sandbox = sandbox;
+  }
+
+  @Override
+  public ProbeChannel probe() {
+    return slot.channel();
+  }
+
+  @Override
+  public int probePid() {
+    return slot.probePid();
+  }
+
+  @Override
+  public ProgramSession start(List<String> command, Consumer<byte[]> output, Runnable onClosed) {
+    return ExecSession.start(slot.target().id(), TargetContainer.USER, org.sockspec.bench.Target.LAB_DIR, command,
+        output, onClosed);
+  }
+
+  /** Counted from the lane's taking: the slot's counters only grow, spec after spec. */
+  @Override
+  public Optional<LimitsHit> limitsHit() {
+    return slot.target().limitsHit().map(now -> baseline == null ? now : now.since(baseline));
+  }
+
+  @Override
+  public BenchBreak breakage() {
+    return BenchBreak.of(slot.target(), limitsHit().orElse(null));
+  }
+
+  @Override
+  public String describe() {
+    return "target " + slot.target().id().substring(0, 12) + ", probe " + slot.probeId().substring(0, 12);
+  }
+
+  @Override
+  public void release() {
+    if (released) {
+      return;
+    }
+    released = true;
+    sandbox.giveBack(slot, port);
+  }
+}

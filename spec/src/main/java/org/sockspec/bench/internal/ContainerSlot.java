@@ -1,0 +1,130 @@
+package org.sockspec.bench.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sockspec.bench.Target;
+
+/**
+ * A target container, the probe container joined to it, and the probe agent running in it: a
+ * namespace that serves one spec at a time, spec after spec, for any target (its files are put in
+ * place for each one). Between two specs the probe's reset ends what the first left and proves the
+ * namespace as new (see the probe's {@code Reset}); a slot that cannot be proven so is discarded.
+ * So a spec's verdict never depends on the one before it, while the containers and the probe's JVM
+ * are made once for many specs.
+ */
+final class ContainerSlot {
+  /** The probe agent's options: where the target is, as the probe container sees it. */
+  static final List<String> PROBE_OPTIONS = List.of("--root", "/proc/1/root", "--uid", "1000", "--lab", Target.LAB_DIR,
+      "--scratch", "/tmp,/home/lab,/dev/shm,/dev/mqueue");
+  private final TargetContainer target;
+  private final String probeId;
+  private final ProbeChannel channel;
+  private final int probePid;
+  private final SandboxLimits limits;
+  private int uses;
+
+  private ContainerSlot(TargetContainer target, String probeId, ProbeChannel channel, int probePid,
+      SandboxLimits limits) {
+    this.target = target;
+    this.probeId = probeId;
+    this.channel = channel;
+    this.probePid = probePid;
+    this.limits = limits;
+  }
+
+  /** Starts a target from the kit image, its probe container, and the probe agent. */
+  static ContainerSlot open(SandboxLimits limits) {
+    Trace.log("slot: opening");
+    DockerClient docker = Engine.client();
+    String image = KitImage.name();
+    TargetContainer target = TargetContainer.start(docker, image, limits);
+    Trace.log("slot: target " + target.id().substring(0, 12) + " started");
+    String probeId = null;
+    try {
+      probeId = ProbeContainer.create(docker, image, target.id(),
+          ProbeChannel.agentCommand(KitImage.PROBE_CLASSPATH, PROBE_OPTIONS));
+      String probeContainer = probeId;
+      ProbeChannel channel = new ProbeChannel((output, closed) -> new AttachedSession(probeContainer, output, closed));
+      Trace.log("slot: probe agent ready, slot " + target.id().substring(0, 12) + " open");
+      return new ContainerSlot(target, probeId, channel, channel.agentPid(), limits);
+    } catch (RuntimeException e) {
+      Remover.removeLater(probeId == null ? List.of(target.id()) : List.of(probeId, target.id()));
+      throw e;
+    }
+  }
+
+  /** Puts {@code target}'s files in the lab folder (owned by root: the program reads, never writes). */
+  void stage(Target target) {
+    String prefix = Target.LAB_DIR.substring(1) + "/"; // the tar's paths are lab/...
+    for (String path : target.files().paths()) {
+      channel.call(Duration.ofSeconds(30), "lab.put", path.substring(prefix.length()),
+          target.files().isExecutable(path) ? "755" : "644", target.files().content(path));
+    }
+  }
+
+  /**
+   * Ends what the spec left and proves the namespace as new: true when it may serve another spec.
+   * {@code port} is the spec's target port (a TIME_WAIT there would refuse the next bind).
+   */
+  boolean reset(int port) {
+    try {
+      JsonNode answer = channel.call(Duration.ofSeconds(15), "bench.reset", port);
+      Trace.log("slot " + target.id().substring(0, 12) + ": reset " + answer.path("outcome").asText() + " in "
+          + answer.path("ms").asLong() + " ms " + answer.path("reasons"));
+      if ("clean".equals(answer.path("outcome").asText())) {
+        uses++;
+        return true;
+      }
+      List<String> reasons = new ArrayList<>();
+      answer.path("reasons").forEach(reason -> reasons.add(reason.asText()));
+      ContainerSandbox.noteDiscarded(reasons);
+      return false;
+    } catch (RuntimeException e) {
+      ContainerSandbox.noteDiscarded(List.of("the reset failed: " + e.getMessage()));
+      return false;
+    }
+  }
+
+  /** The limits counters now, to count a spec's from (they only grow). */
+  LimitsHit limitsNow() {
+    return target.limitsHit().orElse(null);
+  }
+
+  TargetContainer target() {
+    return target;
+  }
+
+  ProbeChannel channel() {
+    return channel;
+  }
+
+  int probePid() {
+    return probePid;
+  }
+
+  String probeId() {
+    return probeId;
+  }
+
+  SandboxLimits limits() {
+    return limits;
+  }
+
+  /** How many specs this slot served and was proven clean after. */
+  int uses() {
+    return uses;
+  }
+
+  /** Ends the probe agent and removes both containers, in the background. */
+  void discard() {
+    try {
+      channel.close();
+    } finally {
+      // Probe first: it lives in the target's namespaces.
+      Remover.removeLater(List.of(probeId, target.id()));
+    }
+  }
+}

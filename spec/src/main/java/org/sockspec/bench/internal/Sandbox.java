@@ -1,0 +1,26 @@
+package org.sockspec.bench.internal;
+
+import org.sockspec.bench.Target;
+
+/**
+ * A way of running programs under test: the one seam where the kit's benches vary (after
+ * Testcontainers' {@code DockerClientProviderStrategy}). The specs see only {@link Lane}s.
+ */
+public interface Sandbox {
+  /** A lane for one spec of {@code target}, with its files in place; blocks while every lane is busy. */
+  Lane take(Target target);
+
+  /** How many specs may run at once (each holds a lane while it runs). */
+  int lanes();
+
+  /** Makes ready, in the background, lanes for {@code specs} specs about to run (a hint). */
+  default void warm(int specs) {}
+
+  /** Discards every idle lane and waits (bounded) for the discarding: the run's end. */
+  default void shutdown() {}
+
+  /** The sandbox of this run: containers (the default). */
+  static Sandbox current() {
+    return ContainerSandbox.INSTANCE;
+  }
+}
