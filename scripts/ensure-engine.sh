@@ -30,6 +30,22 @@ EOF
 
 engine_answers() { command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1; }
 
+# Every target gets a network namespace of its own, and by default a new namespace shares the host's
+# TCP hash table (262144 buckets here): reading its /proc/net/tcp, as the probe does at every look at
+# the socket table, walks all of them, 4 ms of CPU each. A small table of its own per new namespace
+# (Linux 6.1+) makes that 0.07 ms. Only namespaces created from now on are concerned; where this is
+# not root or the kernel is older, nothing changes but the probe's speed. SOCKSPEC_NO_SYSCTL=1 skips it.
+small_namespace_tables() {
+  [ "$(id -u)" = 0 ] && [ -z "${SOCKSPEC_NO_SYSCTL:-}" ] || return 0
+  local knob
+  for knob in net.ipv4.tcp_child_ehash_entries net.ipv4.udp_child_hash_entries; do
+    if [ -w "/proc/sys/${knob//.//}" ] && [ "$(cat "/proc/sys/${knob//.//}")" = 0 ]; then
+      echo 1024 >"/proc/sys/${knob//.//}" 2>/dev/null || true
+    fi
+  done
+}
+small_namespace_tables
+
 if engine_answers; then
   exit 0
 fi

@@ -24,6 +24,9 @@ public interface EngineGate {
    */
   default void prepare() {}
 
+  /** Lets {@code specs} specs run at once (a grader's jobs). */
+  default void allowAtOnce(int specs) {}
+
   /** Makes ready, in the background, what {@code specs} specs about to run will need (a hint). */
   default void warm(int specs) {}
 
@@ -49,6 +52,11 @@ public interface EngineGate {
       }, "sockspec-prepare");
       thread.setDaemon(true);
       thread.start();
+    }
+
+    @Override
+    public void allowAtOnce(int specs) {
+      Sandbox.current().allowAtOnce(specs);
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.sockspec.cli;
 
 import java.util.Map;
 import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.sockspec.spec.SpecInfo;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -11,11 +13,10 @@ import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.bench.internal.Sandbox;
-import org.sockspec.spec.Catalogue;
 
 /**
  * Runs the catalogue through the JUnit Platform Launcher API, as JUnit's ConsoleLauncher does:
- * every catalogue class selected, the target plugged in as configuration parameters (the one
+ * the planned specs selected, the target plugged in as configuration parameters (the one
  * place the catalogue takes it from), and a {@link ResultCollector} listening.
  */
 public final class JUnitSpecRunner implements SpecRunner {
@@ -41,12 +42,23 @@ public final class JUnitSpecRunner implements SpecRunner {
         "junit.jupiter.testclass.order.default", CatalogueOrder.class.getName());
   }
 
+  /** The spec's own method: catalogue methods are not overloaded, so its name finds it. */
+  private static DiscoverySelector selector(SpecInfo spec) {
+    for (java.lang.reflect.Method method : spec.specClass().getDeclaredMethods()) {
+      if (method.getName().equals(spec.methodName())) {
+        return DiscoverySelectors.selectMethod(spec.specClass(), method);
+      }
+    }
+    throw new IllegalStateException("the catalogue has no method " + spec.specClass().getName() + "#" + spec.methodName());
+  }
+
   @Override
   public RunReport run(RunRequest request, SpecListener listener) {
     CancellationToken cancellation = CancellationToken.create();
     ResultCollector collector = new ResultCollector(request.plan(), listener, cancellation);
     LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
-        .selectors(Catalogue.CLASSES.stream().map(DiscoverySelectors::selectClass).toList())
+        // The planned specs' methods only: the rest of the catalogue is neither discovered nor skipped.
+        .selectors(request.plan().stream().map(JUnitSpecRunner::selector).toList())
         .enableImplicitConfigurationParameters(false)
         .configurationParameters(junitSettings())
         .configurationParameters(request.parameters())

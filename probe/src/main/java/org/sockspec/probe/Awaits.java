@@ -1,15 +1,15 @@
 package org.sockspec.probe;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Bounded waits on kernel conditions, polled inside the namespace so that each check costs a file
  * read, not a round trip to the kit. The answer says whether the condition held and when.
  */
 final class Awaits {
-  private static final long POLL_NANOS = 2_000_000;
+  /** The first polls come quickly (a server usually listens within milliseconds), then less often. */
+  private static final long FIRST_POLL_NANOS = 1_000_000;
+  private static final long LAST_POLL_NANOS = 10_000_000;
 
   private Awaits() {}
 
@@ -23,23 +23,21 @@ final class Awaits {
     String state = r.text(2);
     long timeoutMs = r.integer(3);
     long start = System.nanoTime();
+    long pause = FIRST_POLL_NANOS;
     while (true) {
-      List<Json> sockets = SocketTable.read(Map.of(), residue);
-      for (Json socket : sockets) {
-        if (socket.get("proto").equals(proto) && socket.get("localPort").equals(port)
-            && (state.equals("ANY") || socket.get("state").equals(state))) {
-          return Json.object().put("outcome", "found").put("ms", Clock.msSince(start));
-        }
+      if (SocketTable.holds(proto, port, state, residue)) {
+        return Json.object().put("outcome", "found").put("ms", Clock.msSince(start));
       }
       if (Clock.msSince(start) >= timeoutMs) {
         return Json.object().put("outcome", "timeout").put("ms", Clock.msSince(start));
       }
-      pause();
+      pause(Math.min(pause, Math.max(0, timeoutMs * 1_000_000 - (System.nanoTime() - start))));
+      pause = Math.min(pause * 2, LAST_POLL_NANOS);
     }
   }
 
-  private static void pause() {
-    long until = System.nanoTime() + POLL_NANOS;
+  private static void pause(long nanos) {
+    long until = System.nanoTime() + nanos;
     while (System.nanoTime() < until) {
       java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
     }

@@ -61,9 +61,26 @@ public final class ProbeAgent {
     agent.handles.closeAll();
   }
 
+  /** verb -> {calls, CPU nanoseconds of the serving thread}: what {@code probe.stats} answers. */
+  private final java.util.Map<String, long[]> stats = new java.util.TreeMap<>();
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
   String answer(String line) {
     try {
-      return dispatch(Request.parse(line)).toString();
+      Request request = Request.parse(line);
+      if (request.verb().equals("probe.stats")) {
+        Json answer = Json.object().put("outcome", "stats");
+        stats.forEach((verb, s) -> answer.put(verb, s[0] + " calls, " + s[1] / 1_000_000 + " ms CPU"));
+        return answer.toString();
+      }
+      long cpu = CPU.getCurrentThreadCpuTime();
+      try {
+        return dispatch(request).toString();
+      } finally {
+        long[] s = stats.computeIfAbsent(request.verb(), v -> new long[2]);
+        s[0]++;
+        s[1] += CPU.getCurrentThreadCpuTime() - cpu;
+      }
     } catch (ProbeException | IllegalArgumentException e) {
       return Json.object().put("outcome", "error").put("error", e.getMessage()).toString();
     } catch (IOException | RuntimeException e) {

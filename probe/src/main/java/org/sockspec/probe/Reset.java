@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>Every socket the kit opened is closed with a reset (so neither end waits in TIME_WAIT) and
  *       every listener of the probe's own is closed, before the program ends: a program killed
  *       first would send FINs and leave its side waiting.
- *   <li>Every process of the program's uid is killed: once with {@code kill -KILL -1} run as that
- *       uid (one call that no fork can outrun: the kernel signals all of them at once), then one by
- *       one until none is left, zombies reaped.
+ *   <li>Every process of the program's uid is killed: one by one, until none is left, zombies
+ *       reaped; when there are many (a fork bomb), first with {@code kill -KILL -1} run as that
+ *       uid, one call that no fork can outrun (the kernel signals all of them at once).
  *   <li>The lab and scratch folders are emptied.
  *   <li>Proof, each bounded: no process of the uid; no socket in the namespace but TIME_WAITs of
  *       earlier connections that are not on the program's port (recorded as {@link Residue}, left out
@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Reset {
   private static final long BOUND_MS = 3_000;
+  /** Up to this many processes are killed one by one (no process started for it): a program and its children. */
+  private static final int FEW = 16;
   private final ProbeConfig config;
   private final Handles handles;
   private final LabFiles files;
@@ -59,10 +61,13 @@ final class Reset {
   }
 
   private void endProgram(List<String> reasons) throws IOException {
-    if (programProcesses().isEmpty()) {
+    List<Integer> found = programProcesses();
+    if (found.isEmpty()) {
       return;
     }
-    killAllAsTheProgram();
+    if (found.size() > FEW) {
+      killAllAsTheProgram(); // many processes: perhaps a fork bomb, which only kill -1 outruns
+    }
     long start = System.nanoTime();
     List<Integer> left = programProcesses();
     while (!left.isEmpty() && Clock.msSince(start) < BOUND_MS) {

@@ -51,6 +51,35 @@ final class SocketTable {
     return sockets;
   }
 
+  /**
+   * Whether a socket of {@code proto} ("tcp", "udp") bound to local {@code port} is in {@code state}
+   * (or "ANY"): only that protocol's two files are read, and only the lines on the port are
+   * parsed, so a poll costs little.
+   */
+  static boolean holds(String proto, int port, String state, Residue residue) throws IOException {
+    String portHex = String.format(":%04X ", port);
+    for (String file : List.of(proto, proto + "6")) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(Path.of("/proc/net", file));
+      } catch (NoSuchFileException e) {
+        continue;
+      }
+      for (String line : lines.subList(1, lines.size())) {
+        int local = line.indexOf(':', line.indexOf(':') + 1); // after "sl:", the local address's port
+        if (local < 0 || !line.startsWith(portHex, local)) {
+          continue;
+        }
+        Json socket = parse(file, line.trim().split("\\s+"), Map.of());
+        if ((residue == null || !residue.isLeftOver(socket))
+            && (state.equals("ANY") || socket.get("state").equals(state))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static Json parse(String proto, String[] f, Map<Long, Set<Integer>> owners) {
     String[] local = f[1].split(":");
     String[] remote = f[2].split(":");

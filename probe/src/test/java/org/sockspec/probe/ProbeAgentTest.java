@@ -107,6 +107,16 @@ class ProbeAgentTest {
   }
 
   @Test
+  void awaitsAListenerOnAPortAndNothingElse() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = server.getLocalPort();
+      assertThat(agent.answer("1 await.socket tcp " + port + " LISTEN 1000")).contains("\"outcome\":\"found\"");
+      assertThat(agent.answer("2 await.socket udp " + port + " ANY 50")).contains("\"outcome\":\"timeout\"");
+      assertThat(agent.answer("3 await.socket tcp " + port + " ESTABLISHED 50")).contains("\"outcome\":\"timeout\"");
+    }
+  }
+
+  @Test
   void udpSendReturnsTheByteCount() {
     agent.answer("1 udp.open u");
     assertThat(agent.answer("2 udp.send u 9 " + b64("hello"))).contains("\"sent\":5");

@@ -99,6 +99,8 @@ public final class GradeCommand implements Callable<Integer> {
     if (!todo.isEmpty()) {
       // Also sweeps what a killed grader left running (Engine's leftover sweep, on first contact).
       context.engine().require();
+      // Each job's specs run side by side too; a job per lane keeps both cores busy through the waits.
+      context.engine().allowAtOnce(jobs);
     }
     ClassGrader grader = new ClassGrader(new ProgramGrader(context.runner(), manifest, timescale), manifest, out,
         KitVersion.get(), jobs);

@@ -120,6 +120,14 @@ final class ContainerSlot {
 
   /** Ends the probe agent and removes both containers, in the background. */
   void discard() {
+    if (Trace.on()) {
+      try {
+        Trace.log("slot " + target.id().substring(0, 12) + " served " + uses + " specs; probe: "
+            + channel.call(Duration.ofSeconds(5), "probe.stats"));
+      } catch (RuntimeException e) {
+        Trace.log("slot " + target.id().substring(0, 12) + ": no probe stats (" + e.getMessage() + ")");
+      }
+    }
     try {
       channel.close();
     } finally {

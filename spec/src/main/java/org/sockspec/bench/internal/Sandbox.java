@@ -13,6 +13,9 @@ public interface Sandbox {
   /** How many specs may run at once (each holds a lane while it runs). */
   int lanes();
 
+  /** Lets at least {@code specs} specs run at once from now on (a grader's jobs); never fewer than now. */
+  default void allowAtOnce(int specs) {}
+
   /** Makes ready, in the background, lanes for {@code specs} specs about to run (a hint). */
   default void warm(int specs) {}
 
