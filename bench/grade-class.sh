@@ -20,7 +20,6 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/sockspec-bench.XXXXXX")
 "$root/sockspec" --version >/dev/null
 "$root/scripts/ensure-image.sh" >/dev/null
 cp "$root/cli/target/sockspec.jar" "$work/sockspec.jar"
-export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost
 sockspec() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$work/sockspec.jar" "$@"; }
 full=$(grep -l . "$root"/impl/src/test/resources/handout/*.py | wc -l)
 

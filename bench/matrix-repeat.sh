@@ -51,7 +51,7 @@ PY
   failed=$(wc -l <"$work/failed-$i.txt")
   [ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && held=$((held + 1))
   printf 'run %2d: exit %d, %d failed rows, %d s; %s; load %s\n' "$i" "$status" "$failed" $((SECONDS - start)) \
-    "$(cat conformance-tests/target/matrix-time.txt 2>/dev/null || echo 'no matrix time')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    "$(head -1 conformance-tests/target/matrix-time.txt 2>/dev/null || echo 'no matrix time')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
 echo "held: $held of $runs runs"
 cat "$work"/failed-*.txt | sort | uniq -c | sort -rn | head -20

@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-image.sh >/dev/null
 mvn -q install -DskipTests -Dsockspec.skipEngine
-export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
 mvn -q -pl conformance-tests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"

@@ -70,8 +70,6 @@ class GradeResumeIT {
     command.addAll(List.of(more));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(log).toFile());
-    builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
-    builder.environment().put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
     return builder.start();
   }
 
