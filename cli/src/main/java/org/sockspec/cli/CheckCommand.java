@@ -58,12 +58,16 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   ReportOptions report;
 
+  @Mixin
+  SandboxOption sandbox;
+
   @Override
   public Integer call() {
     CliContext context = root.context();
     Map<String, String> parameters;
     List<SpecInfo> plan;
     try {
+      sandbox.apply(context);
       parameters = new LinkedHashMap<>(target.parameters(kind));
       plan = Plan.of(kind, only);
       report.validate();

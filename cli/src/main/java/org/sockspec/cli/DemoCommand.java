@@ -55,10 +55,14 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   ReportOptions report;
 
+  @Mixin
+  SandboxOption sandbox;
+
   @Override
   public Integer call() {
     CliContext context = root.context();
     try {
+      sandbox.apply(context);
       report.validate();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -37,6 +37,10 @@ public interface EngineGate {
   EngineGate KIT = new EngineGate() {
     @Override
     public void require() {
+      if (Sandbox.Type.current() == Sandbox.Type.PROCESS) {
+        Sandbox.current(); // its folders, made now: a problem there is told before any spec runs
+        return;
+      }
       Engine.client();
       KitImage.name();
     }

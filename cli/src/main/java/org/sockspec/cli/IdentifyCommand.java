@@ -52,6 +52,9 @@ final class IdentifyCommand implements Callable<Integer> {
   @Mixin
   TargetOptions target;
 
+  @Mixin
+  SandboxOption sandbox;
+
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   IdentifyFormat format = IdentifyFormat.text;
 
@@ -62,6 +65,7 @@ final class IdentifyCommand implements Callable<Integer> {
   public Integer call() {
     CliContext context = root.context();
     try {
+      sandbox.apply(context);
       target.parameters(Kind.TCP);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

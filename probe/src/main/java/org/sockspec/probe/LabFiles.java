@@ -53,9 +53,18 @@ final class LabFiles {
     return Json.object().put("outcome", "put");
   }
 
-  /** Empties the lab and scratch folders (the folders stay); returns what could not be removed. */
+  /**
+   * Empties the lab and scratch folders (the folders stay), and removes what the program's uid owns
+   * in the shared folders ({@code /tmp} of the whole machine); returns what could not be removed.
+   */
   List<String> empty() {
     List<String> problems = new ArrayList<>();
+    if (config.marker() == null) {
+      List<Path> own = folders().stream().map(config::inTarget).toList();
+      for (String folder : config.shared()) {
+        problems.addAll(removeOwnedBy(config.inTarget(folder), config.programUid(), own));
+      }
+    }
     for (String folder : folders()) {
       Path dir = config.inTarget(folder);
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -95,6 +104,67 @@ final class LabFiles {
       }
     }
     return found;
+  }
+
+  /**
+   * Removes every entry under {@code dir} that {@code uid} owns (a folder with all it holds), never
+   * following a link, but none of {@code own} (the lane's own folders, emptied apart) nor what
+   * leads to them; at most {@link #OWNED_SCAN} entries are looked at (a shared /tmp of the
+   * platform's holds few).
+   */
+  private static List<String> removeOwnedBy(Path dir, int uid, List<Path> own) {
+    List<String> problems = new ArrayList<>();
+    int[] seen = {0};
+    try {
+      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 8, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) throws IOException {
+          if (++seen[0] > OWNED_SCAN) {
+            return FileVisitResult.TERMINATE;
+          }
+          if (own.contains(d)) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          if (own.stream().anyMatch(path -> path.startsWith(d))) {
+            return FileVisitResult.CONTINUE; // the way to a lane folder: kept, walked
+          }
+          if (!d.equals(dir) && owner(d) == uid) {
+            removeTree(d);
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+          if (++seen[0] > OWNED_SCAN) {
+            return FileVisitResult.TERMINATE;
+          }
+          if (owner(file) == uid) {
+            Files.deleteIfExists(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE; // not ours to read: not the program's either
+        }
+      });
+    } catch (IOException e) {
+      problems.add(dir + ": the program's files there could not all be removed: " + e.getMessage());
+    }
+    return problems;
+  }
+
+  private static final int OWNED_SCAN = 20_000;
+
+  private static int owner(Path path) {
+    try {
+      return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private List<String> folders() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,15 +28,28 @@ public final class ProbeAgent {
   private final TcpCommands tcp = new TcpCommands(handles);
   private final UdpCommands udp = new UdpCommands(handles);
   private final BurstCommands bursts = new BurstCommands(handles);
-  private final ProcessTable processes = new ProcessTable();
+  private final ProcessTable processes;
   private final ThreadTable threads = new ThreadTable(Syscalls.current());
   private final LabFiles files;
   private final Reset reset;
+  private final Watchdog watchdog;
+  /** The port of the target the lane serves now ({@code lane.target}): what is the lane's in a shared namespace. */
+  private volatile int lanePort = -1;
 
   ProbeAgent(ProbeConfig config) {
     this.config = config;
+    this.processes = new ProcessTable(config);
     this.files = new LabFiles(config);
     this.reset = new Reset(config, handles, files, residue, processes);
+    this.watchdog = config.watch() == null ? null : new Watchdog(processes, config);
+    if (config.sharedNamespace()) {
+      // The namespace was in use before this lane: its TIME_WAITs are none of the lane's.
+      try {
+        residue.record(SocketTable.read(java.util.Map.of()));
+      } catch (IOException e) {
+        // no /proc/net: nothing to leave out
+      }
+    }
   }
 
   /** An agent with the container bench's defaults (tests that only drive sockets). */
@@ -107,14 +121,21 @@ public final class ProbeAgent {
       case "tcp.serve" -> serve(r, Responder.tcp(r.integer(1), r.bytes(2)));
       case "udp.serve" -> serve(r, Responder.udp(r.integer(1), r.bytes(2)));
       case "serve.log" -> handles.get(r.text(0), Responder.class).transcript();
-      case "net.sockets" -> Json.object().put("outcome", "table")
-          .put("sockets", SocketTable.read(processes.socketOwners(), residue));
+      case "net.sockets" -> Json.object().put("outcome", "table").put("sockets", sockets());
+      case "lane.target" -> {
+        lanePort = r.integer(0);
+        if (watchdog != null) {
+          watchdog.restart();
+        }
+        yield Json.object().put("outcome", "target");
+      }
       case "net.counters" -> Json.object().put("outcome", "counters").put("counters", Counters.read());
       case "proc.list" -> Json.object().put("outcome", "processes").put("processes", processes.list());
       case "proc.signal" -> signal(r.integer(0), r.text(1));
       case "proc.threads" -> threads.list(r.integer(0));
       case "await.socket" -> Awaits.socket(r, residue);
       case "lab.put" -> files.put(r);
+      case "limits.hit" -> watchdog == null ? Json.object().put("outcome", "none") : watchdog.hit();
       case "bench.reset" -> reset.run(r);
       case "close" -> {
         handles.close(r.text(0));
@@ -122,6 +143,22 @@ public final class ProbeAgent {
       }
       default -> throw new ProbeException("unknown verb " + r.verb());
     };
+  }
+
+  /**
+   * The namespace's sockets with their owners; in a namespace shared with the rest of the machine
+   * only the lane's: those on the target's port (either end) and those the program or the probe
+   * holds, so that no socket of another process shows in a spec's table.
+   */
+  private List<Json> sockets() throws IOException {
+    List<Json> all = SocketTable.read(processes.socketOwners(), residue);
+    if (!config.sharedNamespace()) {
+      return all;
+    }
+    java.util.Set<Integer> lane = new java.util.HashSet<>(processes.programPids());
+    lane.add((int) ProcessHandle.current().pid());
+    return all.stream().filter(s -> s.get("localPort").equals(lanePort) || s.get("remotePort").equals(lanePort)
+        || ((List<?>) s.get("pids")).stream().anyMatch(lane::contains)).toList();
   }
 
   private Json serve(Request r, Responder responder) {

@@ -21,18 +21,57 @@ import java.util.TreeSet;
 final class ProcessTable {
   private static final Path PROC = Path.of("/proc");
   private final long selfPid = ProcessHandle.current().pid();
+  private final ProbeConfig config;
 
+  ProcessTable(ProbeConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Every process, each marked {@code program} when it is the program's; in a shared namespace only
+   * the program's and the probe's (the machine's other processes are nobody's business here).
+   */
   List<Json> list() throws IOException {
     List<Json> processes = new ArrayList<>();
     CommandLines cmdlines = new CommandLines();
     Map<Integer, String[]> commandOf = new HashMap<>(); // pid -> {comm, cmdline}, for children
     for (int pid : pids()) {
       Json process = describe(pid, cmdlines, commandOf);
-      if (process != null) {
+      if (process != null && (!config.sharedNamespace() || process.get("program").equals(true)
+          || process.get("probe").equals(true))) {
         processes.add(process);
       }
     }
     return processes;
+  }
+
+  /** The program's pids, zombies included (a zombie still holds its pid). */
+  List<Integer> programPids() throws IOException {
+    List<Integer> found = new ArrayList<>();
+    for (int pid : pids()) {
+      if (pid != selfPid && isProgram(pid, uidOf(pid))) {
+        found.add(pid);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether {@code pid} (of real uid {@code uid}) is the program's: of the program's uid, or, where
+   * the program runs as the kit's own user, carrying the lane's marker in its environment (which
+   * every child inherits, a daemon that forked twice included).
+   */
+  private boolean isProgram(int pid, int uid) {
+    if (config.marker() == null) {
+      return uid == config.programUid() && uid >= 0;
+    }
+    try {
+      byte[] environ = Files.readAllBytes(PROC.resolve(pid + "/environ"));
+      return new String(environ, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .contains("SOCKSPEC_PROGRAM=" + config.marker() + "\0");
+    } catch (IOException | RuntimeException e) {
+      return false; // gone, or not ours to read: not the program
+    }
   }
 
   Map<Long, Set<Integer>> socketOwners() throws IOException {
@@ -56,17 +95,6 @@ final class ProcessTable {
       }
     }
     return owners;
-  }
-
-  /** The pids whose real uid is {@code uid}, zombies included (a zombie still holds its pid). */
-  List<Integer> pidsOf(int uid) throws IOException {
-    List<Integer> found = new ArrayList<>();
-    for (int pid : pids()) {
-      if (pid != selfPid && uidOf(pid) == uid) {
-        found.add(pid);
-      }
-    }
-    return found;
   }
 
   /** The real uid of {@code pid}, from /proc/PID/status; -1 once it is gone. */
@@ -114,7 +142,7 @@ final class ProcessTable {
       return Json.object().put("pid", pid).put("ppid", ppid)
           .put("state", rest[0]).put("threads", Integer.parseInt(rest[17]))
           .put("uid", uid).put("comm", comm).put("cmdline", cmdline)
-          .put("probe", pid == selfPid);
+          .put("probe", pid == selfPid).put("program", pid != selfPid && isProgram(pid, uid));
     } catch (IOException | RuntimeException e) {
       return null; // exited while we looked
     }

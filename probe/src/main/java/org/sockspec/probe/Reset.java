@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Reset {
   private static final long BOUND_MS = 3_000;
+  /** A TIME_WAIT lasts 60 s on Linux; a little more, and it is surely gone. */
+  private static final long TIME_WAIT_MS = 65_000;
   /** Up to this many processes are killed one by one (no process started for it): a program and its children. */
   private static final int FEW = 16;
   private final ProbeConfig config;
@@ -55,7 +57,7 @@ final class Reset {
     reasons.addAll(files.empty());
     reasons.addAll(files.leftovers());
     reasons.addAll(socketsLeft(port));
-    reasons.addAll(ipcLeft());
+    reasons.addAll(ipcLeft(config));
     return Json.object().put("outcome", reasons.isEmpty() ? "clean" : "dirty").put("reasons", reasons)
         .put("ms", Clock.msSince(start));
   }
@@ -87,7 +89,7 @@ final class Reset {
    * is not the probe's own, where -1 would end the kit too.
    */
   private void killAllAsTheProgram() {
-    if (config.programUid() == ProcessTable.uidOf(ProcessHandle.current().pid())) {
+    if (config.marker() != null || config.programUid() == ProcessTable.uidOf(ProcessHandle.current().pid())) {
       return;
     }
     String uid = Integer.toString(config.programUid());
@@ -105,7 +107,7 @@ final class Reset {
   }
 
   private List<Integer> programProcesses() throws IOException {
-    return processes.pidsOf(config.programUid());
+    return processes.programPids();
   }
 
   /**
@@ -119,6 +121,9 @@ final class Reset {
       left = new ArrayList<>();
       List<Json> waiting = new ArrayList<>();
       for (Json socket : SocketTable.read(Map.of(), residue)) {
+        if (config.sharedNamespace() && !socket.get("localPort").equals(port) && !socket.get("remotePort").equals(port)) {
+          continue; // another process's socket: the program's and the probe's are all gone by now
+        }
         boolean harmless = "TIME_WAIT".equals(socket.get("state")) && !socket.get("localPort").equals(port);
         (harmless ? waiting : left).add(socket);
       }
@@ -126,7 +131,11 @@ final class Reset {
         residue.record(waiting);
         return List.of();
       }
-      if (Clock.msSince(start) >= BOUND_MS) {
+      // One namespace for everything: nothing to discard, so a TIME_WAIT on the port is waited out
+      // (the kernel keeps it 60 s), else the next server without SO_REUSEADDR could not bind.
+      long bound = config.sharedNamespace() && left.stream().allMatch(s -> "TIME_WAIT".equals(s.get("state")))
+          ? TIME_WAIT_MS : BOUND_MS;
+      if (Clock.msSince(start) >= bound) {
         break;
       }
       pause();
@@ -140,14 +149,22 @@ final class Reset {
     return reasons;
   }
 
-  /** System V IPC objects outlive their processes; /proc/sysvipc lists this IPC namespace's. */
-  private static List<String> ipcLeft() {
+  /**
+   * System V IPC objects outlive their processes; /proc/sysvipc lists this IPC namespace's, each
+   * with its owner's uid: the program's are the ones that count. Where the program runs as the
+   * kit's own user, its objects cannot be told from others': not checked.
+   */
+  private static List<String> ipcLeft(ProbeConfig config) {
     List<String> reasons = new ArrayList<>();
+    if (config.marker() != null) {
+      return reasons;
+    }
     for (String kind : List.of("shm", "sem", "msg")) {
       try {
         List<String> lines = Files.readAllLines(Path.of("/proc/sysvipc", kind));
-        if (lines.size() > 1) {
-          reasons.add((lines.size() - 1) + " System V IPC " + kind + " object(s) are left");
+        long owned = lines.stream().skip(1).filter(line -> ownedBy(lines.get(0), line, config.programUid())).count();
+        if (owned > 0) {
+          reasons.add(owned + " System V IPC " + kind + " object(s) of the program are left");
         }
       } catch (NoSuchFileException e) {
         // no System V IPC in this kernel
@@ -156,6 +173,14 @@ final class Reset {
       }
     }
     return reasons;
+  }
+
+  /** Whether a /proc/sysvipc line's {@code uid} column (named in {@code header}) is {@code uid}. */
+  private static boolean ownedBy(String header, String line, int uid) {
+    List<String> names = List.of(header.trim().split("\\s+"));
+    String[] fields = line.trim().split("\\s+");
+    int column = names.indexOf("uid");
+    return column >= 0 && column < fields.length && fields[column].equals(Integer.toString(uid));
   }
 
   private static void pause() {

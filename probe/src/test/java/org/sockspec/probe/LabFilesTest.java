@@ -20,7 +20,7 @@ class LabFilesTest {
   private LabFiles files() throws Exception {
     Files.createDirectories(root.resolve("lab"));
     Files.createDirectories(root.resolve("tmp"));
-    return new LabFiles(new ProbeConfig(root, 1000, "/lab", List.of("/tmp")));
+    return new LabFiles(new ProbeConfig(root, 1000, null, "/lab", List.of("/tmp"), List.of(), false, null));
   }
 
   @Test

@@ -50,7 +50,8 @@ final class Diagnosis {
       return new Reading(Verdict.LIMIT, memory && processes ? "process and memory limits"
           : memory ? "memory limit" : "process limit");
     }
-    if (lower.contains("no space left on device") || lower.contains("errno 28")
+    if (limits.contains("disk limit") || lower.contains("no space left on device") || lower.contains("errno 28")
+        || lower.contains("file too large") || lower.contains("errno 27")
         || lower.contains("disk quota exceeded")) {
       return new Reading(Verdict.LIMIT, "disk limit (scratch space full)");
     }

@@ -11,9 +11,11 @@ import java.util.concurrent.Callable;
 import org.sockspec.cli.CliContext;
 import org.sockspec.cli.ExitStatus;
 import org.sockspec.cli.KitVersion;
+import org.sockspec.cli.SandboxOption;
 import org.sockspec.cli.SockspecCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -71,6 +73,9 @@ public final class GradeCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}); 2 on a busy machine.")
   double timescale = 1.0;
 
+  @Mixin
+  SandboxOption sandbox;
+
   @Override
   public Integer call() {
     CliContext context = root.context();
@@ -84,6 +89,7 @@ public final class GradeCommand implements Callable<Integer> {
     List<Path> todo;
     int skipped;
     try {
+      sandbox.apply(context);
       validate();
       manifest = lab == null ? LabManifest.defaults() : LabManifest.read(lab);
       List<Path> students = ClassGrader.students(submissions);

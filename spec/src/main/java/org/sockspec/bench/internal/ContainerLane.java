@@ -8,15 +8,13 @@ import java.util.function.Consumer;
 final class ContainerLane implements Lane {
   private final ContainerSlot slot;
   private final int port;
-  private final LimitsHit baseline;
-  private final ContainerSandbox sandbox;
+  private final LanePool<ContainerSlot> pool;
   private boolean released;
 
-  ContainerLane(ContainerSlot slot, int port, LimitsHit baseline, ContainerSandbox sandbox) {
+  ContainerLane(ContainerSlot slot, int port, LanePool<ContainerSlot> pool) {
     this.slot = slot;
     this.port = port;
-    this.baseline = baseline;
-    this.sandbox = sandbox;
+    this.pool = pool;
   }
 
   @Override
@@ -38,7 +36,7 @@ final class ContainerLane implements Lane {
   /** Counted from the lane's taking: the slot's counters only grow, spec after spec. */
   @Override
   public Optional<LimitsHit> limitsHit() {
-    return slot.target().limitsHit().map(now -> baseline == null ? now : now.since(baseline));
+    return slot.limitsHit();
   }
 
   @Override
@@ -57,6 +55,6 @@ final class ContainerLane implements Lane {
       return;
     }
     released = true;
-    sandbox.giveBack(slot, port);
+    pool.giveBack(slot, port);
   }
 }

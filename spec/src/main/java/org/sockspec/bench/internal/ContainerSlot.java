@@ -15,7 +15,7 @@ import org.sockspec.bench.Target;
  * So a spec's verdict never depends on the one before it, while the containers and the probe's JVM
  * are made once for many specs.
  */
-final class ContainerSlot {
+final class ContainerSlot implements Slot {
   /** The probe agent's options: where the target is, as the probe container sees it. */
   static final List<String> PROBE_OPTIONS = List.of("--root", "/proc/1/root", "--uid", "1000", "--lab", Target.LAB_DIR,
       "--scratch", "/tmp,/home/lab,/dev/shm,/dev/mqueue");
@@ -25,6 +25,8 @@ final class ContainerSlot {
   private final int probePid;
   private final SandboxLimits limits;
   private int uses;
+  /** The limits counters when the current spec took the slot: a spec's are counted from there. */
+  private volatile LimitsHit baseline;
 
   private ContainerSlot(TargetContainer target, String probeId, ProbeChannel channel, int probePid,
       SandboxLimits limits) {
@@ -57,7 +59,10 @@ final class ContainerSlot {
   }
 
   /** Puts {@code target}'s files in the lab folder (owned by root: the program reads, never writes). */
-  void stage(Target target) {
+  @Override
+  public void prepare(Target target) {
+    baseline = target().limitsHit().orElse(null);
+    channel.call(Duration.ofSeconds(5), "lane.target", target.port());
     String prefix = Target.LAB_DIR.substring(1) + "/"; // the tar's paths are lab/...
     for (String path : target.files().paths()) {
       channel.call(Duration.ofSeconds(30), "lab.put", path.substring(prefix.length()),
@@ -69,7 +74,8 @@ final class ContainerSlot {
    * Ends what the spec left and proves the namespace as new: true when it may serve another spec.
    * {@code port} is the spec's target port (a TIME_WAIT there would refuse the next bind).
    */
-  boolean reset(int port) {
+  @Override
+  public boolean reset(int port) {
     try {
       JsonNode answer = channel.call(Duration.ofSeconds(15), "bench.reset", port);
       Trace.log("slot " + target.id().substring(0, 12) + ": reset " + answer.path("outcome").asText() + " in "
@@ -80,17 +86,23 @@ final class ContainerSlot {
       }
       List<String> reasons = new ArrayList<>();
       answer.path("reasons").forEach(reason -> reasons.add(reason.asText()));
-      ContainerSandbox.noteDiscarded(reasons);
+      Trace.log("slot " + target.id().substring(0, 12) + " discarded: " + reasons);
       return false;
     } catch (RuntimeException e) {
-      ContainerSandbox.noteDiscarded(List.of("the reset failed: " + e.getMessage()));
+      Trace.log("slot " + target.id().substring(0, 12) + " discarded: the reset failed: " + e.getMessage());
       return false;
     }
   }
 
-  /** The limits counters now, to count a spec's from (they only grow). */
-  LimitsHit limitsNow() {
-    return target.limitsHit().orElse(null);
+  /** The kernel's counts of limits hit since the current spec took the slot. */
+  java.util.Optional<LimitsHit> limitsHit() {
+    LimitsHit from = baseline;
+    return target.limitsHit().map(now -> from == null ? now : now.since(from));
+  }
+
+  @Override
+  public String name() {
+    return "slot " + target.id().substring(0, 12);
   }
 
   TargetContainer target() {
@@ -113,13 +125,14 @@ final class ContainerSlot {
     return limits;
   }
 
-  /** How many specs this slot served and was proven clean after. */
-  int uses() {
+  @Override
+  public int uses() {
     return uses;
   }
 
   /** Ends the probe agent and removes both containers, in the background. */
-  void discard() {
+  @Override
+  public void discard() {
     if (Trace.on()) {
       try {
         Trace.log("slot " + target.id().substring(0, 12) + " served " + uses + " specs; probe: "

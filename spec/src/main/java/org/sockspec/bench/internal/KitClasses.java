@@ -94,7 +94,7 @@ final class KitClasses {
   }
 
   /** Where {@code anchor} was loaded from (a folder or a jar), or null when it is not on the class path. */
-  private static Path location(String anchor) {
+  static Path location(String anchor) {
     try {
       Class<?> type = Class.forName(anchor, false, KitClasses.class.getClassLoader());
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());

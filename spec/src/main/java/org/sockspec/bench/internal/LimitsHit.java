@@ -14,8 +14,18 @@ import java.util.regex.Pattern;
  * engine's host (cgroup v1 or v2), so a verdict such as "hit the memory limit" rests on the
  * kernel's own counter, not on an exit status or an error text. Where those files cannot be read
  * (the engine on another machine, or the kit inside a container of its own) there is no reading.
+ * In the process sandbox the probe keeps these limits itself and counts its own stops (see the
+ * probe's {@code Watchdog}): memory, the number of processes, and what was written to disk.
+ *
+ * @param oomKills processes ended for memory (by the kernel's OOM killer, or the probe's watchdog)
+ * @param forksRefused forks refused at the pids limit (or times the watchdog found the program at it)
+ * @param diskStops times the program was stopped for writing more than its scratch space (process sandbox)
  */
-public record LimitsHit(long oomKills, long forksRefused) {
+public record LimitsHit(long oomKills, long forksRefused, long diskStops) {
+  /** A cgroup's counts: there, the scratch space is a size-capped tmpfs that refuses writes itself. */
+  public LimitsHit(long oomKills, long forksRefused) {
+    this(oomKills, forksRefused, 0);
+  }
   private static final Pattern OOM_KILL = Pattern.compile("(?m)^oom_kill (\\d+)$");
   private static final Pattern PIDS_MAX = Pattern.compile("(?m)^max (\\d+)$");
 
@@ -73,11 +83,12 @@ public record LimitsHit(long oomKills, long forksRefused) {
 
   /** What was counted since {@code earlier} (the counters only grow). */
   public LimitsHit since(LimitsHit earlier) {
-    return new LimitsHit(oomKills - earlier.oomKills, forksRefused - earlier.forksRefused);
+    return new LimitsHit(oomKills - earlier.oomKills, forksRefused - earlier.forksRefused,
+        diskStops - earlier.diskStops);
   }
 
   public boolean any() {
-    return oomKills > 0 || forksRefused > 0;
+    return oomKills > 0 || forksRefused > 0 || diskStops > 0;
   }
 
   /** For a student: which limit, how often, and what the limit is. */
@@ -91,6 +102,10 @@ public record LimitsHit(long oomKills, long forksRefused) {
     if (forksRefused > 0) {
       text.append("process limit: ").append(forksRefused).append(forksRefused == 1 ? " fork was" : " forks were")
           .append(" refused (limit ").append(limits.pids()).append(" processes and threads)\n");
+    }
+    if (diskStops > 0) {
+      text.append("disk limit: the program was stopped when it had written more than ")
+          .append(2 * limits.scratchBytes() >> 20).append(" MB\n");
     }
     return text.toString().strip();
   }

@@ -41,8 +41,10 @@ public final class ProbeChannel implements AutoCloseable {
 
   /** The probe agent's command: a small, quick JVM; {@code options} say where the target is (see ProbeConfig). */
   public static List<String> agentCommand(String classpath, List<String> options) {
+    // IPv4 sockets, as the lab's programs use: where the namespace has IPv6 too (a process
+    // sandbox's), Java would otherwise open dual-stack ones, listed as tcp6.
     List<String> command = new java.util.ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xss512k", "-Xmx64m", "-cp", classpath, "org.sockspec.probe.ProbeAgent"));
+        "-Xss512k", "-Xmx64m", "-Djava.net.preferIPv4Stack=true", "-cp", classpath, "org.sockspec.probe.ProbeAgent"));
     command.addAll(options);
     return command;
   }

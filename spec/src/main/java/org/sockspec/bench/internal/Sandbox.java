@@ -22,8 +22,39 @@ public interface Sandbox {
   /** Discards every idle lane and waits (bounded) for the discarding: the run's end. */
   default void shutdown() {}
 
-  /** The sandbox of this run: containers (the default). */
+  /**
+   * The sandbox of this run, as the system property {@code sockspec.sandbox} names it:
+   * {@code containers} (the default) or {@code process}.
+   */
   static Sandbox current() {
-    return ContainerSandbox.INSTANCE;
+    return Type.current() == Type.PROCESS ? ProcessSandbox.instance() : ContainerSandbox.INSTANCE;
+  }
+
+  /** The ways of running programs, by the names {@code --sandbox} takes. */
+  enum Type {
+    CONTAINERS, PROCESS;
+
+    /** The run's, from {@code sockspec.sandbox}. */
+    public static Type current() {
+      return parse(System.getProperty("sockspec.sandbox", "containers"));
+    }
+
+    public static Type parse(String name) {
+      return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "containers", "container" -> CONTAINERS;
+        case "process", "processes" -> PROCESS;
+        default -> throw new IllegalArgumentException("unknown sandbox '" + name + "': say containers or process");
+      };
+    }
+
+    /** "containers", "process": the option's words. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** How programs run in this sandbox when not fully confined, for a one-time note; empty when they are. */
+  default String caveat() {
+    return "";
   }
 }

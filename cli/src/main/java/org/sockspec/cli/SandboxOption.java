@@ -1,0 +1,45 @@
+package org.sockspec.cli;
+
+import org.sockspec.bench.internal.Sandbox;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --sandbox containers|process}: how the programs under test run. {@code containers} (the
+ * default) needs a container engine; {@code process} runs them as local processes, for machines
+ * without one (an autograding platform's container, a laptop without Docker).
+ */
+public final class SandboxOption {
+  @Option(names = "--sandbox", paramLabel = "WAY", description = "How programs run: containers (default: each "
+      + "spec in containers of its own; needs Docker) or process (local processes, confined as far as this "
+      + "machine allows: for autograding platforms and machines without Docker).")
+  String sandbox = "containers";
+
+  /**
+   * Makes it the run's sandbox (before anything uses one), and tells once, on standard error, how
+   * programs run when they are not fully confined.
+   *
+   * @throws IllegalArgumentException for an unknown word
+   */
+  public void apply(CliContext context) {
+    Sandbox.Type type = Sandbox.Type.parse(sandbox);
+    System.setProperty("sockspec.sandbox", type.id());
+    if (type == Sandbox.Type.PROCESS) {
+      String caveat = Sandbox.current().caveat();
+      if (!caveat.isEmpty()) {
+        context.err().println("sockspec: note: " + caveat);
+        context.err().flush();
+      }
+    }
+  }
+
+  /** Whether a command line asks for the process sandbox (read before parsing: no engine to reach then). */
+  static boolean asksForProcess(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--sandbox=process") || args[i].equals("--sandbox") && i + 1 < args.length
+          && args[i + 1].startsWith("process")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,150 @@
+package org.sockspec.probe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The process sandbox's limits that no rlimit can set, kept by the probe: where there is no cgroup
+ * of the program's own, the memory of all its processes together, how many processes it has, and
+ * how much it has on disk. Every {@value #PERIOD_MS} ms it looks at the program's processes (their
+ * resident memory in /proc/PID/statm), and every {@value #DISK_EVERY} looks at the files it owns in
+ * the folders it may write to (its own, whole; the shared ones, its uid's entries only, at most a
+ * few thousand looked at); past a limit it kills every process of the program and counts the stop,
+ * which {@code limits.hit} answers ({@code lane.target} counts anew).
+ *
+ * <p>Off in the container bench, where the kernel's cgroups do this and count it themselves.
+ */
+final class Watchdog {
+  static final long PERIOD_MS = 100;
+  static final int DISK_EVERY = 5;
+  private static final int SCAN_LIMIT = 5_000;
+  private final ProcessTable processes;
+  private final ProbeConfig config;
+  private final ProbeConfig.Limits limits;
+  private long memoryStops;
+  private long processLimitHits;
+  private long diskStops;
+  private int looks;
+
+  Watchdog(ProcessTable processes, ProbeConfig config) {
+    this.processes = processes;
+    this.config = config;
+    this.limits = config.watch();
+    Thread thread = new Thread(this::watch, "watchdog");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Counts anew: a new spec starts. */
+  synchronized void restart() {
+    memoryStops = 0;
+    processLimitHits = 0;
+    diskStops = 0;
+  }
+
+  synchronized Json hit() {
+    return Json.object().put("outcome", "limits").put("oomKills", memoryStops).put("forksRefused", processLimitHits)
+        .put("diskStops", diskStops);
+  }
+
+  private void watch() {
+    while (true) {
+      try {
+        check();
+      } catch (IOException | RuntimeException e) {
+        // a process that ended while it was looked at: the next look sees the rest
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(PERIOD_MS * 1_000_000);
+    }
+  }
+
+  private void check() throws IOException {
+    List<Integer> pids = processes.programPids();
+    if (pids.isEmpty()) {
+      return;
+    }
+    long resident = 0;
+    for (int pid : pids) {
+      resident += residentBytes(pid);
+    }
+    boolean lookAtDisk = ++looks % DISK_EVERY == 0;
+    String stop = null;
+    if (resident > limits.memoryBytes()) {
+      stop = "memory";
+    } else if (pids.size() >= limits.processes()) {
+      stop = "processes";
+    } else if (lookAtDisk && onDisk() > limits.diskBytes()) {
+      stop = "disk";
+    }
+    if (stop == null) {
+      return;
+    }
+    synchronized (this) {
+      switch (stop) {
+        case "memory" -> memoryStops++;
+        case "processes" -> processLimitHits++;
+        default -> diskStops++;
+      }
+    }
+    pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+  }
+
+  /** Bytes of the files the program has: all of its own folders', and its uid's in the shared ones. */
+  private long onDisk() {
+    long[] bytes = {0};
+    int[] seen = {0};
+    for (String folder : config.scratch()) {
+      sum(config.inTarget(folder), -1, bytes, seen);
+    }
+    if (config.marker() == null) {
+      for (String folder : config.shared()) {
+        sum(config.inTarget(folder), config.programUid(), bytes, seen);
+      }
+    }
+    return bytes[0];
+  }
+
+  private static void sum(Path dir, int uid, long[] bytes, int[] seen) {
+    try {
+      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 8,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+              if (++seen[0] > SCAN_LIMIT) {
+                return java.nio.file.FileVisitResult.TERMINATE;
+              }
+              if (uid < 0 || owner(file) == uid) {
+                bytes[0] += a.size();
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      // a folder that went while it was looked at
+    }
+  }
+
+  private static int owner(Path path) {
+    try {
+      return (Integer) Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static long residentBytes(int pid) {
+    try {
+      String[] statm = Files.readString(Path.of("/proc", Integer.toString(pid), "statm")).trim().split(" ");
+      return Long.parseLong(statm[1]) * 4096;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+}

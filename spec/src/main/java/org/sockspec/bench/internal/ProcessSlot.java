@@ -1,0 +1,248 @@
+package org.sockspec.bench.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sockspec.bench.Target;
+
+/**
+ * A lane of the process sandbox: a folder of its own ({@code lab} the program reads, {@code home}
+ * and {@code tmp} it writes), a uid of its own where the kit is root, the probe agent as a local
+ * process (as root, in a network namespace of the lane's own where {@link Confinement} allows, else
+ * in the machine's), and the program started by the kit, confined by {@code setpriv} and
+ * {@code prlimit} and watched by the probe for the limits no rlimit sets. The same probe, the same
+ * reset and the same proof between specs as in the container bench.
+ */
+final class ProcessSlot implements Slot {
+  private final int number;
+  private final Confinement confinement;
+  private final Path dir;
+  private final Path lab;
+  private final Path home;
+  private final Path tmp;
+  private final int uid;
+  private final String marker;
+  private final Path implJar;
+  private final LocalProcess agent;
+  private final ProbeChannel channel;
+  private final SandboxLimits limits;
+  private int uses;
+  private int starts;
+
+  private ProcessSlot(int number, Confinement confinement, Path base, Path implJar, SandboxLimits limits) {
+    this.number = number;
+    this.confinement = confinement;
+    this.limits = limits;
+    this.implJar = implJar;
+    this.uid = confinement.confined() ? Confinement.FIRST_UID + number : -1;
+    this.marker = confinement.confined() ? null : "lane-" + ProcessHandle.current().pid() + "-" + number;
+    dir = base.resolve("lane-" + number);
+    lab = dir.resolve("lab");
+    home = dir.resolve("home");
+    tmp = dir.resolve("tmp");
+    makeFolders();
+    LocalProcess[] started = new LocalProcess[1];
+    channel = new ProbeChannel((output, closed) -> started[0] = LocalProcess.start(agentCommand(), Path.of("/"),
+        environment(false), output, closed));
+    agent = started[0];
+  }
+
+  static ProcessSlot open(int number, Confinement confinement, Path base, Path implJar, SandboxLimits limits) {
+    Trace.log("process lane " + number + ": opening");
+    ProcessSlot slot = new ProcessSlot(number, confinement, base, implJar, limits);
+    Trace.log("process lane " + number + ": probe ready (pid " + slot.agent.pid() + ")");
+    return slot;
+  }
+
+  /**
+   * {@code lane-N/} is root's, open to traversal only; {@code lab/} root's, readable by the lane's
+   * group alone (no other lane's program reads it); {@code home/} and {@code tmp/} the program's own.
+   */
+  private void makeFolders() {
+    try {
+      Files.createDirectories(dir);
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+      for (Path folder : List.of(lab, home, tmp)) {
+        Files.createDirectories(folder);
+      }
+      if (confinement.confined()) {
+        Files.setPosixFilePermissions(lab, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setAttribute(lab, "unix:gid", uid);
+        for (Path own : List.of(home, tmp)) {
+          Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwx------"));
+          Files.setAttribute(own, "unix:uid", uid);
+          Files.setAttribute(own, "unix:gid", uid);
+        }
+      } else {
+        Files.setPosixFilePermissions(lab, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the process sandbox's folders in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> agentCommand() {
+    List<String> options = new ArrayList<>(List.of("--root", "/", "--lab", lab.toString(),
+        "--scratch", home + "," + tmp, "--namespace", confinement.ownNamespaces() ? "own" : "shared",
+        "--watch", limits.memoryBytes() + "," + limits.pids() + "," + 2 * limits.scratchBytes()));
+    if (marker == null) {
+      options.addAll(List.of("--uid", Integer.toString(uid), "--shared", sharedFolders()));
+    } else {
+      options.addAll(List.of("--uid", "-1", "--marker", marker));
+    }
+    Path classes = KitClasses.location("org.sockspec.probe.ProbeAgent");
+    List<String> command = new ArrayList<>();
+    if (confinement.ownNamespaces()) {
+      // A namespace of the lane's own, its loopback up, the probe as its first process.
+      command.addAll(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$@\"", "sh"));
+    }
+    command.addAll(ProbeChannel.agentCommand(classes.toString(), options));
+    command.set(command.indexOf("java"), javaBinary());
+    return command;
+  }
+
+  /** The world-writable folders a program may leave files in: a reset removes the lane uid's there. */
+  private static String sharedFolders() {
+    return String.join(",", List.of("/tmp", "/var/tmp", "/dev/shm").stream()
+        .filter(folder -> Files.isDirectory(Path.of(folder))).toList());
+  }
+
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * The environment of the probe, or of the program: nothing else of the kit's; the program's home
+   * and temporary folder its own, Python unbuffered and writing no .pyc (as in a container), and,
+   * where it runs as the kit's own user, the lane's marker, by which its processes are known.
+   */
+  private Map<String, String> environment(boolean program) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+    env.put("LANG", "C.UTF-8");
+    if (program) {
+      env.put("HOME", home.toString());
+      env.put("TMPDIR", tmp.toString());
+      env.put("PYTHONUNBUFFERED", "1");
+      env.put("PYTHONDONTWRITEBYTECODE", "1");
+      if (marker != null) {
+        env.put("SOCKSPEC_PROGRAM", marker);
+      }
+    }
+    return env;
+  }
+
+  /**
+   * Starts {@code command} as the program: in the lane's namespace, as its uid, with its limits,
+   * SIGXFSZ ignored (a file past the size limit is refused, EFBIG, as a full disk would refuse it,
+   * rather than killing the program unseen).
+   */
+  ProgramSession startProgram(List<String> command, java.util.function.Consumer<byte[]> output, Runnable onClosed) {
+    List<String> namespace = confinement.ownNamespaces()
+        ? List.of("nsenter", "--net=/proc/" + agent.pid() + "/ns/net", "--") : List.of();
+    List<String> line = new ArrayList<>();
+    if (confinement.confined()) {
+      line.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
+          "--no-new-privs", "--"));
+    }
+    if (confinement.limited()) {
+      line.addAll(List.of("prlimit", "--nofile=1024", "--fsize=" + limits.scratchBytes(), "--core=0",
+          "--data=" + limits.memoryBytes(), "--cpu=300"));
+      if (confinement.confined()) {
+        line.add("--nproc=" + limits.pids()); // per uid: the lane's own uid holds nothing else
+      }
+      line.add("--");
+    }
+    line.addAll(List.of("sh", "-c", "trap '' XFSZ; exec \"$@\"", "sh"));
+    for (String word : command) {
+      line.add(word.equals(KitImage.IMPL_JAR) ? implJar.toString() : word);
+    }
+    if (confinement.confined() && ReapedProcess.available()) {
+      // Root's reaper, then the program's privileges dropped: what it orphans is reaped, as in a container.
+      Path status = dir.resolve("exit-" + (++starts));
+      return ReapedProcess.start(namespace, line, status, lab, environment(true), output, onClosed);
+    }
+    List<String> whole = new ArrayList<>(namespace);
+    whole.addAll(line);
+    return LocalProcess.start(whole, lab, environment(true), output, onClosed);
+  }
+
+  @Override
+  public void prepare(Target target) {
+    try (java.util.stream.Stream<Path> old = Files.list(dir)) {
+      for (Path file : old.filter(f -> f.getFileName().toString().startsWith("exit-")).toList()) {
+        Files.deleteIfExists(file); // the last spec's programs' exit statuses
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tidy " + dir + ": " + e.getMessage(), e);
+    }
+    channel.call(Duration.ofSeconds(5), "lane.target", target.port());
+    String prefix = Target.LAB_DIR.substring(1) + "/"; // the tar's paths are lab/...
+    for (String path : target.files().paths()) {
+      channel.call(Duration.ofSeconds(30), "lab.put", path.substring(prefix.length()),
+          target.files().isExecutable(path) ? "755" : "644", target.files().content(path));
+    }
+  }
+
+  @Override
+  public boolean reset(int port) {
+    try {
+      JsonNode answer = channel.call(Duration.ofSeconds(90), "bench.reset", port);
+      Trace.log(name() + ": reset " + answer.path("outcome").asText() + " in " + answer.path("ms").asLong() + " ms "
+          + answer.path("reasons"));
+      if ("clean".equals(answer.path("outcome").asText())) {
+        uses++;
+        return true;
+      }
+      return false;
+    } catch (RuntimeException e) {
+      Trace.log(name() + " discarded: the reset failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** What the probe's watchdog stopped the program for since the spec began. */
+  LimitsHit limitsHit() {
+    JsonNode hit = channel.call(Duration.ofSeconds(5), "limits.hit");
+    return new LimitsHit(hit.path("oomKills").asLong(), hit.path("forksRefused").asLong(), hit.path("diskStops").asLong());
+  }
+
+  ProbeChannel channel() {
+    return channel;
+  }
+
+  int probePid() {
+    return channel.agentPid();
+  }
+
+  String describe() {
+    return "target process lane " + number + " (" + (uid >= 0 ? "uid " + uid : "your own user") + ", "
+        + (confinement.ownNamespaces() ? "a network namespace of its own" : "the machine's network namespace")
+        + "), probe pid " + channel.agentPid();
+  }
+
+  @Override
+  public void discard() {
+    channel.close();
+    agent.close();
+    ProcessHandle.of(agent.pid()).ifPresent(ProcessHandle::destroyForcibly);
+  }
+
+  @Override
+  public String name() {
+    return "process lane " + number;
+  }
+
+  @Override
+  public int uses() {
+    return uses;
+  }
+}
