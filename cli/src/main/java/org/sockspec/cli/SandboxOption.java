@@ -12,7 +12,13 @@ public final class SandboxOption {
   @Option(names = "--sandbox", paramLabel = "WAY", description = "How programs run: containers (default: each "
       + "spec in containers of its own; needs Docker) or process (local processes, confined as far as this "
       + "machine allows: for autograding platforms and machines without Docker).")
-  String sandbox = "containers";
+  String sandbox;
+  private String fallback = "containers";
+
+  /** What to use when {@code --sandbox} is not given ({@code autograder run}: the process sandbox). */
+  public void defaultTo(String way) {
+    fallback = way;
+  }
 
   /**
    * Makes it the run's sandbox (before anything uses one), and tells once, on standard error, how
@@ -21,7 +27,7 @@ public final class SandboxOption {
    * @throws IllegalArgumentException for an unknown word
    */
   public void apply(CliContext context) {
-    Sandbox.Type type = Sandbox.Type.parse(sandbox);
+    Sandbox.Type type = Sandbox.Type.parse(sandbox == null ? fallback : sandbox);
     System.setProperty("sockspec.sandbox", type.id());
     if (type == Sandbox.Type.PROCESS) {
       String caveat = Sandbox.current().caveat();

@@ -29,7 +29,7 @@ public final class ProbeAgent {
   private final UdpCommands udp = new UdpCommands(handles);
   private final BurstCommands bursts = new BurstCommands(handles);
   private final ProcessTable processes;
-  private final ThreadTable threads = new ThreadTable(Syscalls.current());
+  private final ThreadTable threads;
   private final LabFiles files;
   private final Reset reset;
   private final Watchdog watchdog;
@@ -39,6 +39,7 @@ public final class ProbeAgent {
   ProbeAgent(ProbeConfig config) {
     this.config = config;
     this.processes = new ProcessTable(config);
+    this.threads = new ThreadTable(Syscalls.current(), processes.asProgram());
     this.files = new LabFiles(config);
     this.reset = new Reset(config, handles, files, residue, processes);
     this.watchdog = config.watch() == null ? null : new Watchdog(processes, config);

@@ -23,8 +23,16 @@ final class ProcessTable {
   private final long selfPid = ProcessHandle.current().pid();
   private final ProbeConfig config;
 
+  /** Reads what root without CAP_SYS_PTRACE may not, as the program's uid; null where not needed or possible. */
+  private final AsProgram asProgram;
+
   ProcessTable(ProbeConfig config) {
     this.config = config;
+    this.asProgram = config.marker() == null && config.programUid() >= 0 ? new AsProgram(config.programUid()) : null;
+  }
+
+  AsProgram asProgram() {
+    return asProgram;
   }
 
   /**
@@ -76,12 +84,15 @@ final class ProcessTable {
 
   Map<Long, Set<Integer>> socketOwners() throws IOException {
     Map<Long, Set<Integer>> owners = new HashMap<>();
+    List<Integer> unreadable = new ArrayList<>();
     for (int pid : pids()) {
       try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(pid + "/fd"))) {
         for (Path fd : fds) {
           String target;
           try {
             target = Files.readSymbolicLink(fd).toString();
+          } catch (java.nio.file.AccessDeniedException e) {
+            throw e; // listed, not readable: another uid's, and no CAP_SYS_PTRACE here
           } catch (IOException e) {
             continue; // closed while we looked
           }
@@ -90,9 +101,19 @@ final class ProcessTable {
             owners.computeIfAbsent(inode, k -> new TreeSet<>()).add(pid);
           }
         }
+      } catch (java.nio.file.AccessDeniedException e) {
+        if (asProgram != null && isProgram(pid, uidOf(pid))) {
+          unreadable.add(pid); // the program's, not ours to read without CAP_SYS_PTRACE: read as its uid
+        }
       } catch (IOException e) {
         // the process exited while we looked: it owns nothing any more
       }
+    }
+    if (!unreadable.isEmpty()) {
+      asProgram.fds(unreadable).forEach((pid, links) -> links.values().stream()
+          .filter(target -> target.startsWith("socket:["))
+          .forEach(target -> owners.computeIfAbsent(Long.parseLong(target.substring(8, target.length() - 1)),
+              k -> new TreeSet<>()).add(pid)));
     }
     return owners;
   }

@@ -22,9 +22,16 @@ import java.util.OptionalInt;
 final class ThreadTable {
   private static final Path PROC = Path.of("/proc");
   private final Syscalls syscalls;
+  private final AsProgram asProgram;
+
+  /** {@code asProgram}: how to read a process not ours to trace (or null: the probe may trace all). */
+  ThreadTable(Syscalls syscalls, AsProgram asProgram) {
+    this.syscalls = syscalls;
+    this.asProgram = asProgram;
+  }
 
   ThreadTable(Syscalls syscalls) {
-    this.syscalls = syscalls;
+    this(syscalls, null);
   }
 
   Json list(int pid) throws IOException {
@@ -36,8 +43,12 @@ final class ThreadTable {
       return Json.object().put("outcome", "gone").put("pid", pid);
     }
     tids.sort(null);
+    AsProgram.Threads seen = null;
+    if (asProgram != null && !tids.isEmpty() && !traceable(pid, tids.get(0))) {
+      seen = asProgram.threads(pid); // not ours to trace: read as the program's uid
+    }
     for (int tid : tids) {
-      Json thread = describe(pid, tid);
+      Json thread = seen == null ? describe(pid, tid) : describe(pid, tid, seen);
       if (thread != null) {
         threads.add(thread);
       }
@@ -68,6 +79,49 @@ final class ThreadTable {
       return thread;
     } catch (IOException | RuntimeException e) {
       return null; // the thread ended while we looked
+    }
+  }
+
+  /** As {@link #describe(int, int)}, from what the helper read as the program's uid. */
+  private Json describe(int pid, int tid, AsProgram.Threads seen) {
+    Path task = tasks(pid).resolve(Integer.toString(tid));
+    String syscall = seen.syscalls().get(tid);
+    if (syscall == null) {
+      return null;
+    }
+    try {
+      String comm = Files.readString(task.resolve("comm")).strip();
+      String stat = Files.readString(task.resolve("stat"));
+      String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
+      Json thread = Json.object().put("tid", tid).put("comm", comm).put("state", state);
+      Wait wait = wait(syscall, syscalls);
+      thread.put("wait", wait.waitClass()).put("call", wait.call());
+      OptionalInt fd = wait.fd();
+      if (wait.waitClass().equals("poll")) {
+        thread.put("nfds", wait.nfds());
+        Integer first = seen.firstArgument().get(tid);
+        if (wait.nfds() == 1 && first != null) {
+          fd = OptionalInt.of(first);
+        }
+      }
+      if (fd.isPresent()) {
+        String target = seen.fds().getOrDefault(Integer.toString(fd.getAsInt()), "");
+        thread.put("fd", fd.getAsInt()).put("inode",
+            target.startsWith("socket:[") ? Long.parseLong(target.substring(8, target.length() - 1)) : 0);
+      }
+      return thread;
+    } catch (IOException | RuntimeException e) {
+      return null; // the thread ended while we looked
+    }
+  }
+
+  /** Whether this probe may read the thread's system call (root needs CAP_SYS_PTRACE for another uid's). */
+  private static boolean traceable(int pid, int tid) {
+    try {
+      Files.readString(tasks(pid).resolve(tid + "/syscall"));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -32,7 +32,7 @@ final class GradescopeResults {
 
   private GradescopeResults() {}
 
-  static String render(StudentGrade grade, String kit) {
+  public static String render(StudentGrade grade, String kit) {
     ObjectNode root = JSON.createObjectNode();
     root.put("score", round(grade.score()));
     root.put("execution_time", Math.max(0, Math.round(grade.durationMs() / 1000.0)));
@@ -71,7 +71,7 @@ final class GradescopeResults {
     }
   }
 
-  private static String summary(StudentGrade grade) {
+  static String summary(StudentGrade grade) {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "sockspec: %s of %s points.",
         number(grade.score()), number(grade.maxScore())));
     for (Verdict verdict : Verdict.values()) {

@@ -1,0 +1,77 @@
+package org.sockspec.cli.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.sockspec.cli.grade.LabManifest;
+
+/**
+ * What every platform's package holds: the kit's single jar (this very one), the lab manifest, and
+ * the platform's scripts (resources beside this class).
+ */
+final class KitPackage {
+  private KitPackage() {}
+
+  /** The running kit's jar. */
+  static Path jar() {
+    try {
+      Path self = Path.of(KitPackage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(self)) {
+        throw new IllegalArgumentException("this sockspec runs from " + self + ", not from its single jar: build it "
+            + "(./sockspec --version) and run ./sockspec, which packages cli/target/sockspec.jar");
+      }
+      return self;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the kit's jar", e);
+    }
+  }
+
+  /** The manifest's text: {@code lab}'s, checked, or the built-in one. */
+  static String manifest(Path lab) {
+    if (lab == null) {
+      return LabManifest.defaultText();
+    }
+    LabManifest.read(lab); // bad TOML or an unknown spec id is told now, not on the platform
+    try {
+      return Files.readString(lab, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + lab + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A script of the packages, by name. */
+  static byte[] script(String name) {
+    try (InputStream in = KitPackage.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("this build of sockspec lacks its platform script " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes {@code bytes} to {@code file}, executable when asked. */
+  static void write(Path file, byte[] bytes, boolean executable) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.write(file, bytes);
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

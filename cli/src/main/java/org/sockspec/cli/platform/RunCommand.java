@@ -1,0 +1,102 @@
+package org.sockspec.cli.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sockspec.cli.CliContext;
+import org.sockspec.cli.ExitStatus;
+import org.sockspec.cli.KitVersion;
+import org.sockspec.cli.SandboxOption;
+import org.sockspec.cli.grade.LabManifest;
+import org.sockspec.cli.grade.PlatformResults;
+import org.sockspec.cli.grade.StudentGrade;
+import org.sockspec.cli.grade.SubmissionGrader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sockspec autograder run PLATFORM --submission DIR [--results FILE]}: grades one submission
+ * as {@code grade} grades a student (with the process sandbox unless told otherwise) and writes the
+ * platform's results: to FILE, or to standard output (Autolab reads its scores there).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
+    header = "Grades one submission inside an autograding platform and writes its results.",
+    description = {"What the packages' scripts call for each submission. The student's files are in "
+        + "DIR, or in the one folder DIR holds.", ""})
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand
+  AutograderCommand parent;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PLATFORM", description = "gradescope, prairielearn or autolab.")
+  String platform;
+
+  @Option(names = "--submission", required = true, paramLabel = "DIR", description = "The student's files.")
+  Path submission;
+
+  @Option(names = "--results", paramLabel = "FILE", description = "Where to write the results (default: "
+      + "standard output).")
+  Path results;
+
+  @Option(names = "--lab", paramLabel = "FILE", description = "The lab manifest (default: the built-in one).")
+  Path lab;
+
+  @Option(names = "--timescale", paramLabel = "X", description = "Multiply every wait by X (default: "
+      + "${DEFAULT-VALUE}).")
+  double timescale = 1.0;
+
+  @Mixin
+  SandboxOption sandbox;
+
+  @Override
+  public Integer call() {
+    CliContext context = root().context();
+    PlatformResults format;
+    LabManifest manifest;
+    try {
+      if (!Files.isDirectory(submission)) {
+        throw new IllegalArgumentException("--submission " + submission + " is not a folder");
+      }
+      format = PlatformResults.parse(platform);
+      manifest = lab == null ? LabManifest.defaults() : LabManifest.read(lab);
+      sandbox.defaultTo("process");
+      sandbox.apply(context);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    context.engine().require();
+    SubmissionGrader grader = new SubmissionGrader(context.runner(), manifest, timescale);
+    StudentGrade grade = grader.grade("submission", grader.programsFolder(submission));
+    String rendered = format.render(grade, KitVersion.get());
+    if (results == null) {
+      context.out().print(rendered);
+      context.out().flush();
+    } else {
+      try {
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Path part = results.resolveSibling(results.getFileName() + ".part");
+        Files.writeString(part, rendered);
+        Files.move(part, results, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the results to " + results + ": " + e.getMessage(), e);
+      }
+      context.err().println("sockspec: " + Math.round(grade.score() * 100) / 100.0 + " of "
+          + Math.round(grade.maxScore() * 100) / 100.0 + " points; results in " + results);
+    }
+    return ExitStatus.PASSED;
+  }
+
+  private org.sockspec.cli.SockspecCommand root() {
+    return parent.root;
+  }
+}
