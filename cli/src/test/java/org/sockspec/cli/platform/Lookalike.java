@@ -1,0 +1,126 @@
+package org.sockspec.cli.platform;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.sockspec.bench.internal.Engine;
+import org.sockspec.bench.internal.RuntimeImage;
+
+/**
+ * A container that looks like an autograding platform's: the kit's offline runtime image (it has a
+ * Java 17 runtime and python3, as the platforms' images get from setup.sh), no network ({@code
+ * --network none}), the engine's default capabilities, no engine socket, the platform's folders, and
+ * a command run as root. Files are put in before it starts; it runs once, bounded, and what it
+ * printed and the files it left are read afterwards.
+ */
+final class Lookalike implements AutoCloseable {
+  private final DockerClient docker = Engine.client();
+  private final Map<String, byte[]> files = new LinkedHashMap<>();
+  private final Map<String, Integer> modes = new LinkedHashMap<>();
+  private String id;
+
+  /** Adds a file (its path inside the container) with {@code mode}. */
+  Lookalike file(String path, byte[] content, int mode) {
+    files.put(path.startsWith("/") ? path.substring(1) : path, content);
+    modes.put(path.startsWith("/") ? path.substring(1) : path, mode);
+    return this;
+  }
+
+  /** Adds every file of {@code folder} under {@code path}, keeping their executable bit. */
+  Lookalike folder(String path, Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        file(path + "/" + folder.relativize(file), Files.readAllBytes(file), Files.isExecutable(file) ? 0755 : 0644);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** What one run gave: its exit status and everything it printed. */
+  record Run(long status, String output, long ms) {}
+
+  /** Runs {@code script} with bash as root; bounded by {@code bound}. */
+  Run run(String script, Duration bound) throws Exception {
+    HostConfig host = HostConfig.newHostConfig().withNetworkMode("none");
+    id = docker.createContainerCmd(RuntimeImage.name()).withCmd("bash", "-c", script).withUser("0:0")
+        .withLabels(Map.of("org.sockspec.kit", "true", "org.sockspec.role", "lookalike"))
+        .withHostConfig(host).exec().getId();
+    docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(tar())).exec();
+    long start = System.nanoTime();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    ResultCallback.Adapter<Frame> logs = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true)
+        .withFollowStream(true).exec(new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(Frame frame) {
+            synchronized (output) {
+              output.writeBytes(frame.getPayload());
+            }
+          }
+        });
+    logs.awaitStarted(30, TimeUnit.SECONDS);
+    docker.startContainerCmd(id).exec();
+    Integer status = docker.waitContainerCmd(id).start().awaitStatusCode(bound.toSeconds(), TimeUnit.SECONDS);
+    logs.awaitCompletion(10, TimeUnit.SECONDS);
+    synchronized (output) {
+      return new Run(status == null ? -1 : status, output.toString(StandardCharsets.UTF_8),
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** A file the run left, or null when there is none. */
+  byte[] read(String path) throws IOException {
+    try (InputStream in = docker.copyArchiveFromContainerCmd(id, path).exec();
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      TarArchiveEntry entry = tar.getNextEntry();
+      return entry == null ? null : tar.readAllBytes();
+    } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+      return null;
+    }
+  }
+
+  private byte[] tar() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(file.getValue().length);
+        entry.setMode(0100000 | modes.get(file.getKey()));
+        tar.putArchiveEntry(entry);
+        tar.write(file.getValue());
+        tar.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public void close() {
+    if (id != null) {
+      try {
+        docker.removeContainerCmd(id).withForce(true).exec();
+      } catch (RuntimeException e) {
+        // already gone
+      }
+    }
+  }
+}
