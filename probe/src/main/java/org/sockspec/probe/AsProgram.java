@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * as_program.py}, under {@code setpriv}), for where the probe is root without CAP_SYS_PTRACE: an
  * autograding platform's container. The container bench's probe has the capability and never
  * needs this. Bounded: a helper that does not answer within 2 s is killed, and what it said is all
- * there is (a program that kills its own uid's processes only blinds its own evidence).
+ * there is (a program that kills its own uid's processes only blinds its own evidence); a read of
+ * memory, wanted when the program may be a fork bomb, has 5 s.
  */
 final class AsProgram {
   private static final String SCRIPT = script();
@@ -40,6 +41,30 @@ final class AsProgram {
     return links;
   }
 
+  /**
+   * pid -> proportional set size in bytes (Pss of /proc/PID/smaps_rollup) for {@code pids}. Read
+   * by one grep, not the Python helper: it is wanted when the program may be a fork bomb, whose
+   * hundreds of running processes leave a helper that needs more than a few ms of CPU no time to
+   * answer, and whose uid can start no other process (grep forks nothing).
+   */
+  Map<Integer, Long> pss(List<Integer> pids) {
+    List<String> command = new ArrayList<>(List.of("grep", "-H", "^Pss:"));
+    pids.forEach(pid -> command.add("/proc/" + pid + "/smaps_rollup"));
+    Map<Integer, Long> bytes = new HashMap<>();
+    for (String line : runAsProgram(command, 5)) {
+      // /proc/PID/smaps_rollup:Pss:      184 kB
+      String[] f = line.split("[/:\\s]+");
+      if (f.length >= 6 && f[1].equals("proc") && f[3].equals("smaps_rollup") && f[4].equals("Pss")) {
+        try {
+          bytes.put(Integer.parseInt(f[2]), Long.parseLong(f[5]) * 1024);
+        } catch (NumberFormatException e) {
+          // not a line of ours
+        }
+      }
+    }
+    return bytes;
+  }
+
   /** One process's threads as the helper saw them: its fds, each thread's syscall line and the int at arg 1. */
   record Threads(Map<String, String> fds, Map<Integer, String> syscalls, Map<Integer, Integer> firstArgument) {}
 
@@ -61,14 +86,20 @@ final class AsProgram {
   }
 
   private List<String> run(List<String> args) {
-    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
-        "--", "python3", "-c", SCRIPT));
+    List<String> command = new ArrayList<>(List.of("python3", "-c", SCRIPT));
     command.addAll(args);
+    return runAsProgram(command, 2);
+  }
+
+  private List<String> runAsProgram(List<String> what, int boundSeconds) {
+    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
+        "--"));
+    command.addAll(what);
     try {
       Process helper = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       helper.getOutputStream().close();
       // Its few lines fit the pipe: wait first (bounded), then read what it wrote, killed or not.
-      if (!helper.waitFor(2, TimeUnit.SECONDS)) {
+      if (!helper.waitFor(boundSeconds, TimeUnit.SECONDS)) {
         helper.destroyForcibly();
       }
       byte[] out;

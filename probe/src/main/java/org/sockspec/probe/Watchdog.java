@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The process sandbox's limits that no rlimit can set, kept by the probe: where there is no cgroup
@@ -11,7 +12,8 @@ import java.util.List;
  * how much it has on disk. Every {@value #PERIOD_MS} ms it looks at the program's processes (their
  * resident memory in /proc/PID/statm), and every {@value #DISK_EVERY} looks at the files it owns in
  * the folders it may write to (its own, whole; the shared ones, its uid's entries only, at most a
- * few thousand looked at); past a limit it kills every process of the program and counts the stop,
+ * few thousand looked at); past a limit (the number of processes first: a fork bomb is stopped
+ * for what it is, not for the memory its copies seem to have) it kills every process of the program and counts the stop,
  * which {@code limits.hit} answers ({@code lane.target} counts anew).
  *
  * <p>Off in the container bench, where the kernel's cgroups do this and count it themselves.
@@ -24,6 +26,7 @@ final class Watchdog {
   private final ProbeConfig config;
   private final ProbeConfig.Limits limits;
   private long memoryStops;
+  private long memorySeen;
   private long processLimitHits;
   private long diskStops;
   private int looks;
@@ -40,13 +43,14 @@ final class Watchdog {
   /** Counts anew: a new spec starts. */
   synchronized void restart() {
     memoryStops = 0;
+    memorySeen = 0;
     processLimitHits = 0;
     diskStops = 0;
   }
 
   synchronized Json hit() {
-    return Json.object().put("outcome", "limits").put("oomKills", memoryStops).put("forksRefused", processLimitHits)
-        .put("diskStops", diskStops);
+    return Json.object().put("outcome", "limits").put("memoryStops", memoryStops).put("processStops", processLimitHits)
+        .put("diskStops", diskStops).put("memorySeenBytes", memorySeen);
   }
 
   private void watch() {
@@ -71,10 +75,11 @@ final class Watchdog {
     }
     boolean lookAtDisk = ++looks % DISK_EVERY == 0;
     String stop = null;
-    if (resident > limits.memoryBytes()) {
-      stop = "memory";
-    } else if (pids.size() >= limits.processes()) {
+    long proportional = 0;
+    if (pids.size() >= limits.processes()) {
       stop = "processes";
+    } else if (resident > limits.memoryBytes() && (proportional = proportionalBytes(pids)) > limits.memoryBytes()) {
+      stop = "memory";
     } else if (lookAtDisk && onDisk() > limits.diskBytes()) {
       stop = "disk";
     }
@@ -83,7 +88,10 @@ final class Watchdog {
     }
     synchronized (this) {
       switch (stop) {
-        case "memory" -> memoryStops++;
+        case "memory" -> {
+          memoryStops++;
+          memorySeen = Math.max(memorySeen, proportional);
+        }
         case "processes" -> processLimitHits++;
         default -> diskStops++;
       }
@@ -134,6 +142,46 @@ final class Watchdog {
   private static int owner(Path path) {
     try {
       return (Integer) Files.getAttribute(path, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The processes' memory counted once: resident sizes add up a forked child's pages with its
+   * parent's (they share them until written), so only their proportional share (Pss) says whether
+   * the program as a whole is past the limit. Read where the resident sum says it may be, from
+   * /proc/PID/smaps_rollup, which only the owner or a tracer may read: as the program's uid where
+   * the probe cannot trace. Unreadable counts as the resident size.
+   */
+  private long proportionalBytes(List<Integer> pids) {
+    long bytes = 0;
+    List<Integer> unread = new java.util.ArrayList<>();
+    for (int pid : pids) {
+      long pss = pssBytes(pid);
+      if (pss < 0) {
+        unread.add(pid);
+      } else {
+        bytes += pss;
+      }
+    }
+    if (!unread.isEmpty()) {
+      Map<Integer, Long> asProgram = new AsProgram(config.programUid()).pss(unread);
+      for (int pid : unread) {
+        bytes += asProgram.getOrDefault(pid, residentBytes(pid));
+      }
+    }
+    return bytes;
+  }
+
+  private static long pssBytes(int pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(pid), "smaps_rollup"))) {
+        if (line.startsWith("Pss:")) {
+          return Long.parseLong(line.substring(4).replace("kB", "").trim()) * 1024;
+        }
+      }
+      return -1;
     } catch (IOException | RuntimeException e) {
       return -1;
     }

@@ -137,6 +137,14 @@ class PlatformLookalikeIT {
   }
 
   static JsonNode gradescope(Path zip, Path submission, String name) throws Exception {
+    return gradescope(zip, submission, name, "", run -> { });
+  }
+
+  /**
+   * Runs the Gradescope package on {@code submission}; {@code after} runs in the look-alike once
+   * run_autograder is done, and {@code look} sees the whole run (its output, the files it left).
+   */
+  static JsonNode gradescope(Path zip, Path submission, String name, String after, LookAt look) throws Exception {
     try (Lookalike box = new Lookalike()) {
       box.file("/tmp/autograder.zip", Files.readAllBytes(zip), 0644).file("/tmp/unzip.py", UNZIP.getBytes(), 0644)
           .folder("/autograder/submission", submission);
@@ -147,13 +155,22 @@ class PlatformLookalikeIT {
           cd /autograder/source && bash ./setup.sh
           cp /autograder/source/run_autograder /autograder/run_autograder
           cd /autograder && /autograder/run_autograder
-          """, BOUND);
+          """ + after, BOUND);
       System.out.println("gradescope look-alike, " + name + ": " + run.ms() + " ms\n" + run.output());
       assertThat(run.status()).as(run.output()).isZero();
       byte[] results = box.read("/autograder/results/results.json");
       assertThat(results).as("results.json; output:\n%s", run.output()).isNotNull();
+      look.at(new Looked(run, box));
       return JSON.readTree(results);
     }
+  }
+
+  /** A finished look-alike run: what it printed, and the box to read its files from. */
+  record Looked(Lookalike.Run run, Lookalike box) {}
+
+  /** Looks at a finished run before its box is removed. */
+  interface LookAt {
+    void at(Looked looked) throws Exception;
   }
 
   static JsonNode prairieLearn(Path out, Path submission) throws Exception {

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the kernel counted against a target's limits: processes the out-of-memory killer ended in
+ * What was counted against a target's limits: processes the out-of-memory killer ended in
  * its memory cgroup, forks its pids cgroup refused. Read from the target's cgroup files on the
  * engine's host (cgroup v1 or v2), so a verdict such as "hit the memory limit" rests on the
  * kernel's own counter, not on an exit status or an error text. Where those files cannot be read
@@ -17,14 +17,26 @@ import java.util.regex.Pattern;
  * In the process sandbox the probe keeps these limits itself and counts its own stops (see the
  * probe's {@code Watchdog}): memory, the number of processes, and what was written to disk.
  *
- * @param oomKills processes ended for memory (by the kernel's OOM killer, or the probe's watchdog)
- * @param forksRefused forks refused at the pids limit (or times the watchdog found the program at it)
+ * @param oomKills processes ended for memory (by the kernel's OOM killer), or times the watchdog
+ *     stopped the program for its memory
+ * @param forksRefused forks refused at the pids limit, or times the watchdog found the program at it
  * @param diskStops times the program was stopped for writing more than its scratch space (process sandbox)
+ * @param countedBy who kept the limits and counted these
+ * @param memorySeenBytes the watchdog's: the most memory it saw the program's processes hold together
+ *     (their proportional shares), 0 where the kernel counted
  */
-public record LimitsHit(long oomKills, long forksRefused, long diskStops) {
+public record LimitsHit(long oomKills, long forksRefused, long diskStops, CountedBy countedBy, long memorySeenBytes) {
+  /** Who keeps a sandbox's limits, and so what its counts mean. */
+  public enum CountedBy {
+    /** The target container's cgroups: the kernel refuses forks and ends processes itself. */
+    KERNEL,
+    /** The process sandbox's probe (its watchdog): it stops the whole program past a limit. */
+    WATCHDOG
+  }
+
   /** A cgroup's counts: there, the scratch space is a size-capped tmpfs that refuses writes itself. */
   public LimitsHit(long oomKills, long forksRefused) {
-    this(oomKills, forksRefused, 0);
+    this(oomKills, forksRefused, 0, CountedBy.KERNEL, 0);
   }
   private static final Pattern OOM_KILL = Pattern.compile("(?m)^oom_kill (\\d+)$");
   private static final Pattern PIDS_MAX = Pattern.compile("(?m)^max (\\d+)$");
@@ -84,7 +96,7 @@ public record LimitsHit(long oomKills, long forksRefused, long diskStops) {
   /** What was counted since {@code earlier} (the counters only grow). */
   public LimitsHit since(LimitsHit earlier) {
     return new LimitsHit(oomKills - earlier.oomKills, forksRefused - earlier.forksRefused,
-        diskStops - earlier.diskStops);
+        diskStops - earlier.diskStops, countedBy, memorySeenBytes);
   }
 
   public boolean any() {
@@ -93,6 +105,32 @@ public record LimitsHit(long oomKills, long forksRefused, long diskStops) {
 
   /** For a student: which limit, how often, and what the limit is. */
   public String describe(SandboxLimits limits) {
+    return (countedBy == CountedBy.KERNEL ? describeKernel(limits) : describeWatchdog(limits)).strip();
+  }
+
+  private String describeWatchdog(SandboxLimits limits) {
+    StringBuilder text = new StringBuilder();
+    if (oomKills > 0) {
+      text.append("memory limit: the sandbox stopped the program ").append(times(oomKills))
+          .append(", its processes together holding ").append(memorySeenBytes >> 20).append(" MB (limit ")
+          .append(limits.memoryBytes() >> 20).append(" MB)\n");
+    }
+    if (forksRefused > 0) {
+      text.append("process limit: the sandbox stopped the program ").append(times(forksRefused)).append(" at ")
+          .append(limits.pids()).append(" processes (its limit; forks past it are refused)\n");
+    }
+    if (diskStops > 0) {
+      text.append("disk limit: the sandbox stopped the program ").append(times(diskStops))
+          .append(" when it had written more than ").append(2 * limits.scratchBytes() >> 20).append(" MB\n");
+    }
+    return text.toString();
+  }
+
+  private static String times(long n) {
+    return n == 1 ? "once" : n + " times";
+  }
+
+  private String describeKernel(SandboxLimits limits) {
     StringBuilder text = new StringBuilder();
     if (oomKills > 0) {
       text.append("memory limit: the kernel's out-of-memory killer ended ").append(oomKills)
@@ -103,10 +141,6 @@ public record LimitsHit(long oomKills, long forksRefused, long diskStops) {
       text.append("process limit: ").append(forksRefused).append(forksRefused == 1 ? " fork was" : " forks were")
           .append(" refused (limit ").append(limits.pids()).append(" processes and threads)\n");
     }
-    if (diskStops > 0) {
-      text.append("disk limit: the program was stopped when it had written more than ")
-          .append(2 * limits.scratchBytes() >> 20).append(" MB\n");
-    }
-    return text.toString().strip();
+    return text.toString();
   }
 }
