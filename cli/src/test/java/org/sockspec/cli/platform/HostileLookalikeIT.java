@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockspec.bench.lookalike.Lookalike;
 
 /**
  * Hostile submissions graded by the Gradescope package in its look-alike (root, no engine, no

@@ -19,6 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockspec.bench.lookalike.Lookalike;
 
 /**
  * The three packages, run as their platforms run them, in look-alike containers (see {@link

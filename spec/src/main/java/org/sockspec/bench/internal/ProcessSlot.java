@@ -101,8 +101,11 @@ final class ProcessSlot implements Slot {
     Path classes = KitClasses.location("org.sockspec.probe.ProbeAgent");
     List<String> command = new ArrayList<>();
     if (confinement.ownNamespaces()) {
-      // A namespace of the lane's own, its loopback up, the probe as its first process.
-      command.addAll(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$@\"", "sh"));
+      // A namespace of the lane's own, its loopback up, the probe as its first process, and the
+      // sysctls the container bench sets in each target's (see TargetContainer).
+      command.addAll(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && "
+          + "{ echo 1 > /proc/sys/net/ipv4/tcp_migrate_req; echo 1 > /proc/sys/net/ipv4/tcp_no_metrics_save; } "
+          + "2>/dev/null; exec \"$@\"", "sh"));
     }
     command.addAll(ProbeChannel.agentCommand(classes.toString(), options));
     command.set(command.indexOf("java"), javaBinary());

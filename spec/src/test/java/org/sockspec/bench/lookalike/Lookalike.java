@@ -1,4 +1,4 @@
-package org.sockspec.cli.platform;
+package org.sockspec.bench.lookalike;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -28,23 +28,34 @@ import org.sockspec.bench.internal.RuntimeImage;
  * Java 17 runtime and python3, as the platforms' images get from setup.sh), no network ({@code
  * --network none}), the engine's default capabilities, no engine socket, the platform's folders, and
  * a command run as root. Files are put in before it starts; it runs once, bounded, and what it
- * printed and the files it left are read afterwards.
+ * printed and the files it left are read afterwards. Shared (spec's test jar) by the platform
+ * packages' tests and the matrix run in the process sandbox.
  */
-final class Lookalike implements AutoCloseable {
+public final class Lookalike implements AutoCloseable {
   private final DockerClient docker = Engine.client();
   private final Map<String, byte[]> files = new LinkedHashMap<>();
   private final Map<String, Integer> modes = new LinkedHashMap<>();
+  private final Map<String, String> sysctls = new LinkedHashMap<>();
   private String id;
 
+  /**
+   * Sets a network sysctl of the look-alike's namespace (as {@code docker run --sysctl}): only for
+   * what the kit's own reference programs need and no platform gives (see its caller).
+   */
+  public Lookalike sysctl(String name, String value) {
+    sysctls.put(name, value);
+    return this;
+  }
+
   /** Adds a file (its path inside the container) with {@code mode}. */
-  Lookalike file(String path, byte[] content, int mode) {
+  public Lookalike file(String path, byte[] content, int mode) {
     files.put(path.startsWith("/") ? path.substring(1) : path, content);
     modes.put(path.startsWith("/") ? path.substring(1) : path, mode);
     return this;
   }
 
   /** Adds every file of {@code folder} under {@code path}, keeping their executable bit. */
-  Lookalike folder(String path, Path folder) {
+  public Lookalike folder(String path, Path folder) {
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         file(path + "/" + folder.relativize(file), Files.readAllBytes(file), Files.isExecutable(file) ? 0755 : 0644);
@@ -56,11 +67,11 @@ final class Lookalike implements AutoCloseable {
   }
 
   /** What one run gave: its exit status and everything it printed. */
-  record Run(long status, String output, long ms) {}
+  public record Run(long status, String output, long ms) {}
 
   /** Runs {@code script} with bash as root; bounded by {@code bound}. */
-  Run run(String script, Duration bound) throws Exception {
-    HostConfig host = HostConfig.newHostConfig().withNetworkMode("none");
+  public Run run(String script, Duration bound) throws Exception {
+    HostConfig host = HostConfig.newHostConfig().withNetworkMode("none").withSysctls(sysctls);
     id = docker.createContainerCmd(RuntimeImage.name()).withCmd("bash", "-c", script).withUser("0:0")
         .withLabels(Map.of("org.sockspec.kit", "true", "org.sockspec.role", "lookalike"))
         .withHostConfig(host).exec().getId();
@@ -87,7 +98,7 @@ final class Lookalike implements AutoCloseable {
   }
 
   /** A file the run left, or null when there is none. */
-  byte[] read(String path) throws IOException {
+  public byte[] read(String path) throws IOException {
     try (InputStream in = docker.copyArchiveFromContainerCmd(id, path).exec();
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry = tar.getNextEntry();
