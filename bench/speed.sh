@@ -4,9 +4,10 @@
 #   1. the floor: the six behaviours of `check srv_tcp.py --as tcp`, each in a fresh network namespace
 #      (unshare -n), the program started with python3, the same windows, a plain script
 #      (bench/floor/tcp_behaviours.py); and the kit's `./sockspec check` of the same program, JVM start
-#      included; medians of ROUNDS runs each, alternated, and their ratio;
-#   2. per kind, `check` of the handout's program: wall time and the whole machine's CPU per spec
-#      (/proc/stat: every process, dockerd, containerd, runc, the JVMs and the programs);
+#      included, in containers and with `--sandbox process`; medians of ROUNDS runs each,
+#      alternated, and their ratios;
+#   2. per kind and per sandbox, `check` of the handout's program: wall time and the whole machine's
+#      CPU per spec (/proc/stat: every process, dockerd, containerd, runc, the JVMs and the programs);
 #   3. `check` of a server that echoes instead of answering;
 #   4. full-lab correct students (bench/make-class.sh, CLASS_MIX=correct) graded at each --jobs:
 #      seconds per student and CPU per student.
@@ -39,14 +40,21 @@ kit check "$server" --as tcp -q --format json >/dev/null || true   # a warm-up: 
 for i in $(seq "$rounds"); do
   s=$(now); floor_round; echo "$(now) - $s" | bc >>"$work/floor.txt"
   s=$(now); kit check "$server" --as tcp -q --format json >/dev/null || true; echo "$(now) - $s" | bc >>"$work/kit.txt"
+  s=$(now); kit check "$server" --as tcp --sandbox process -q --format json >/dev/null || true
+  echo "$(now) - $s" | bc >>"$work/process.txt"
 done
 floor=$(median <"$work/floor.txt")
 check=$(median <"$work/kit.txt")
+process=$(median <"$work/process.txt")
+runs() { sort -n "$1" | xargs printf '%.2f ' | sed 's/ $//'; }
 printf '1. check srv_tcp.py --as tcp: %.2f s (median of %s; runs %s); no-isolation floor %.2f s (runs %s); ratio %.2f (target 1.3)\n' \
-  "$check" "$rounds" "$(sort -n "$work/kit.txt" | xargs printf '%.2f ' | sed 's/ $//')" "$floor" \
-  "$(sort -n "$work/floor.txt" | xargs printf '%.2f ' | sed 's/ $//')" "$(echo "$check / $floor" | bc -l)"
+  "$check" "$rounds" "$(runs "$work/kit.txt")" "$floor" "$(runs "$work/floor.txt")" "$(echo "$check / $floor" | bc -l)"
+printf '   with --sandbox process: %.2f s (runs %s); ratio %.2f\n' "$process" "$(runs "$work/process.txt")" \
+  "$(echo "$process / $floor" | bc -l)"
 
 echo "2. check per kind (the handout's programs; a select server that answers):"
+for sandbox in containers process; do
+echo "   --sandbox $sandbox:"
 for pair in srv_tcp.py:tcp srv_udp.py:udp srv_tcp_fork.py:tcp-fork srv_tcp_select.py:tcp-select \
   client_tcp.py:client-tcp client_udp.py:client-udp; do
   file=${pair%%:*}
@@ -54,11 +62,12 @@ for pair in srv_tcp.py:tcp srv_udp.py:udp srv_tcp_fork.py:tcp-fork srv_tcp_selec
   program="$root/impl/src/test/resources/handout/$file"
   [ "$kind" = tcp-select ] && program="$root/examples/python/$file"
   b0=$(busy); s=$(now)
-  kit check "$program" --as "$kind" -q --format json >"$work/$kind.json" || true
+  kit check "$program" --as "$kind" --sandbox "$sandbox" -q --format json >"$work/$kind.json" || true
   wall=$(echo "$(now) - $s" | bc); b1=$(busy)
   specs=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['results']))" "$work/$kind.json")
   printf '   %-11s %d specs, %.2f s wall, %.2f s CPU (%.2f s a spec)\n' "$kind" "$specs" "$wall" \
     "$(echo "($b1 - $b0) / 100" | bc -l)" "$(echo "($b1 - $b0) / 100 / $specs" | bc -l)"
+done
 done
 
 mkdir -p "$work/echo"

@@ -1,7 +1,9 @@
 package org.sockspec.cli.grade;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sockspec.cli.report.JsonReporter;
 
@@ -18,6 +20,17 @@ public final class AutolabScores {
   public static String problem(String file) {
     int dot = file.lastIndexOf('.');
     return dot > 0 ? file.substring(0, dot) : file;
+  }
+
+  /** "srv_tcp 8, srv_udp 9, ...": the assessment's problems and their max scores, in the manifest's order. */
+  public static String problems(LabManifest manifest) {
+    Map<String, Double> points = new LinkedHashMap<>();
+    for (LabManifest.Column column : manifest.columns()) {
+      points.merge(problem(column.file()), manifest.pointsOf(column.spec()), Double::sum);
+    }
+    List<String> named = new ArrayList<>();
+    points.forEach((problem, max) -> named.add(problem + " " + GradescopeResults.number(max)));
+    return String.join(", ", named);
   }
 
   public static String render(StudentGrade grade, String kit) {

@@ -11,6 +11,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.sockspec.cli.ExitStatus;
 import org.sockspec.cli.KitVersion;
+import org.sockspec.cli.grade.AutolabScores;
+import org.sockspec.cli.grade.LabManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
@@ -49,7 +51,9 @@ final class AutolabPackage implements Callable<Integer> {
     KitPackage.write(options.out.resolve("autograde-Makefile"), KitPackage.script("autograde-Makefile"), false);
     KitPackage.write(options.out.resolve("autograde.tar"), tar(files), false);
     parent.root.context().out().println("Autolab autograder written to " + options.out
-        + ": autograde-Makefile and autograde.tar, one problem per program (docs/autolab.md).");
+        + ": autograde-Makefile and autograde.tar, one problem per program (docs/autolab.md). The assessment's "
+        + "problems and their max scores: "
+        + AutolabScores.problems(options.lab == null ? LabManifest.defaults() : LabManifest.read(options.lab)) + ".");
     return ExitStatus.PASSED;
   }
 
