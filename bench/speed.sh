@@ -9,8 +9,8 @@
 #   2. per kind and per sandbox, `check` of the handout's program: wall time and the whole machine's
 #      CPU per spec (/proc/stat: every process, dockerd, containerd, runc, the JVMs and the programs);
 #   3. `check` of a server that echoes instead of answering;
-#   4. full-lab correct students (bench/make-class.sh, CLASS_MIX=correct) graded at each --jobs:
-#      seconds per student and CPU per student.
+#   4. full-lab correct students (bench/make-class.sh, CLASS_MIX=correct) graded at each --jobs, in
+#      containers and with --sandbox process: seconds per student and CPU per student.
 # Usage: bench/speed.sh [ROUNDS] [STUDENTS] [JOBS...]      defaults: 5 4 1 2
 # Run it on a quiet machine: every figure includes whatever else runs.
 set -euo pipefail
@@ -88,13 +88,16 @@ printf '3. check of a server that echoes instead of answering: %.2f s (target 6 
 
 CLASS_MIX=correct "$root/bench/make-class.sh" "$work/class" "$students" >/dev/null
 echo "4. $students full-lab correct students (6 programs, 26 specs each):"
+for sandbox in containers process; do
 for jobs in "${jobs_list[@]}"; do
   b0=$(busy); s=$(now)
-  kit grade "$work/class" --out "$work/grades-$jobs" --jobs "$jobs" >"$work/grade-$jobs.log" 2>&1 || true
+  kit grade "$work/class" --out "$work/grades-$jobs" --jobs "$jobs" --sandbox "$sandbox" >"$work/grade-$jobs.log" 2>&1 || true
   wall=$(echo "$(now) - $s" | bc); b1=$(busy)
   passed=$(cat "$work/grades-$jobs"/*/results.json | grep -o '"verdict" *: *"passed"' | wc -l)
-  printf '   --jobs %s: %.1f s, %.2f s a student (target 4), %.2f s CPU a student (target 8), %s of %s specs passed\n' \
-    "$jobs" "$wall" "$(echo "$wall / $students" | bc -l)" "$(echo "($b1 - $b0) / 100 / $students" | bc -l)" \
+  printf '   --sandbox %s --jobs %s: %.1f s, %.2f s a student (target 4), %.2f s CPU a student (target 8), %s of %s specs passed\n' \
+    "$sandbox" "$jobs" "$wall" "$(echo "$wall / $students" | bc -l)" "$(echo "($b1 - $b0) / 100 / $students" | bc -l)" \
     "$passed" "$((students * 26))"
+  rm -rf "$work/grades-$jobs"   # the next sandbox grades anew, not --resume
+done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); work files: $work"
