@@ -8,7 +8,7 @@ record MatrixTime(int rows, Duration wall, Duration waited, long waits) {
   String describe() {
     double wallSeconds = wall.toMillis() / 1000.0;
     double waitedSeconds = waited.toMillis() / 1000.0;
-    return String.format(Locale.ROOT, "matrix: %d rows in %.1f s; %d waits ran to their bound: %.1f s (%.0f%% of the wall time)",
+    return String.format(Locale.ROOT, "matrix: %d rows in %.1f s; %d waits ran to their bound: %.1f s, summed over the lanes (%.0f%% of the wall time)",
         rows, wallSeconds, waits, waitedSeconds, wallSeconds == 0 ? 0 : 100 * waitedSeconds / wallSeconds);
   }
 }
