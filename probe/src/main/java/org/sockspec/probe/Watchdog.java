@@ -12,9 +12,9 @@ import java.util.Map;
  * how much it has on disk. Every {@value #PERIOD_MS} ms it looks at the program's processes (their
  * resident memory in /proc/PID/statm), and every {@value #DISK_EVERY} looks at the files it owns in
  * the folders it may write to (its own, whole; the shared ones, its uid's entries only, at most a
- * few thousand looked at); past a limit (the number of processes first: a fork bomb is stopped
- * for what it is, not for the memory its copies seem to have) it kills every process of the program and counts the stop,
- * which {@code limits.hit} answers ({@code lane.target} counts anew).
+ * few thousand looked at); past a limit it kills every process of the program and counts the stop,
+ * which {@code limits.hit} answers ({@code lane.target} counts anew). The number of processes is
+ * looked at first: a fork bomb is stopped for what it is, not for the memory its copies seem to have.
  *
  * <p>Off in the container bench, where the kernel's cgroups do this and count it themselves.
  */

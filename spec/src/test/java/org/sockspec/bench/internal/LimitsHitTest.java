@@ -44,6 +44,17 @@ class LimitsHitTest {
   }
 
   @Test
+  void theWatchdogsStopsAreToldAsTheSandboxsNotTheKernels() {
+    LimitsHit hit = new LimitsHit(1, 2, 1, LimitsHit.CountedBy.WATCHDOG, 600L << 20);
+    assertThat(hit.describe(SandboxLimits.DEFAULT)).isEqualTo("""
+        memory limit: the sandbox stopped the program once, its processes together holding 600 MB (limit 512 MB)
+        process limit: the sandbox stopped the program 2 times at 256 processes (its limit; forks past it are refused)
+        disk limit: the sandbox stopped the program once when it had written more than 32 MB""");
+    assertThat(hit.since(new LimitsHit(1, 0, 0, LimitsHit.CountedBy.WATCHDOG, 0)).describe(SandboxLimits.DEFAULT))
+        .doesNotContain("memory limit").contains("process limit").doesNotContain("out-of-memory killer");
+  }
+
+  @Test
   void noReadingWhenThePidIsNotTheContainersHere() throws IOException {
     // the kit in a container of its own: that host pid is some other process of its namespace
     write("proc/42/cgroup", "0::/user.slice/session-1.scope\n");
