@@ -40,6 +40,15 @@ record ProbeConfig(Path root, int programUid, String marker, String lab, List<St
   }
 
   /**
+   * Whether the processes the probe sees are more than the lane's: always in the process sandbox
+   * (the machine's pid namespace, even where the network namespace is the lane's own), never in a
+   * container's.
+   */
+  boolean sharedPidNamespace() {
+    return watch != null || sharedNamespace;
+  }
+
+  /**
    * {@code --root PATH --uid N --marker TOKEN --lab DIR --scratch DIR,DIR... --shared DIR,DIR...
    * --namespace own|shared --watch MEMORY_BYTES,PROCESSES,DISK_BYTES}; what is not given keeps its
    * default.

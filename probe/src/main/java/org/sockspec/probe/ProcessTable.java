@@ -36,8 +36,8 @@ final class ProcessTable {
   }
 
   /**
-   * Every process, each marked {@code program} when it is the program's; in a shared namespace only
-   * the program's and the probe's (the machine's other processes are nobody's business here).
+   * Every process, each marked {@code program} when it is the program's; in a shared pid namespace
+   * only the program's and the probe's (the machine's other processes are nobody's business here).
    */
   List<Json> list() throws IOException {
     List<Json> processes = new ArrayList<>();
@@ -45,7 +45,7 @@ final class ProcessTable {
     Map<Integer, String[]> commandOf = new HashMap<>(); // pid -> {comm, cmdline}, for children
     for (int pid : pids()) {
       Json process = describe(pid, cmdlines, commandOf);
-      if (process != null && (!config.sharedNamespace() || process.get("program").equals(true)
+      if (process != null && (!config.sharedPidNamespace() || process.get("program").equals(true)
           || process.get("probe").equals(true))) {
         processes.add(process);
       }

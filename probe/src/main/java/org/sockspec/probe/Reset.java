@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench.reset PORT}: makes the namespace what a new target would be, and proves it, so that
@@ -68,7 +67,7 @@ final class Reset {
       return;
     }
     if (found.size() > FEW) {
-      killAllAsTheProgram(); // many processes: perhaps a fork bomb, which only kill -1 outruns
+      KillAll.asTheProgram(config, BOUND_MS); // many processes: perhaps a fork bomb, which only kill -1 outruns
     }
     long start = System.nanoTime();
     List<Integer> left = programProcesses();
@@ -80,29 +79,6 @@ final class Reset {
     if (!left.isEmpty()) {
       reasons.add(left.size() + " process(es) of uid " + config.programUid() + " still there after "
           + BOUND_MS + " ms: " + left);
-    }
-  }
-
-  /**
-   * {@code kill -KILL -1} as the program's uid signals every process of it but the killer itself, in
-   * one pass of the kernel's process list; a fork bomb cannot outrun it. Only when the program's uid
-   * is not the probe's own, where -1 would end the kit too.
-   */
-  private void killAllAsTheProgram() {
-    if (config.marker() != null || config.programUid() == ProcessTable.uidOf(ProcessHandle.current().pid())) {
-      return;
-    }
-    String uid = Integer.toString(config.programUid());
-    try {
-      Process kill = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
-          "kill", "-KILL", "-1").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (!kill.waitFor(BOUND_MS, TimeUnit.MILLISECONDS)) {
-        kill.destroyForcibly();
-      }
-    } catch (IOException e) {
-      // no setpriv here: the one-by-one loop that follows still ends every process
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

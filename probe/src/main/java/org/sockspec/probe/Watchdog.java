@@ -96,6 +96,9 @@ final class Watchdog {
         default -> diskStops++;
       }
     }
+    if (stop.equals("processes")) {
+      KillAll.asTheProgram(config, 1000); // a fork bomb: the copies forked since the look die too
+    }
     pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
   }
 
@@ -152,7 +155,9 @@ final class Watchdog {
    * parent's (they share them until written), so only their proportional share (Pss) says whether
    * the program as a whole is past the limit. Read where the resident sum says it may be, from
    * /proc/PID/smaps_rollup, which only the owner or a tracer may read: as the program's uid where
-   * the probe cannot trace. Unreadable counts as the resident size.
+   * the probe cannot trace. When some cannot be read (the helper got no CPU in time), the answer is
+   * 0, no stop this round: the next look tries again, and meanwhile every process is held to the
+   * memory limit by its rlimit and their number to the process limit.
    */
   private long proportionalBytes(List<Integer> pids) {
     long bytes = 0;
@@ -167,11 +172,18 @@ final class Watchdog {
     }
     if (!unread.isEmpty()) {
       Map<Integer, Long> asProgram = new AsProgram(config.programUid()).pss(unread);
-      for (int pid : unread) {
-        bytes += asProgram.getOrDefault(pid, residentBytes(pid));
+      if (!asProgram.keySet().containsAll(unread.stream().filter(Watchdog::alive).toList())) {
+        return 0;
+      }
+      for (long pss : asProgram.values()) {
+        bytes += pss;
       }
     }
     return bytes;
+  }
+
+  private static boolean alive(int pid) {
+    return Files.exists(Path.of("/proc", Integer.toString(pid)));
   }
 
   private static long pssBytes(int pid) {
