@@ -132,7 +132,7 @@ final class LabFiles {
             removeTree(d);
             return FileVisitResult.SKIP_SUBTREE;
           }
-          return FileVisitResult.CONTINUE;
+          return d.equals(dir) || worldWritable(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
         }
 
         @Override
@@ -158,6 +158,20 @@ final class LabFiles {
   }
 
   private static final int OWNED_SCAN = 20_000;
+
+  /**
+   * Whether a folder not the program's own may hold files of the program: only if anyone may write
+   * in it (the program's uid has no group, and no other user's folder lets it in). So a walk of
+   * {@code /tmp} skips the subtrees of other users, however many files they hold: what the program
+   * can have put there is in /tmp itself, in folders it owns, or in world-writable ones.
+   */
+  static boolean worldWritable(Path dir) {
+    try {
+      return ((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0002) != 0;
+    } catch (IOException | RuntimeException e) {
+      return false; // gone, or not ours to look at: nothing of the program's can be there either
+    }
+  }
 
   private static int owner(Path path) {
     try {

@@ -122,6 +122,13 @@ final class Watchdog {
       Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 8,
           new java.nio.file.SimpleFileVisitor<>() {
             @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+              // a shared folder's subtrees the program cannot write in hold nothing of its own
+              boolean skip = uid >= 0 && !d.equals(dir) && owner(d) != uid && !LabFiles.worldWritable(d);
+              return skip ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
               if (++seen[0] > SCAN_LIMIT) {
                 return java.nio.file.FileVisitResult.TERMINATE;

@@ -62,6 +62,33 @@ class LabFilesTest {
     assertThat(files.leftovers()).singleElement().asString().contains("/tmp is now").contains("mode 700");
   }
 
+  @Test
+  void removesTheProgramsFilesInASharedFolderAndLooksOnlyWhereItCouldWrite() throws Exception {
+    int me = ProcessTable.uidOf(ProcessHandle.current().pid()); // stands for the program's uid
+    Path shared = Files.createDirectories(root.resolve("shared"));
+    Files.writeString(shared.resolve("left-at-top"), "x");
+    Path open = Files.createDirectories(shared.resolve("open"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.writeString(open.resolve("left-in-a-world-writable-folder"), "x");
+    Path closed = Files.createDirectories(shared.resolve("closed"));
+    Files.writeString(closed.resolve("not-looked-at"), "x");
+    // "closed" is another user's where this test may say so (root): the program cannot write there
+    boolean another = me == 0;
+    if (another) {
+      Files.setAttribute(closed, "unix:uid", 4242);
+    }
+    Files.createDirectories(root.resolve("lab"));
+    LabFiles files = new LabFiles(new ProbeConfig(root, me, null, "/lab", List.of(), List.of("/shared"), true, null));
+
+    assertThat(files.empty()).isEmpty();
+
+    assertThat(shared.resolve("left-at-top")).doesNotExist();
+    assertThat(open.resolve("left-in-a-world-writable-folder")).doesNotExist();
+    if (another) {
+      assertThat(closed.resolve("not-looked-at")).exists();
+    }
+  }
+
   private static String b64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
