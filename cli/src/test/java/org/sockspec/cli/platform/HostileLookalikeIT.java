@@ -81,15 +81,17 @@ class HostileLookalikeIT {
     }
     assertThat(results.path("score").asDouble()).as("the score is the kit's, not a program's").isEqualTo(earned)
         .isLessThan(results.path("extra_data").path("sockspec").path("max_score").asDouble());
-    // Eight programs of five specs, one at a time in the platform's one network namespace: bounded
+    // Eight programs of six specs, one at a time in the platform's one network namespace: bounded
     // by the specs' own deadlines, not by what the programs do.
     assertThat(ms[0]).as("the whole run, ms").isLessThan(360_000);
     for (Map.Entry<String, String> expected : CONTAINED.entrySet()) {
       String[] verdictAndReason = expected.getValue().split(" ", 2);
+      int cells = 0;
       for (JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
         if (!cell.path("program").asText().equals(expected.getKey() + ".py")) {
           continue;
         }
+        cells++;
         String seen = cell.path("spec").asText() + ": " + cell.path("verdict").asText() + " ("
             + cell.path("reason").asText() + ")";
         if (cell.path("spec").asText().equals(NO_PROGRAM)) {
@@ -99,6 +101,7 @@ class HostileLookalikeIT {
           assertThat(cell.path("reason").asText()).as(expected.getKey() + " " + seen).isEqualTo(verdictAndReason[1]);
         }
       }
+      assertThat(cells).as("specs graded for " + expected.getKey()).isEqualTo(6);
     }
   }
 }
