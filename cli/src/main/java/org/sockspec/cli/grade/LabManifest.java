@@ -62,7 +62,10 @@ public record LabManifest(String title, Map<String, Kind> programs, Map<String, 
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the lab manifest " + file + ": " + e.getMessage(), e);
+      String why = e instanceof java.nio.file.NoSuchFileException ? "there is no such file"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+      throw new IllegalArgumentException("cannot read the lab manifest " + file + ": " + why
+          + " (print the default one with 'sockspec grade --print-lab')", e);
     }
   }
 

@@ -41,6 +41,7 @@ final class AutolabPackage implements Callable<Integer> {
   public Integer call() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     try {
+      KitPackage.writableFolder(options.out);
       files.put("sockspec-autolab/lab.toml", KitPackage.manifest(options.lab).getBytes(StandardCharsets.UTF_8));
       files.put("sockspec-autolab/sockspec.jar", KitPackage.read(KitPackage.jar()));
     } catch (IllegalArgumentException e) {

@@ -40,13 +40,15 @@ final class GradescopePackage implements Callable<Integer> {
   public Integer call() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     try {
+      // what the instructor gave first, then the kit's own parts
+      if (options.out.getFileName() == null || !options.out.getFileName().toString().endsWith(".zip")) {
+        throw new IllegalArgumentException("--out " + options.out + ": Gradescope takes a .zip, e.g. --out autograder.zip");
+      }
+      KitPackage.writableFolder(options.out.toAbsolutePath().getParent());
       files.put("setup.sh", KitPackage.script("setup.sh"));
       files.put("run_autograder", KitPackage.script("run_autograder"));
       files.put("lab.toml", KitPackage.manifest(options.lab).getBytes(StandardCharsets.UTF_8));
       files.put("sockspec.jar", KitPackage.read(KitPackage.jar()));
-      if (options.out.getFileName() == null || !options.out.getFileName().toString().endsWith(".zip")) {
-        throw new IllegalArgumentException("--out " + options.out + ": Gradescope takes a .zip, e.g. --out autograder.zip");
-      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -57,6 +57,23 @@ final class KitPackage {
   }
 
   /** Writes {@code bytes} to {@code file}, executable when asked. */
+  /**
+   * Makes sure the package can be written under {@code out} (a folder, made if missing) before
+   * anything is: an --out that cannot be written is bad input, told at once.
+   *
+   * @throws IllegalArgumentException saying why it cannot
+   */
+  static void writableFolder(Path out) {
+    try {
+      Files.createDirectories(out);
+      Path probe = Files.createTempFile(out, ".sockspec-", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException("--out " + out + ": cannot write there (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); name a folder you can write to", e);
+    }
+  }
+
   static void write(Path file, byte[] bytes, boolean executable) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

@@ -37,6 +37,7 @@ final class PrairieLearnPackage implements Callable<Integer> {
     String manifest;
     Path jar;
     try {
+      KitPackage.writableFolder(options.out);
       manifest = KitPackage.manifest(options.lab);
       jar = KitPackage.jar();
     } catch (IllegalArgumentException e) {
