@@ -56,7 +56,6 @@ final class KitPackage {
     }
   }
 
-  /** Writes {@code bytes} to {@code file}, executable when asked. */
   /**
    * Makes sure the package can be written under {@code out} (a folder, made if missing) before
    * anything is: an --out that cannot be written is bad input, told at once.
@@ -74,6 +73,7 @@ final class KitPackage {
     }
   }
 
+  /** Writes {@code bytes} to {@code file}, executable when asked. */
   static void write(Path file, byte[] bytes, boolean executable) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

@@ -145,8 +145,8 @@ final class ProcessSlot implements Slot {
 
   /**
    * Starts {@code command} as the program: in the lane's namespace, as its uid, with its limits and
-   * a lower CPU weight, SIGXFSZ ignored (a file past the size limit is refused, EFBIG, as a full disk would refuse it,
-   * rather than killing the program unseen).
+   * a lower CPU weight, SIGXFSZ ignored (a file past the size limit is refused, EFBIG, as a full disk
+   * would refuse it, rather than killing the program unseen).
    */
   ProgramSession startProgram(List<String> command, java.util.function.Consumer<byte[]> output, Runnable onClosed) {
     List<String> namespace = confinement.ownNamespaces()
