@@ -130,9 +130,20 @@ final class TcpCommands {
    * side that sends the first FIN ends in TIME_WAIT: after a server closed first, answering its FIN
    * with ours would leave TIME_WAIT on the server's own port, where the next server must bind.
    */
+  /**
+   * {@code tcp.close NAME [WAIT_MS]}: closes, with a reset when the peer has closed first (so neither
+   * end is left in TIME_WAIT), else with FIN. With WAIT_MS, waits at most that long for the peer to
+   * close first: after the lab's end, the server closes as the client does, and two FINs that cross
+   * would leave a TIME_WAIT on the server's port.
+   */
   Json close(Request r) {
     Socket socket = handles.get(r.text(0), Socket.class);
+    int waitMs = r.integer(1, 0);
+    long start = System.nanoTime();
     boolean peerClosed = peerHasClosed(socket);
+    while (!peerClosed && Clock.msSince(start) < waitMs) {
+      peerClosed = peerHasClosed(socket); // each look waits 1 ms for the FIN
+    }
     if (peerClosed) {
       Handles.abortQuietly(socket);
       handles.close(r.text(0));

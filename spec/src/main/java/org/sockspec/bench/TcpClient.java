@@ -96,6 +96,17 @@ public final class TcpClient {
     transcript.log(name + " close");
   }
 
+  /**
+   * Closes after this client's end was answered: waits (at most the silence window) for the server
+   * to close its side, as the lab's server does after end, so that the two closes do not cross and
+   * leave a TIME_WAIT on the server's port (which would keep the next server without SO_REUSEADDR
+   * from binding). A server that keeps the connection open is then closed on with FIN, as by close().
+   */
+  public void closeAfterEnd() {
+    JsonNode answer = probe.call(timing.reply().plus(timing.silence()), "tcp.close", name, timing.silence().toMillis());
+    transcript.log(name + " close" + (answer.path("reset").asBoolean() ? " (the server had closed first)" : ""));
+  }
+
   /** Closes with RST (SO_LINGER 0), as a crashed client would. */
   public void abort() {
     probe.call(timing.reply(), "tcp.abort", name);

@@ -137,7 +137,7 @@ public class TcpSpecs {
     a.send("end");
     assertThatAnswer(a.receiveAnswer()).as("client A's end")
         .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
-    a.close();
+    a.closeAfterEnd();
     Reply afterEnd = b.receiveAnswer(bench.timing().reply());
     bench.observe("B after A's end", servedOrReset(afterEnd));
     assertThatAnswer(afterEnd).as("client B, once A ended and left,").isServedOrReset();
