@@ -40,7 +40,7 @@ class ProcessSandboxMatrixIT {
           inside.add(to);
         } else if (Files.isRegularFile(path)) {
           String to = "/matrix/cp/" + (n++) + "-" + path.getFileName();
-          box.file(to, Files.readAllBytes(path), 0644);
+          box.file(to, Files.readAllBytes(path), false);
           inside.add(to);
         }
       }

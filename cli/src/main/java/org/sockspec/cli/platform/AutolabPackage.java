@@ -40,9 +40,11 @@ final class AutolabPackage implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, byte[]> files = new LinkedHashMap<>();
+    String manifest;
     try {
       KitPackage.writableFolder(options.out);
-      files.put("sockspec-autolab/lab.toml", KitPackage.manifest(options.lab).getBytes(StandardCharsets.UTF_8));
+      manifest = KitPackage.manifest(options.lab);
+      files.put("sockspec-autolab/lab.toml", manifest.getBytes(StandardCharsets.UTF_8));
       files.put("sockspec-autolab/sockspec.jar", KitPackage.read(KitPackage.jar()));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -54,7 +56,7 @@ final class AutolabPackage implements Callable<Integer> {
     parent.root.context().out().println("Autolab autograder written to " + options.out
         + ": autograde-Makefile and autograde.tar, one problem per program (docs/autolab.md). The assessment's "
         + "problems and their max scores: "
-        + AutolabScores.problems(options.lab == null ? LabManifest.defaults() : LabManifest.read(options.lab)) + ".");
+        + AutolabScores.problems(LabManifest.parse(manifest, "the lab manifest")) + ".");
     return ExitStatus.PASSED;
   }
 

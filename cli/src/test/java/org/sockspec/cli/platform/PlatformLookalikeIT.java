@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockspec.bench.internal.TarArchive;
 import org.sockspec.bench.lookalike.Lookalike;
 
 /**
@@ -147,7 +145,7 @@ class PlatformLookalikeIT {
    */
   static JsonNode gradescope(Path zip, Path submission, String name, String after, LookAt look) throws Exception {
     try (Lookalike box = new Lookalike()) {
-      box.file("/tmp/autograder.zip", Files.readAllBytes(zip), 0644).file("/tmp/unzip.py", UNZIP.getBytes(), 0644)
+      box.file("/tmp/autograder.zip", Files.readAllBytes(zip), false).file("/tmp/unzip.py", UNZIP.getBytes(), false)
           .folder("/autograder/submission", submission);
       Lookalike.Run run = box.run("""
           set -e
@@ -189,10 +187,10 @@ class PlatformLookalikeIT {
   static Lookalike.Run autolab(Path out, Path submission) throws Exception {
     try (Lookalike box = new Lookalike()) {
       // Autolab's images have make; the offline runtime image has not: the host's (Debian's, libc only) stands in.
-      box.file("/usr/local/bin/make", Files.readAllBytes(Path.of("/usr/bin/make")), 0755)
-          .file("/autolab/Makefile", Files.readAllBytes(out.resolve("autograde-Makefile")), 0644)
-          .file("/autolab/autograde.tar", Files.readAllBytes(out.resolve("autograde.tar")), 0644)
-          .file("/autolab/handin.tar", tar(submission), 0644);
+      box.file("/usr/local/bin/make", Files.readAllBytes(Path.of("/usr/bin/make")), true)
+          .file("/autolab/Makefile", Files.readAllBytes(out.resolve("autograde-Makefile")), false)
+          .file("/autolab/autograde.tar", Files.readAllBytes(out.resolve("autograde.tar")), false)
+          .file("/autolab/handin.tar", tar(submission), false);
       Lookalike.Run run = box.run("cd /autolab && make", BOUND);
       System.out.println("autolab look-alike: " + run.ms() + " ms\n" + run.output());
       assertThat(run.status()).as(run.output()).isZero();
@@ -258,17 +256,12 @@ class PlatformLookalikeIT {
   }
 
   static byte[] tar(Path folder) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes); var files = Files.list(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        TarArchiveEntry entry = new TarArchiveEntry(file.getFileName().toString());
-        byte[] content = Files.readAllBytes(file);
-        entry.setSize(content.length);
-        tar.putArchiveEntry(entry);
-        tar.write(content);
-        tar.closeArchiveEntry();
+    TarArchive archive = new TarArchive();
+    try (var files = Files.list(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        archive.add(file.getFileName().toString(), Files.readAllBytes(file), false);
       }
     }
-    return bytes.toByteArray();
+    return archive.bytes();
   }
 }

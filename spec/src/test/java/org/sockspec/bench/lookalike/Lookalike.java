@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.RuntimeImage;
+import org.sockspec.bench.internal.TarArchive;
 
 /**
  * A container that looks like an autograding platform's: the kit's offline runtime image (it has a
@@ -33,8 +33,7 @@ import org.sockspec.bench.internal.RuntimeImage;
  */
 public final class Lookalike implements AutoCloseable {
   private final DockerClient docker = Engine.client();
-  private final Map<String, byte[]> files = new LinkedHashMap<>();
-  private final Map<String, Integer> modes = new LinkedHashMap<>();
+  private final TarArchive files = new TarArchive();
   private final Map<String, String> sysctls = new LinkedHashMap<>();
   private String id;
 
@@ -47,10 +46,9 @@ public final class Lookalike implements AutoCloseable {
     return this;
   }
 
-  /** Adds a file (its path inside the container) with {@code mode}. */
-  public Lookalike file(String path, byte[] content, int mode) {
-    files.put(path.startsWith("/") ? path.substring(1) : path, content);
-    modes.put(path.startsWith("/") ? path.substring(1) : path, mode);
+  /** Adds a file (its path inside the container), root's, executable or not. */
+  public Lookalike file(String path, byte[] content, boolean executable) {
+    files.add(path.startsWith("/") ? path.substring(1) : path, content, executable);
     return this;
   }
 
@@ -58,7 +56,7 @@ public final class Lookalike implements AutoCloseable {
   public Lookalike folder(String path, Path folder) {
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        file(path + "/" + folder.relativize(file), Files.readAllBytes(file), Files.isExecutable(file) ? 0755 : 0644);
+        file(path + "/" + folder.relativize(file), Files.readAllBytes(file), Files.isExecutable(file));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,7 +73,7 @@ public final class Lookalike implements AutoCloseable {
     id = docker.createContainerCmd(RuntimeImage.name()).withCmd("bash", "-c", script).withUser("0:0")
         .withLabels(Map.of("org.sockspec.kit", "true", "org.sockspec.role", "lookalike"))
         .withHostConfig(host).exec().getId();
-    docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(tar())).exec();
+    docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(files.bytes())).exec();
     long start = System.nanoTime();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     ResultCallback.Adapter<Frame> logs = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true)
@@ -106,22 +104,6 @@ public final class Lookalike implements AutoCloseable {
     } catch (com.github.dockerjava.api.exception.NotFoundException e) {
       return null;
     }
-  }
-
-  private byte[] tar() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-        entry.setSize(file.getValue().length);
-        entry.setMode(0100000 | modes.get(file.getKey()));
-        tar.putArchiveEntry(entry);
-        tar.write(file.getValue());
-        tar.closeArchiveEntry();
-      }
-    }
-    return bytes.toByteArray();
   }
 
   @Override
