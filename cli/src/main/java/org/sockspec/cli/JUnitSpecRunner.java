@@ -1,6 +1,7 @@
 package org.sockspec.cli;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -42,6 +43,9 @@ public final class JUnitSpecRunner implements SpecRunner {
         "junit.jupiter.testclass.order.default", CatalogueOrder.class.getName());
   }
 
+  /** The configuration parameter of a spec's wall-clock deadline (JUnit's own). */
+  public static final String DEADLINE = "junit.jupiter.execution.timeout.default";
+
   /** The spec's own method: catalogue methods are not overloaded, so its name finds it. */
   private static DiscoverySelector selector(SpecInfo spec) {
     for (java.lang.reflect.Method method : spec.specClass().getDeclaredMethods()) {
@@ -55,7 +59,8 @@ public final class JUnitSpecRunner implements SpecRunner {
   @Override
   public RunReport run(RunRequest request, SpecListener listener) {
     CancellationToken cancellation = CancellationToken.create();
-    ResultCollector collector = new ResultCollector(request.plan(), listener, cancellation);
+    ResultCollector collector = new ResultCollector(request.plan(), listener, cancellation,
+        Optional.ofNullable(request.parameters().get(DEADLINE)));
     LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
         // The planned specs' methods only: the rest of the catalogue is neither discovered nor skipped.
         .selectors(request.plan().stream().map(JUnitSpecRunner::selector).toList())

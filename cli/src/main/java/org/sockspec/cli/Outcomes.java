@@ -1,46 +1,58 @@
 package org.sockspec.cli;
 
-import java.util.LinkedHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 import org.sockspec.bench.internal.EngineUnavailableException;
 import org.sockspec.bench.internal.KitException;
 import org.sockspec.cli.report.Status;
+import org.sockspec.spec.Cause;
+import org.sockspec.spec.CausedFailure;
 import org.sockspec.spec.SpecFailure;
 
 /**
  * What a spec's throwable means for the report: the program's failure (a {@link SpecFailure}, or
- * any assertion), a skip (an aborted spec), or the kit's error (everything else). Only messages
- * are kept: a stack trace of the kit is never shown to a student.
+ * any assertion), a skip (an aborted spec), the spec's deadline, or the kit's error (everything
+ * else), each with its {@link Cause}. Only messages are kept: a stack trace of the kit is never
+ * shown to a student.
  */
 final class Outcomes {
-  /** A status with its message and evidence. */
-  record Outcome(Status status, String message, Map<String, String> evidence) {}
+  /** A status with its message, cause (null for a pass or a skip) and evidence. */
+  record Outcome(Status status, String message, Cause cause, Map<String, String> evidence) {}
 
   private Outcomes() {}
 
-  static Outcome of(Throwable thrown) {
+  /** What {@code thrown} means; {@code deadline} is the spec's wall-clock deadline, as configured, if any. */
+  static Outcome of(Throwable thrown, Optional<String> deadline) {
     if (thrown instanceof SpecFailure failure) {
-      return new Outcome(Status.FAILED, failure.headline(), failure.evidence().asMap());
+      return new Outcome(Status.FAILED, failure.headline(), failure.why(), failure.evidence().asMap());
     }
     Optional<EngineUnavailableException> engine = cause(thrown, EngineUnavailableException.class);
     if (engine.isPresent()) {
-      return new Outcome(Status.ERROR, "cannot run containers: " + engine.get().getMessage(), Map.of());
+      String message = "cannot run containers: " + engine.get().getMessage();
+      return new Outcome(Status.ERROR, message, new Cause.Kit(message), Map.of());
     }
     Optional<KitException> kit = cause(thrown, KitException.class);
     if (kit.isPresent()) {
-      return new Outcome(Status.ERROR, "kit error: " + kit.get().getMessage(), Map.of());
+      String message = "kit error: " + kit.get().getMessage();
+      return new Outcome(Status.ERROR, message, new Cause.Kit(message), Map.of());
     }
     if (thrown instanceof TestAbortedException) {
-      return new Outcome(Status.SKIPPED, describe(thrown), Map.of());
+      return new Outcome(Status.SKIPPED, describe(thrown), null, Map.of());
     }
     if (thrown instanceof AssertionError) {
       // An assertion outside a spec method's body (SpecExtension wraps those in SpecFailure):
       // still a statement about the program, without the bench's evidence.
-      return new Outcome(Status.FAILED, describe(thrown), Map.of());
+      Cause why = thrown instanceof CausedFailure caused ? caused.why() : new Cause.Unexplained(describe(thrown));
+      return new Outcome(Status.FAILED, describe(thrown), why, Map.of());
     }
-    return new Outcome(Status.ERROR, "kit error: " + describe(thrown), new LinkedHashMap<>());
+    String message = "kit error: " + describe(thrown);
+    if (thrown instanceof TimeoutException) {
+      // JUnit's own: the spec outlived its deadline (the grader's), and was abandoned.
+      return new Outcome(Status.ERROR, message, new Cause.TimedOut(deadline.orElse(null)), Map.of());
+    }
+    return new Outcome(Status.ERROR, message, new Cause.Kit(message), Map.of());
   }
 
   /** The engine problem behind {@code thrown}, if that is what it is: the run cannot go on. */

@@ -15,6 +15,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.sockspec.bench.internal.EngineUnavailableException;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.spec.Cause;
 import org.sockspec.spec.SpecExtension;
 import org.sockspec.spec.SpecInfo;
 
@@ -35,10 +36,15 @@ final class ResultCollector implements TestExecutionListener {
   private volatile TestPlan testPlan;
   private volatile EngineUnavailableException engineProblem;
 
-  ResultCollector(List<SpecInfo> plan, SpecListener listener, CancellationToken cancellation) {
+  private final Optional<String> deadline;
+
+  /** {@code deadline}: every spec's wall-clock deadline, as configured ("60 s"), if there is one. */
+  ResultCollector(List<SpecInfo> plan, SpecListener listener, CancellationToken cancellation,
+      Optional<String> deadline) {
     plan.forEach(spec -> planned.put(key(spec.specClass().getName(), spec.methodName()), spec));
     this.listener = listener;
     this.cancellation = cancellation;
+    this.deadline = deadline;
   }
 
   @Override
@@ -80,14 +86,14 @@ final class ResultCollector implements TestExecutionListener {
       long ms = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
       Map<String, String> evidence = new LinkedHashMap<>(observations.getOrDefault(id.getUniqueId(), Map.of()));
       Outcomes.Outcome outcome = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
-          ? new Outcomes.Outcome(Status.PASSED, "", Map.of())
-          : result.getThrowable().map(Outcomes::of).orElse(new Outcomes.Outcome(
+          ? new Outcomes.Outcome(Status.PASSED, "", null, Map.of())
+          : result.getThrowable().map(thrown -> Outcomes.of(thrown, deadline)).orElse(new Outcomes.Outcome(
               result.getStatus() == TestExecutionResult.Status.ABORTED ? Status.SKIPPED : Status.ERROR,
               "the spec ended " + result.getStatus().name().toLowerCase(java.util.Locale.ROOT) + " without a reason",
-              Map.of()));
+              null, Map.of()));
       evidence.putAll(outcome.evidence());
       result.getThrowable().flatMap(Outcomes::engineProblem).ifPresent(this::stopRun);
-      record(spec.get(), outcome.status(), outcome.message(), evidence, ms);
+      record(spec.get(), outcome.status(), outcome.message(), outcome.cause(), evidence, ms);
     } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
       // A class or the engine failed around its specs (a class that cannot be created, say):
       // the specs inside never ran, which is the kit's error, not the program's failure.
@@ -127,7 +133,12 @@ final class ResultCollector implements TestExecutionListener {
   }
 
   private void record(SpecInfo spec, Status status, String message, Map<String, String> evidence, long ms) {
-    if (results.putIfAbsent(spec.id(), SpecResult.of(spec, status, message, evidence, ms)) == null) {
+    record(spec, status, message, null, evidence, ms);
+  }
+
+  private void record(SpecInfo spec, Status status, String message, Cause cause, Map<String, String> evidence,
+      long ms) {
+    if (results.putIfAbsent(spec.id(), SpecResult.of(spec, status, message, cause, evidence, ms)) == null) {
       listener.finished(results.get(spec.id()));
     }
   }

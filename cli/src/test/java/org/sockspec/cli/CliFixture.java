@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.sockspec.spec.Cause;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
@@ -52,6 +53,7 @@ final class CliFixture {
 
   static SpecResult result(SpecInfo spec, Level level, Status status, String message) {
     return new SpecResult(spec.id(), level, spec.question(), spec.summary(), spec.hint(), status, message,
+        status == Status.FAILED ? new Cause.NoAnswer("client A", 1000, "timeout", null) : null,
         status == Status.FAILED ? Map.of("transcript", "0 ms  bench ready") : Map.of(), 12);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.sockspec.spec.Cause;
 import org.sockspec.bench.Kind;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
@@ -28,7 +29,9 @@ class IdentificationTest {
     return Identification.identify(catalogue, (spec, as) -> {
       ran.add(spec.id());
       Status status = passing.contains(spec.id()) ? Status.PASSED : Status.FAILED;
-      return new SpecResult(spec.id(), Level.MUST, "", "", "", status, "", Map.of(), 1);
+      return new SpecResult(spec.id(), Level.MUST, "", "", "", status, "",
+          status == Status.FAILED ? new Cause.ProcessModel("a process per client", "one process for all") : null,
+          Map.of(), 1);
     });
   }
 

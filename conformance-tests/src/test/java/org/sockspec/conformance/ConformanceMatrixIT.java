@@ -61,6 +61,6 @@ class ConformanceMatrixIT {
     SpecRun.expect(row.specId(), Map.of(
         TargetConfig.KIND, row.kind().id(),
         TargetConfig.REFERENCE, row.program(),
-        TargetConfig.DEFECT, row.defect() == null ? "" : row.defect()), row.passes(), row.targetName());
+        TargetConfig.DEFECT, row.defect() == null ? "" : row.defect()), row.cause(), row.targetName());
   }
 }

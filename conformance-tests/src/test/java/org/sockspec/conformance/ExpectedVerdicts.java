@@ -15,8 +15,11 @@ import org.sockspec.bench.Kind;
 
 /** The conformance matrix's table of expected verdicts (expected-verdicts.tsv). */
 final class ExpectedVerdicts {
-  /** One row: a reference program (with a defect or none) run as a kind, one spec, its verdict. */
-  record Row(String program, String defect, Kind kind, String specId, boolean passes, int line) {
+  /**
+   * One row: a reference program (with a defect or none) run as a kind, one spec, its verdict and,
+   * for a failure, the kind of its cause.
+   */
+  record Row(String program, String defect, Kind kind, String specId, boolean passes, String cause, int line) {
     String targetName() {
       return program + (defect == null ? "" : " --defect " + defect) + " as " + kind;
     }
@@ -52,9 +55,10 @@ final class ExpectedVerdicts {
 
   static ExpectedVerdicts parse(List<String> lines) {
     List<Row> rows = new ArrayList<>();
-    for (TableLine row : TableLine.parse(lines, "expected-verdicts", "program defect kind spec pass|fail")) {
+    for (TableLine row : TableLine.parse(lines, "expected-verdicts", "program defect kind spec")) {
       String[] f = row.fields();
-      rows.add(new Row(f[0], f[1].equals("-") ? null : f[1], Kind.parse(f[2]), f[3], row.passes(), row.line()));
+      rows.add(new Row(f[0], f[1].equals("-") ? null : f[1], Kind.parse(f[2]), f[3], row.passes(), row.cause(),
+          row.line()));
     }
     return new ExpectedVerdicts(rows);
   }

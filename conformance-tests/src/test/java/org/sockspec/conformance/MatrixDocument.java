@@ -23,37 +23,39 @@ final class MatrixDocument {
         .append("Generated from `conformance-tests/src/test/resources/expected-verdicts/*.tsv` by\n")
         .append("`MatrixDocumentTest` (regenerate: `mvn -pl conformance-tests test -Dsockspec.writeDocs=true`).\n")
         .append("`mvn verify` runs every cell below as its own test (`ConformanceMatrixIT`), in containers:\n")
-        .append("pass = the spec must pass, **FAIL** = the spec must fail, as a spec failure (a kit error never\n")
-        .append("counts). Rows are the reference programs of `impl` and their planted defects, run as the kind\n")
+        .append("pass = the spec must pass, **FAIL** `cause` = the spec must fail, as a spec failure (a kit error\n")
+        .append("never counts) whose cause is of that kind (see docs/cli.md): the reason the row fails for.\n")
+        .append("Rows are the reference programs of `impl` and their planted defects, run as the kind\n")
         .append("they are meant for and as kinds they are not; a blank cell is a spec not run for that row.\n")
         .append("\nEvery planted defect fails at least one MUST spec (`DefectCoverageTest`), except two that break\n")
         .append("a behaviour the catalogue rates SHOULD, caught by that SHOULD spec (it counts with `--strict`):\n\n");
     DefectCoverageTest.CAUGHT_AT_SHOULD_ONLY.forEach((variant, why) ->
         out.append("- `").append(variant).append("`: ").append(why).append('\n'));
-    Map<Kind, Map<String, Map<String, Boolean>>> byKind = new LinkedHashMap<>();
+    Map<Kind, Map<String, Map<String, String>>> byKind = new LinkedHashMap<>();
     for (Kind kind : Kind.values()) {
       for (ExpectedVerdicts.Row row : verdicts.rows()) {
         if (row.kind() == kind) {
           String target = row.program() + (row.defect() == null ? "" : " `" + row.defect() + "`");
           byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>())
-              .computeIfAbsent(target, t -> new LinkedHashMap<>()).put(row.specId(), row.passes());
+              .computeIfAbsent(target, t -> new LinkedHashMap<>()).put(row.specId(), row.passes() ? "pass"
+                  : "**FAIL** `" + row.cause() + "`");
         }
       }
     }
     int cells = 0;
-    for (Map.Entry<Kind, Map<String, Map<String, Boolean>>> kind : byKind.entrySet()) {
+    for (Map.Entry<Kind, Map<String, Map<String, String>>> kind : byKind.entrySet()) {
       List<String> specs = specColumns(kind.getKey(), kind.getValue());
       out.append("\n## As `").append(kind.getKey()).append("`\n\n| program (defect) |");
       specs.forEach(id -> out.append(" ").append(id).append(" |"));
       out.append("\n| --- |");
       specs.forEach(id -> out.append(" :---: |"));
       out.append('\n');
-      for (Map.Entry<String, Map<String, Boolean>> target : kind.getValue().entrySet()) {
+      for (Map.Entry<String, Map<String, String>> target : kind.getValue().entrySet()) {
         out.append("| ").append(target.getKey()).append(" |");
         for (String id : specs) {
-          Boolean passes = target.getValue().get(id);
-          out.append(passes == null ? "  |" : passes ? " pass |" : " **FAIL** |");
-          cells += passes == null ? 0 : 1;
+          String verdict = target.getValue().get(id);
+          out.append(verdict == null ? "  |" : " " + verdict + " |");
+          cells += verdict == null ? 0 : 1;
         }
         out.append('\n');
       }
@@ -63,7 +65,7 @@ final class MatrixDocument {
   }
 
   /** The kind's specs in catalogue order, then any other spec id the table names. */
-  private static List<String> specColumns(Kind kind, Map<String, Map<String, Boolean>> targets) {
+  private static List<String> specColumns(Kind kind, Map<String, Map<String, String>> targets) {
     Set<String> named = new LinkedHashSet<>();
     targets.values().forEach(cells -> named.addAll(cells.keySet()));
     List<String> columns = new ArrayList<>();

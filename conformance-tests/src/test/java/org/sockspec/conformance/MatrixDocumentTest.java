@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sockspec.spec.Cause;
 
 /**
  * The matrix document in docs/ says exactly what the tables say. Needs no engine; run with
@@ -30,5 +33,14 @@ class MatrixDocumentTest {
   void everyTableRowIsWellFormed() {
     assertThat(ExpectedVerdicts.load().rows()).isNotEmpty()
         .allSatisfy(row -> assertThat(row.specId()).matches("[a-z]+(\\.[a-z0-9-]+)+"));
+  }
+
+  @Test
+  void everyFailingRowNamesAKindOfCauseThatExists() throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    ExpectedVerdicts.load().rows().forEach(row -> rows.add(row.cause() == null ? "pass" : row.cause()));
+    HandoutProgramsIT.rows().forEach(row -> rows.add(row.cause() == null ? "pass" : row.cause()));
+    assertThat(rows).allSatisfy(cause -> assertThat(cause).isIn(Stream.concat(Stream.of("pass"),
+        Cause.kinds().stream()).toList()));
   }
 }

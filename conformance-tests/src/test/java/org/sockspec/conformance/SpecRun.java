@@ -31,7 +31,8 @@ import org.sockspec.spec.TargetConfig;
 /**
  * Runs one spec against one target through the JUnit engine (as JUnit's EngineTestKit tests JUnit),
  * configured exactly as a suite or the CLI would configure it, and checks its verdict: a spec that
- * must fail must fail as a spec (a {@link SpecFailure}), not with a kit error.
+ * must fail must fail as a spec (a {@link SpecFailure}), not with a kit error, and for the reason
+ * its row names (its cause's kind), as EngineTestKit asserts a failure's type.
  */
 final class SpecRun {
   private SpecRun() {}
@@ -54,8 +55,12 @@ final class SpecRun {
     return new Verdict(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, result.getThrowable());
   }
 
-  /** Runs the spec and checks it got {@code mustPass}'s verdict against {@code targetName}. */
-  static void expect(String specId, Map<String, String> config, boolean mustPass, String targetName) {
+  /**
+   * Runs the spec and checks its verdict against {@code targetName}: a pass when {@code cause} is
+   * null, else a failure whose cause is of that kind.
+   */
+  static void expect(String specId, Map<String, String> config, String cause, String targetName) {
+    boolean mustPass = cause == null;
     Verdict verdict = run(specId, config);
     Optional<Throwable> thrown = verdict.thrown();
     if (mustPass && !verdict.passed()) {
@@ -67,9 +72,14 @@ final class SpecRun {
         throw new AssertionFailedError(specId + " must fail against " + targetName
             + " (it is the spec that catches this defect) but it passed");
       }
-      if (!(thrown.orElse(null) instanceof SpecFailure)) {
+      if (!(thrown.orElse(null) instanceof SpecFailure failure)) {
         throw new AssertionFailedError(specId + " must fail against " + targetName + " as a spec failure, but it "
             + "ended with an error:\n" + thrown.map(SpecRun::describe).orElse("?"), thrown.orElse(null));
+      }
+      if (!failure.why().kind().equals(cause)) {
+        throw new AssertionFailedError(specId + " must fail against " + targetName + " with a cause of kind " + cause
+            + ", the reason its row names, but its cause is " + failure.why().kind() + ": " + failure.why() + "\n"
+            + failure.headline(), cause, failure.why().kind());
       }
     }
   }

@@ -5,12 +5,19 @@ import java.util.List;
 
 /**
  * One row of a whitespace-separated verdict table (expected-verdicts/*.tsv, handout-verdicts.tsv):
- * its line number and fields, the last of which is {@code pass} or {@code fail}. Blank lines and
- * {@code #} comments are skipped; a malformed row is an error naming its line and the expected shape.
+ * its line number, its leading fields, then its verdict, {@code pass} or {@code fail CAUSE} (the
+ * kind of cause the failure must have: a spec that fails for another reason than the one a row
+ * names does not hold the row). Blank lines and {@code #} comments are skipped; a malformed row is
+ * an error naming its line and the expected shape.
+ *
+ * @param fields the fields before the verdict
+ * @param cause the cause kind a failing row names; null for a pass
  */
-record TableLine(int line, String[] fields) {
+record TableLine(int line, String[] fields, boolean passes, String cause) {
+  /** {@code shape} names the leading fields ("program defect kind spec"). */
   static List<TableLine> parse(List<String> lines, String table, String shape) {
     int columns = shape.split("\\s+").length;
+    String want = shape + " pass|fail CAUSE";
     List<TableLine> rows = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -18,15 +25,14 @@ record TableLine(int line, String[] fields) {
         continue;
       }
       String[] f = line.split("\\s+");
-      if (f.length != columns || !(f[columns - 1].equals("pass") || f[columns - 1].equals("fail"))) {
-        throw new IllegalArgumentException(table + " line " + (i + 1) + ": want '" + shape + "', got: " + line);
+      boolean passes = f.length == columns + 1 && f[columns].equals("pass");
+      boolean fails = f.length == columns + 2 && f[columns].equals("fail");
+      if (!passes && !fails) {
+        throw new IllegalArgumentException(table + " line " + (i + 1) + ": want '" + want
+            + "' (a failing row names the kind of its cause, see docs/cli.md), got: " + line);
       }
-      rows.add(new TableLine(i + 1, f));
+      rows.add(new TableLine(i + 1, java.util.Arrays.copyOf(f, columns), passes, fails ? f[columns + 1] : null));
     }
     return rows;
-  }
-
-  boolean passes() {
-    return fields[fields.length - 1].equals("pass");
   }
 }

@@ -217,24 +217,39 @@ public final class Bench implements AutoCloseable {
 
   /** What a failing spec shows: observations, transcript, socket table, processes, output. */
   public Evidence evidence() {
+    return postMortem().evidence();
+  }
+
+  /**
+   * What a failing spec shows, and the sandbox limit the program reached meanwhile, if it did (the
+   * limit explains the failure better than what the spec saw), from one reading of the tables.
+   */
+  public PostMortem postMortem() {
     Evidence evidence = new Evidence().merge(observations);
     evidence.put("transcript", transcript.toString());
+    ProcessList processes = new ProcessList(List.of());
     try {
       SocketTable table = sockets();
+      processes = table.processes();
       evidence.put("sockets", table.render());
-      evidence.put("processes", table.processes().render());
+      evidence.put("processes", processes.render());
     } catch (RuntimeException e) {
       evidence.put("sockets", "(could not be read: " + e.getMessage() + ")");
     }
-    lane.limitsHit().filter(LimitsHit::any).ifPresent(hit -> evidence.put("limits", hit.describe(SandboxLimits.DEFAULT)));
+    Optional<LimitsHit> counted = lane.limitsHit().filter(LimitsHit::any);
+    counted.ifPresent(hit -> evidence.put("limits", hit.describe(SandboxLimits.DEFAULT)));
     for (int i = 0; i < programs.size(); i++) {
       RunningProgram program = programs.get(i);
       String key = programs.size() == 1 ? "output" : "output " + (i + 1);
       long total = program.output().totalBytes();
       evidence.put(key, total == 0 ? "(the program printed nothing)" : program.output().tail(30));
     }
-    return evidence;
+    return new PostMortem(evidence, LimitReading.of(counted,
+        programs.stream().map(RunningProgram::output).toList(), processes));
   }
+
+  /** A failed spec's evidence, and the sandbox limit its program reached, if any. */
+  public record PostMortem(Evidence evidence, Optional<LimitReading> limit) {}
 
   /**
    * After the bench broke mid-spec (a {@link org.sockspec.bench.internal.KitException}): whether

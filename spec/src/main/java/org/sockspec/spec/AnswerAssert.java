@@ -32,7 +32,8 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Reply> {
   public AnswerAssert isAnswered() {
     isNotNull();
     if (actual.bytes().length == 0) {
-      throw Headline.of("Expecting %s to be answered but got %s.%s", who("the message"), actual.describe(), why());
+      throw CausedFailure.of(ReplyCauses.noAnswer(who("the message"), actual),
+          "Expecting %s to be answered but got %s.%s", who("the message"), actual.describe(), why());
     }
     return this;
   }
@@ -44,7 +45,8 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Reply> {
   public AnswerAssert isNothing() {
     isNotNull();
     if (actual.outcome() != Outcome.TIMEOUT || actual.bytes().length > 0) {
-      throw Headline.of("Expecting %s to get nothing for %d ms but got %s.%s", who("the client"),
+      throw CausedFailure.of(ReplyCauses.notSilent(who("the client"), actual),
+          "Expecting %s to get nothing for %d ms but got %s.%s", who("the client"),
           actual.window().toMillis(), actual.describe(), why());
     }
     return this;
@@ -54,7 +56,8 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Reply> {
   public AnswerAssert isClosedByPeer() {
     isNotNull();
     if (actual.outcome() != Outcome.EOF && actual.outcome() != Outcome.RESET) {
-      throw Headline.of("Expecting %s to see the connection closed (end of stream or a reset) but got %s.%s",
+      throw CausedFailure.of(ReplyCauses.notClosed(who("the client"), actual),
+          "Expecting %s to see the connection closed (end of stream or a reset) but got %s.%s",
           who("the client"), actual.describe(), why());
     }
     return this;
@@ -64,7 +67,8 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Reply> {
   public AnswerAssert isRefused() {
     isNotNull();
     if (actual.outcome() != Outcome.REFUSED) {
-      throw Headline.of("Expecting %s to report the connection refused but got %s", who("the receive"), actual.describe());
+      throw CausedFailure.of(new Cause.NotRefused(who("the receive"), ReplyCauses.ended(actual), actual.ms(), null),
+          "Expecting %s to report the connection refused but got %s", who("the receive"), actual.describe());
     }
     return this;
   }
@@ -76,7 +80,8 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Reply> {
   public AnswerAssert isServedOrReset() {
     isNotNull();
     if (actual.bytes().length == 0 && actual.outcome() != Outcome.EOF && actual.outcome() != Outcome.RESET) {
-      throw Headline.of("Expecting %s to be either served (answered) or reset but got %s: it is still waiting",
+      throw CausedFailure.of(ReplyCauses.noAnswer(who("the client"), actual),
+          "Expecting %s to be either served (answered) or reset but got %s: it is still waiting",
           who("the client"), actual.describe());
     }
     return this;
@@ -86,7 +91,8 @@ public final class AnswerAssert extends AbstractAssert<AnswerAssert, Reply> {
   public AnswerAssert cameFromPortIfAnswered(int port) {
     isNotNull();
     if (actual.isData() && actual.fromPort() != port) {
-      throw Headline.of("Expecting %s to come from the server's socket, port %d, but %s came from port %d: the server "
+      throw CausedFailure.of(new Cause.WrongSourcePort(who("the answer"), port, actual.fromPort()),
+          "Expecting %s to come from the server's socket, port %d, but %s came from port %d: the server "
           + "answered from another socket", who("the answer"), port, Bytes.show(actual.bytes()), actual.fromPort());
     }
     return this;

@@ -14,7 +14,8 @@ public final class ConnectAssert extends AbstractAssert<ConnectAssert, Connect> 
   public ConnectAssert isConnected() {
     isNotNull();
     if (actual.outcome() != Outcome.CONNECTED) {
-      throw Headline.of("Expecting %s to connect but it was %s", who(), actual.describe());
+      throw CausedFailure.of(new Cause.NotConnected(who(), ReplyCauses.outcome(actual.outcome()), actual.ms()),
+          "Expecting %s to connect but it was %s", who(), actual.describe());
     }
     return this;
   }
@@ -23,10 +24,12 @@ public final class ConnectAssert extends AbstractAssert<ConnectAssert, Connect> 
   public ConnectAssert isRefusedWithin(Duration atOnce) {
     isNotNull();
     if (actual.outcome() != Outcome.REFUSED) {
-      throw Headline.of("Expecting %s to be refused but it was %s", who(), actual.describe());
+      throw CausedFailure.of(new Cause.NotRefused(who(), ReplyCauses.outcome(actual.outcome()), actual.ms(), null),
+          "Expecting %s to be refused but it was %s", who(), actual.describe());
     }
     if (actual.ms() > atOnce.toMillis()) {
-      throw Headline.of("Expecting %s to be refused at once (within %d ms) but the refusal took %d ms",
+      throw CausedFailure.of(new Cause.NotRefused(who(), "refused", actual.ms(), atOnce.toMillis()),
+          "Expecting %s to be refused at once (within %d ms) but the refusal took %d ms",
           who(), atOnce.toMillis(), actual.ms());
     }
     return this;

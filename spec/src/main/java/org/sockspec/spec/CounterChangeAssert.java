@@ -12,7 +12,8 @@ public final class CounterChangeAssert extends AbstractAssert<CounterChangeAsser
   public CounterChangeAssert grewBy(long count, String meaning) {
     isNotNull();
     if (actual.delta() != count) {
-      throw Headline.of("Expecting the namespace's %s %s counter (%s) to grow by %d %s but it grew by %d (%d -> %d)",
+      throw CausedFailure.of(new Cause.KernelCounter(actual.group() + " " + actual.name(), count, actual.delta()),
+          "Expecting the namespace's %s %s counter (%s) to grow by %d %s but it grew by %d (%d -> %d)",
           actual.group(), actual.name(), meaning, count, actual.during(), actual.delta(), actual.before(), actual.after());
     }
     return this;

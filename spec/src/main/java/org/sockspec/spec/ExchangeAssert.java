@@ -18,7 +18,8 @@ public final class ExchangeAssert extends AbstractAssert<ExchangeAssert, Exchang
     if (actual.reply().outcome() != Outcome.DATA || !Arrays.equals(actual.reply().bytes(), wanted)) {
       String where = actual.reply().outcome() == Outcome.TIMEOUT && actual.reply().bytes().length == 0
           ? " " + actual.diagnosis().get() : "";
-      throw Headline.of("Expecting client %s's message %s to be answered with exactly %s%s, but %s got %s.%s",
+      throw CausedFailure.of(ReplyCauses.notExactly("client " + actual.client(), actual.reply(), wanted),
+          "Expecting client %s's message %s to be answered with exactly %s%s, but %s got %s.%s",
           actual.client(), Bytes.describe(actual.message()), Bytes.describe(wanted),
           actual.circumstances().isEmpty() ? "" : " " + actual.circumstances(),
           actual.client(), actual.reply().describe(), where);

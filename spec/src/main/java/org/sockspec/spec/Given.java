@@ -22,7 +22,7 @@ public final class Given {
     if (bench.awaitServerReady(program)) {
       return program;
     }
-    throw new AssertionError(whyNotListening(bench, program));
+    throw whyNotListening(bench, program);
   }
 
   /** A TCP client named {@code name}, connected to the server under test (it must be accepted or queued). */
@@ -32,7 +32,7 @@ public final class Given {
     return client;
   }
 
-  static String whyNotListening(Bench bench, RunningProgram program) {
+  static CausedFailure whyNotListening(Bench bench, RunningProgram program) {
     Target target = bench.target();
     String proto = target.kind().protocol().toUpperCase();
     String wanted = proto.equals("TCP") ? "listen on TCP port " + target.port()
@@ -42,10 +42,13 @@ public final class Given {
     OptionalLong status = program.exitCode();
     StringBuilder why = new StringBuilder("Expecting the program to " + wanted + " within "
         + bench.timing().startup().toMillis() + " ms, but ");
+    Cause cause;
     if (!bound.isEmpty()) {
       why.append("it holds ").append(String.join(", ", bound)).append(" instead.");
       String other = proto.equals("TCP") ? "udp" : "tcp";
-      if (bound.stream().anyMatch(b -> b.startsWith(other + " ") && b.contains(":" + target.port()))) {
+      boolean otherProtocol = bound.stream().anyMatch(b -> b.startsWith(other + " ") && b.contains(":" + target.port()));
+      cause = new Cause.ListensElsewhere(target.kind().protocol(), target.port(), bound, otherProtocol);
+      if (otherProtocol) {
         why.append(" It looks like a ").append(other.toUpperCase()).append(" server: check it with --as ")
             .append(other.equals("udp") ? "udp" : "tcp").append('.');
       } else {
@@ -53,14 +56,16 @@ public final class Given {
             .append(" (or pass --port with the port your program uses).");
       }
     } else if (status.isPresent() && table.processes().program().isEmpty()) {
+      cause = Cause.Exited.of(status.getAsLong(), wanted);
       why.append("it exited with status ").append(status.getAsLong()).append(" before it did.");
       String out = program.output().tail(12);
       why.append(out.isBlank() ? " It printed nothing." : " The end of its output:\n" + out);
     } else {
+      cause = new Cause.NeverListened(target.kind().protocol(), target.port(), bench.timing().startup().toMillis());
       why.append("it is still running and never did.");
       String out = program.output().tail(8);
       why.append(out.isBlank() ? " It printed nothing." : " It printed:\n" + out);
     }
-    return why.toString();
+    return new CausedFailure(cause, why.toString());
   }
 }

@@ -26,7 +26,8 @@ public final class ProcessListAssert extends AbstractAssert<ProcessListAssert, P
     isNotNull();
     List<ProcessInfo> zombies = actual.program().stream().filter(ProcessInfo::isZombie).toList();
     if (!zombies.isEmpty()) {
-      throw Headline.of("Expecting every exited server process to be reaped by its parent%s, but %s defunct "
+      throw CausedFailure.of(new Cause.ProcessModel("every exited process reaped", zombies.size() + " defunct"),
+          "Expecting every exited server process to be reaped by its parent%s, but %s defunct "
           + "(state Z, <defunct> in ps): %s. A child that exits stays a zombie until its parent waits for it "
           + "(os.wait/os.waitpid, or a SIGCHLD handler).",
           window == null ? "" : " within " + window.toMillis() + " ms", zombies.size() == 1 ? "1 stays" : zombies.size() + " stay",

@@ -34,9 +34,10 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
     isNotNull();
     OptionalLong code = actual.exitCode();
     if (code.isEmpty()) {
-      fail("Expecting %s to exit with status %d%s, but it is still running.%s", who(), status, inWindow(), printed());
+      fail(exit(Integer.toString(status)), "Expecting %s to exit with status %d%s, but it is still running.%s", who(),
+          status, inWindow(), printed());
     } else if (code.getAsLong() != status) {
-      fail("Expecting %s to exit with status %d, but it exited with status %d.%s", who(), status,
+      fail(exit(Integer.toString(status)), "Expecting %s to exit with status %d, but it exited with status %d.%s", who(), status,
           code.getAsLong(), printed());
     }
     return this;
@@ -46,9 +47,10 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
     isNotNull();
     OptionalLong code = actual.exitCode();
     if (code.isEmpty()) {
-      fail("Expecting %s to exit with a non-zero status%s, but it is still running.%s", who(), inWindow(), printed());
+      fail(exit("non-zero"), "Expecting %s to exit with a non-zero status%s, but it is still running.%s", who(),
+          inWindow(), printed());
     } else if (code.getAsLong() == 0) {
-      fail("Expecting %s to exit with a non-zero status (a failure), but it exited with status 0.%s", who(),
+      fail(exit("non-zero"), "Expecting %s to exit with a non-zero status (a failure), but it exited with status 0.%s", who(),
           printed());
     }
     return this;
@@ -59,7 +61,7 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
     isNotNull();
     OptionalLong code = actual.exitCode();
     if (code.isPresent()) {
-      fail("Expecting %s to be still running%s, but it exited with status %d.%s", who(), inWindow(),
+      fail(exit("still running"), "Expecting %s to be still running%s, but it exited with status %d.%s", who(), inWindow(),
           code.getAsLong(), printed());
     }
     return this;
@@ -68,7 +70,7 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
   public ProgramAssert hasPrintedSomething() {
     isNotNull();
     if (actual.output().text().isBlank()) {
-      fail("Expecting %s to print a line, but it printed nothing.", who());
+      fail(output("a line"), "Expecting %s to print a line, but it printed nothing.", who());
     }
     return this;
   }
@@ -77,7 +79,7 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
   public ProgramAssert hasPrinted(String words) {
     isNotNull();
     if (!actual.output().text().toLowerCase(Locale.ROOT).contains(words.toLowerCase(Locale.ROOT))) {
-      fail("Expecting %s to say \"%s\", but it did not.%s", who(), words, printed());
+      fail(output("\"" + words + "\""), "Expecting %s to say \"%s\", but it did not.%s", who(), words, printed());
     }
     return this;
   }
@@ -85,7 +87,7 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
   public ProgramAssert hasPrintedNoTraceback() {
     isNotNull();
     String text = actual.output().text();
-    TRACEBACKS.stream().filter(text::contains).findFirst().ifPresent(marker -> fail(
+    TRACEBACKS.stream().filter(text::contains).findFirst().ifPresent(marker -> fail(output("no traceback"),
         "Expecting %s to end with a message, not a traceback, but it printed one:\n%s", who(), actual.output().tail(12)));
     return this;
   }
@@ -94,7 +96,7 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
   public ProgramAssert hasPrintedNoError() {
     isNotNull();
     String text = actual.output().text().toLowerCase(Locale.ROOT);
-    ERRORS.stream().filter(text::contains).findFirst().ifPresent(word -> fail(
+    ERRORS.stream().filter(text::contains).findFirst().ifPresent(word -> fail(output("no error"),
         "Expecting %s to report no error, but it printed \"%s\":\n%s", who(), word, actual.output().tail(8)));
     return this;
   }
@@ -104,7 +106,8 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
     isNotNull();
     int seen = countOf(actual.output().text(), text);
     if (seen < times) {
-      fail("Expecting %s to print the answer \"%s\" once per message (%d so far)%s, but %s.%s",
+      fail(output("the answer " + times + (times == 1 ? " time" : " times")),
+          "Expecting %s to print the answer \"%s\" once per message (%d so far)%s, but %s.%s",
           who(), text, times, inWindow(), seen == 0 ? "it did not print it" : "it printed it " + (seen == 1 ? "once"
           : seen + " times"), printed());
     }
@@ -124,14 +127,24 @@ public final class ProgramAssert extends AbstractAssert<ProgramAssert, RunningPr
   public ProgramAssert hasNotPrinted(String text) {
     isNotNull();
     if (actual.output().text().contains(text)) {
-      fail("Expecting %s not to print \"%s\", but it did:\n%s", who(), text, actual.output().tail(8));
+      fail(output("not \"" + text + "\""), "Expecting %s not to print \"%s\", but it did:\n%s", who(), text,
+          actual.output().tail(8));
     }
     return this;
   }
 
-  /** Fails with exactly {@code format}'s sentence, which already names the program (see {@link Headline}). */
-  private static void fail(String format, Object... args) {
-    throw Headline.of(format, args);
+  /** Fails with exactly {@code format}'s sentence, which already names the program (see {@link CausedFailure}). */
+  private static void fail(Cause cause, String format, Object... args) {
+    throw CausedFailure.of(cause, format, args);
+  }
+
+  private Cause exit(String expected) {
+    OptionalLong code = actual.exitCode();
+    return new Cause.ExitStatus(expected, code.isPresent() ? code.getAsLong() : null);
+  }
+
+  private Cause output(String expected) {
+    return new Cause.Output(expected, actual.output().tail(6));
   }
 
   private String who() {

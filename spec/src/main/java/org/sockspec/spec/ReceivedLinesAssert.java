@@ -20,24 +20,32 @@ public final class ReceivedLinesAssert extends AbstractAssert<ReceivedLinesAsser
     isNotNull();
     List<byte[]> got = actual.messages();
     if (got.isEmpty()) {
-      throw Headline.of("Expecting the server to print a line \"Received b'...' from client socket ...\" for each "
+      throw CausedFailure.of(new Cause.PrintedLines(shown(expected), "none"), "Expecting the server to print a line \"Received b'...' from client socket ...\" for each "
           + "datagram (the lab's servers print what they received: it is how this spec sees it) but it printed none");
     }
     for (int i = 0; i < expected.size(); i++) {
       if (i >= got.size()) {
-        throw Headline.of("Expecting the server to receive %s %s but it printed no line for it; it printed that it "
+        throw CausedFailure.of(new Cause.PrintedLines(shown(expected), shown(got)),
+            "Expecting the server to receive %s %s but it printed no line for it; it printed that it "
             + "received:\n%s", meanings.get(i), Bytes.describe(expected.get(i)), actual.describe());
       }
       if (!Arrays.equals(got.get(i), expected.get(i))) {
-        throw Headline.of("Expecting the server to receive %s %s but it printed that it received %s; all it printed "
+        throw CausedFailure.of(new Cause.PrintedLines(shown(expected), shown(got)),
+            "Expecting the server to receive %s %s but it printed that it received %s; all it printed "
             + "that it received:\n%s", meanings.get(i), Bytes.describe(expected.get(i)), Bytes.describe(got.get(i)),
             actual.describe());
       }
     }
     if (got.size() > expected.size()) {
-      throw Headline.of("Expecting the server to receive nothing more than %d messages but it printed %d; all it "
+      throw CausedFailure.of(new Cause.PrintedLines(shown(expected), shown(got)),
+          "Expecting the server to receive nothing more than %d messages but it printed %d; all it "
           + "printed that it received:\n%s", expected.size(), got.size(), actual.describe());
     }
     return this;
+  }
+
+  /** The messages as Python prints bytes, comma separated. */
+  private static String shown(List<byte[]> messages) {
+    return String.join(", ", messages.stream().map(Bytes::show).toList());
   }
 }

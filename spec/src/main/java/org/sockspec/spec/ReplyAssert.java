@@ -17,7 +17,8 @@ public final class ReplyAssert extends AbstractAssert<ReplyAssert, Reply> {
     isNotNull();
     byte[] wanted = Bytes.utf8(expected);
     if (actual.outcome() != Outcome.DATA || !Arrays.equals(actual.bytes(), wanted)) {
-      throw Headline.of("Expecting %s to answer exactly %s but got %s", describedOr("the server"),
+      throw CausedFailure.of(ReplyCauses.notExactly(describedOr("the server"), actual, wanted),
+          "Expecting %s to answer exactly %s but got %s", describedOr("the server"),
           Bytes.describe(wanted), actual.describe());
     }
     return this;
@@ -27,7 +28,8 @@ public final class ReplyAssert extends AbstractAssert<ReplyAssert, Reply> {
   public ReplyAssert isNothing() {
     isNotNull();
     if (actual.outcome() != Outcome.TIMEOUT || actual.bytes().length > 0) {
-      throw Headline.of("Expecting %s to receive nothing for %d ms but got %s", describedOr("the client"),
+      throw CausedFailure.of(ReplyCauses.notSilent(describedOr("the client"), actual),
+          "Expecting %s to receive nothing for %d ms but got %s", describedOr("the client"),
           actual.window().toMillis(), actual.describe());
     }
     return this;
@@ -37,7 +39,8 @@ public final class ReplyAssert extends AbstractAssert<ReplyAssert, Reply> {
   public ReplyAssert isClosedByPeer() {
     isNotNull();
     if (actual.outcome() != Outcome.EOF && actual.outcome() != Outcome.RESET) {
-      throw Headline.of("Expecting %s to see the connection closed (end of stream or reset) but got %s",
+      throw CausedFailure.of(ReplyCauses.notClosed(describedOr("the client"), actual),
+          "Expecting %s to see the connection closed (end of stream or reset) but got %s",
           describedOr("the client"), actual.describe());
     }
     return this;

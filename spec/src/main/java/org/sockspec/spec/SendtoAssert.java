@@ -12,7 +12,8 @@ public final class SendtoAssert extends AbstractAssert<SendtoAssert, Sendto> {
   public SendtoAssert returnedTheFullCount() {
     isNotNull();
     if (actual.returned() != actual.length()) {
-      throw Headline.of("Expecting client %s's sendto of %d bytes %s to return %d and raise nothing but it %s",
+      throw CausedFailure.of(new Cause.SendFailed(actual.client(), actual.length(), actual.returned()),
+          "Expecting client %s's sendto of %d bytes %s to return %d and raise nothing but it %s",
           actual.client(), actual.length(), actual.circumstances(), actual.length(),
           actual.returned() < 0 ? "failed (see the transcript)" : "returned " + actual.returned());
     }

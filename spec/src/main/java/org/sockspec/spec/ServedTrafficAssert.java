@@ -24,7 +24,8 @@ public final class ServedTrafficAssert extends AbstractAssert<ServedTrafficAsser
   public ServedTrafficAssert hasConnection() {
     isNotNull();
     if (!actual.connected()) {
-      throw Headline.of("Expecting the client to connect to the kit's TCP server on 127.0.0.1:%d%s, but no "
+      throw CausedFailure.of(new Cause.NoConnection(actual.port(), windowMs(), status()),
+          "Expecting the client to connect to the kit's TCP server on 127.0.0.1:%d%s, but no "
           + "connection came, and the client %s", actual.port(), inWindow(), clientState());
     }
     return this;
@@ -39,11 +40,14 @@ public final class ServedTrafficAssert extends AbstractAssert<ServedTrafficAsser
         + "exactly %s (the line, without its newline)", line, actual.proto().toUpperCase(),
         actual.proto().equals("udp") ? "datagram" : "message", Bytes.describe(wanted));
     if (messages.size() <= index) {
-      throw Headline.of("%s%s, but %s, and the client %s", expecting, inWindow(),
+      throw CausedFailure.of(new Cause.NoMessage(actual.proto(), index, windowMs(), status()),
+          "%s%s, but %s, and the client %s", expecting, inWindow(),
           index == 0 ? "nothing came" : "nothing more came after " + index + " message" + (index == 1 ? "" : "s"),
           clientState());
     } else if (!Arrays.equals(messages.get(index).data(), wanted)) {
-      throw Headline.of("%s, but it received %s.", expecting, Bytes.describe(messages.get(index).data()));
+      throw CausedFailure.of(new Cause.WrongMessage(actual.proto(), Bytes.show(wanted),
+          Bytes.show(messages.get(index).data())), "%s, but it received %s.", expecting,
+          Bytes.describe(messages.get(index).data()));
     }
     return this;
   }
@@ -54,6 +58,15 @@ public final class ServedTrafficAssert extends AbstractAssert<ServedTrafficAsser
     String output = tail.isBlank() ? " It printed nothing." : " Its output ends with:\n" + tail;
     String side = actual.sideEvidence().isBlank() ? "" : " Meanwhile " + actual.sideEvidence() + ".";
     return (code.isPresent() ? "exited with status " + code.getAsLong() + "." : "is still running.") + side + output;
+  }
+
+  private Long windowMs() {
+    return window == null ? null : window.toMillis();
+  }
+
+  private Long status() {
+    var code = actual.client().exitCode();
+    return code.isPresent() ? code.getAsLong() : null;
   }
 
   private String inWindow() {

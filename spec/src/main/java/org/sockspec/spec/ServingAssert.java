@@ -33,7 +33,7 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
     List<String> unaccepted = actual.unaccepted();
     if (!unaccepted.isEmpty()) {
       long queued = actual.listeners().stream().mapToLong(s -> s.recvQ()).sum();
-      throw Headline.of("Expecting the server to accept clients %s%s (a server process holding each connection), "
+      throw CausedFailure.of(new Cause.NotAccepted(unaccepted, queued), "Expecting the server to accept clients %s%s (a server process holding each connection), "
           + "but it never accepted %s: no process holds the server side of %s%s. Who holds what: %s.",
           Words.and(actual.clients().keySet()), inWindow(), Words.and(unaccepted),
           unaccepted.size() == 1 ? "its connection" : "their connections",
@@ -47,7 +47,8 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
   public ServingAssert hasListener() {
     isNotNull();
     if (actual.listenerHolders().isEmpty()) {
-      throw Headline.of("Expecting a socket still listening on TCP port %d while clients %s are connected, "
+      throw CausedFailure.of(new Cause.ProcessModel("a listener while serving", "no listener"),
+          "Expecting a socket still listening on TCP port %d while clients %s are connected, "
           + "so that a new client can connect, but none is. Who holds what: %s.",
           actual.port(), Words.and(actual.clients().keySet()), actual.describe());
     }
@@ -62,7 +63,9 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
       String seen = one.isPresent()
           ? "one process, pid " + one.getAsInt() + ", holds them all (as a select or threads server does)"
           : "they share processes";
-      throw Headline.of("Expecting each client to be served by a process of its own (fork style: %d server PIDs "
+      throw CausedFailure.of(new Cause.ProcessModel("a process per client",
+          one.isPresent() ? "one process for all" : "shared processes"),
+          "Expecting each client to be served by a process of its own (fork style: %d server PIDs "
           + "on the ESTABLISHED lines of lsof), but %s. Who holds what: %s.",
           actual.clients().size(), seen, actual.describe());
     }
@@ -78,7 +81,9 @@ public final class ServingAssert extends AbstractAssert<ServingAssert, Serving> 
       String seen = actual.processPerClient().map(Map::size).orElse(0) == actual.clients().size()
           ? "each client has a process of its own (as a fork server does)"
           : "they are spread over " + all.size() + " processes";
-      throw Headline.of("Expecting one process to hold the listening socket and the connections of %s (lsof "
+      throw CausedFailure.of(new Cause.ProcessModel("one process for all", seen.startsWith("each client")
+          ? "a process per client" : all.size() + " processes"),
+          "Expecting one process to hold the listening socket and the connections of %s (lsof "
           + "shows the same PID on every line), but %s. Who holds what: %s.",
           Words.and(actual.clients().keySet()), seen, actual.describe());
     }

@@ -28,7 +28,9 @@ public final class ServingThreadsAssert extends AbstractAssert<ServingThreadsAss
       List<String> own = actual.clientsWithOwnThread();
       String seen = own.isEmpty() ? "no client has a thread of its own" : "only " + Words.and(own)
           + (own.size() == 1 ? " has one" : " have one");
-      throw Headline.of("Expecting pid %d to serve each client from a thread of its own (each thread blocked in a "
+      throw CausedFailure.of(new Cause.ProcessModel("a thread per client",
+          actual.oneWaitForAll() ? "one thread for all" : seen),
+          "Expecting pid %d to serve each client from a thread of its own (each thread blocked in a "
           + "receive on its client's socket)%s, but %s: %s.%s",
           actual.threads().pid(), inWindow(), seen, actual.describe(),
           actual.oneWaitForAll() ? " That is the select style: one thread waits on every socket at once." : "");
@@ -40,7 +42,8 @@ public final class ServingThreadsAssert extends AbstractAssert<ServingThreadsAss
     isNotNull();
     List<String> own = actual.clientsWithOwnThread();
     if (!own.isEmpty()) {
-      throw Headline.of("Expecting pid %d to serve every client from one thread waiting on all sockets at once "
+      throw CausedFailure.of(new Cause.ProcessModel("one thread for all", "a thread per client"),
+          "Expecting pid %d to serve every client from one thread waiting on all sockets at once "
           + "(select style), but %s %s (threads style): %s.",
           actual.threads().pid(), Words.and(own), own.size() == 1 ? "has a thread of its own blocked on its socket"
               : "each have a thread of their own blocked on their socket", actual.describe());

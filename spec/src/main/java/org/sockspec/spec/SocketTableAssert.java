@@ -23,7 +23,9 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
     isNotNull();
     List<SocketEntry> listeners = actual.filter(s -> s.proto().equals("tcp") && s.localPort() == port && s.isListening());
     if (listeners.size() != 1) {
-      throw Headline.of("Expecting one TCP socket in LISTEN state on port %d but there %s", port,
+      throw CausedFailure.of(new Cause.SocketState("the LISTEN socket on port " + port, "one",
+          listeners.isEmpty() ? "missing" : listeners.size() + " sockets"),
+          "Expecting one TCP socket in LISTEN state on port %d but there %s", port,
           listeners.isEmpty() ? "is none" : "are " + listeners.size() + ":\n" + SocketLines.of(listeners, actual));
     }
     return new SocketAssert(listeners.get(0), actual, "the LISTEN socket on port " + port);
@@ -35,7 +37,8 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
     List<SocketEntry> found = actual.filter(s -> s.proto().equals("tcp") && s.localPort() == localPort
         && s.remotePort() == remotePort);
     if (found.isEmpty()) {
-      throw Headline.of("Expecting %s (local port %d, remote port %d) in the socket table but there is no such socket",
+      throw CausedFailure.of(new Cause.SocketState(name, "present", "missing"),
+          "Expecting %s (local port %d, remote port %d) in the socket table but there is no such socket",
           name, localPort, remotePort);
     }
     return new SocketAssert(found.get(0), actual, name);
@@ -46,7 +49,8 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
     isNotNull();
     List<SocketEntry> found = actual.filter(s -> s.proto().equals("udp") && s.localPort() == port);
     if (found.isEmpty()) {
-      throw Headline.of("Expecting %s (UDP, port %d) in the socket table but there is no such socket", name, port);
+      throw CausedFailure.of(new Cause.SocketState(name, "present", "missing"),
+          "Expecting %s (UDP, port %d) in the socket table but there is no such socket", name, port);
     }
     return new SocketAssert(found.get(0), actual, name);
   }
@@ -60,7 +64,9 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
     List<SocketEntry> held = actual.filter(s -> s.proto().equals("udp") && !s.pids().isEmpty()
         && !s.pids().contains(actual.probePid()));
     if (held.size() != 1 || held.get(0).localPort() != port) {
-      throw Headline.of("Expecting the server to hold exactly one UDP socket, bound to port %d, but it holds %s",
+      throw CausedFailure.of(new Cause.SocketState("the server's UDP socket", "one, on port " + port,
+          held.isEmpty() ? "missing" : held.size() == 1 ? "on port " + held.get(0).localPort() : held.size() + " sockets"),
+          "Expecting the server to hold exactly one UDP socket, bound to port %d, but it holds %s",
           port, held.isEmpty() ? "none" : held.size() + ":\n" + SocketLines.of(held, actual));
     }
     return new SocketAssert(held.get(0), actual, "the server's UDP socket");

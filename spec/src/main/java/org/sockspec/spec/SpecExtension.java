@@ -98,8 +98,8 @@ public final class SpecExtension
     throw specFailure;
   }
 
-  /** The headline of a bench the program broke (the grader's diagnosis keys on it). */
-  public static final String BROKE_THE_BENCH = "Expecting the bench to keep running while the program ran, but ";
+  /** The headline of a bench the program broke. */
+  static final String BROKE_THE_BENCH = "Expecting the bench to keep running while the program ran, but ";
 
   /**
    * A kit error during a spec, unless the program could have caused it: then its verdict, with the
@@ -111,8 +111,11 @@ public final class SpecExtension
     if (bench == null) {
       return failure;
     }
-    return bench.brokenByTheProgram().<Throwable>map(how -> new SpecFailure(spec, BROKE_THE_BENCH + how + ".",
-        bench.evidence(), failure)).orElse(failure);
+    return bench.brokenByTheProgram().<Throwable>map(how -> {
+      Bench.PostMortem seen = bench.postMortem();
+      return new SpecFailure(spec, BROKE_THE_BENCH + how + ".", FailureCauses.of(new Cause.BenchBroken(how), seen),
+          seen.evidence(), failure);
+    }).orElse(failure);
   }
 
   private static boolean isBenchBreak(Throwable failure) {
@@ -129,8 +132,13 @@ public final class SpecExtension
 
   private static SpecFailure withEvidence(ExtensionContext context, SpecInfo spec, Throwable failure) {
     Bench bench = context.getStore(NS).get(Bench.class, Bench.class);
-    Evidence evidence = bench == null ? new Evidence() : bench.evidence();
-    return new SpecFailure(spec, failure.getMessage(), evidence, failure);
+    Cause seen = failure instanceof CausedFailure caused ? caused.why() : new Cause.Unexplained(failure.getMessage());
+    if (bench == null) {
+      return new SpecFailure(spec, failure.getMessage(), seen, new Evidence(), failure);
+    }
+    Bench.PostMortem postMortem = bench.postMortem();
+    return new SpecFailure(spec, failure.getMessage(), FailureCauses.of(seen, postMortem), postMortem.evidence(),
+        failure);
   }
 
   /**

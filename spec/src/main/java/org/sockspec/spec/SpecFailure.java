@@ -6,19 +6,21 @@ import org.sockspec.bench.Evidence;
 /**
  * A spec's failure, for a student: the spec id and handout question, what was expected and what
  * was seen (the headline), and the evidence (transcript, socket table, processes, the program's
- * output). The message carries all of it, so even a plain JUnit report is readable; reports that
- * know this type lay the parts out themselves.
+ * output); for programs, its {@link Cause}. The message carries all of it but the cause, so even a
+ * plain JUnit report is readable; reports that know this type lay the parts out themselves.
  */
 public final class SpecFailure extends AssertionFailedError {
   private static final long serialVersionUID = 1L;
   private final String specId;
   private final String headline;
   private final transient Evidence evidence;
+  private final Cause why;
 
-  public SpecFailure(SpecInfo spec, String headline, Evidence evidence, Throwable cause) {
-    super(render(spec, headline, evidence), cause);
+  public SpecFailure(SpecInfo spec, String headline, Cause why, Evidence evidence, Throwable thrown) {
+    super(render(spec, headline, evidence), thrown);
     this.specId = spec.id();
     this.headline = headline;
+    this.why = why;
     this.evidence = evidence;
   }
 
@@ -42,6 +44,11 @@ public final class SpecFailure extends AssertionFailedError {
   /** Expected, seen, where: without the evidence. */
   public String headline() {
     return headline;
+  }
+
+  /** Why it failed, as data. */
+  public Cause why() {
+    return why;
   }
 
   public Evidence evidence() {

@@ -13,12 +13,13 @@ public final class UdpLossAssert extends AbstractAssert<UdpLossAssert, UdpLoss> 
     isNotNull();
     UdpLoss loss = actual;
     if (loss.droppedWhilePaused() == 0) {
-      throw Headline.of("Expecting the burst of %d datagrams to overflow the stopped server's receive buffer but the "
+      throw CausedFailure.of(new Cause.KernelCounter("Udp RcvbufErrors", 1, 0), "Expecting the burst of %d datagrams to overflow the stopped server's receive buffer but the "
           + "kernel dropped none (Udp RcvbufErrors +0; %d bytes held): nothing was lost to observe", loss.sent(),
           loss.heldWhilePaused());
     }
     if (loss.missing() != loss.droppedInAll() || loss.droppedInAll() != loss.droppedWhilePaused()) {
-      throw Headline.of("Expecting the server, once resumed, to answer every datagram the kernel kept (%d sent - %d "
+      throw CausedFailure.of(new Cause.LossMismatch("udp", loss.sent(), loss.droppedInAll(), loss.answered()),
+          "Expecting the server, once resumed, to answer every datagram the kernel kept (%d sent - %d "
           + "dropped = %d) but it answered %d: %d missing, while Udp RcvbufErrors grew by %d while it was stopped "
           + "and by %d in all", loss.sent(), loss.droppedWhilePaused(), loss.sent() - loss.droppedWhilePaused(),
           loss.answered(), loss.missing(), loss.droppedWhilePaused(), loss.droppedInAll());
@@ -30,7 +31,8 @@ public final class UdpLossAssert extends AbstractAssert<UdpLossAssert, UdpLoss> 
   public UdpLossAssert butTcpLostNothing() {
     isNotNull();
     if (!actual.tcp().lostNothing()) {
-      throw Headline.of("Expecting the same burst over TCP to arrive whole (%d bytes) but %s", actual.tcp().expected(),
+      throw CausedFailure.of(new Cause.LossMismatch("tcp", actual.tcp().sent(), 0, actual.tcp().received()),
+          "Expecting the same burst over TCP to arrive whole (%d bytes) but %s", actual.tcp().expected(),
           actual.tcp().describe());
     }
     return this;

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.sockspec.cli.report.CauseFields;
 import org.sockspec.cli.report.Texts;
 
 /**
@@ -63,6 +64,7 @@ final class GradescopeResults {
       cell.put("spec", spec.column().spec().id());
       cell.put("verdict", spec.verdict().code());
       cell.put("reason", spec.reason());
+      spec.result().why().ifPresent(cause -> cell.set("cause", CauseFields.json(cause)));
     }
     try {
       return JSON.writeValueAsString(root) + "\n";
@@ -101,6 +103,7 @@ final class GradescopeResults {
     if (spec.verdict() != Verdict.PASSED && !spec.result().hint().isEmpty()) {
       out.append("\n\nHint: ").append(spec.result().hint());
     }
+    spec.result().why().ifPresent(cause -> out.append("\n\nCause: ").append(CauseFields.line(cause)));
     for (Map.Entry<String, String> item : spec.result().evidence().entrySet()) {
       out.append("\n\n--- ").append(item.getKey()).append(" ---\n").append(tail(Texts.printable(item.getValue())));
     }
@@ -117,7 +120,13 @@ final class GradescopeResults {
   /** A finished student's file read back for the class's reports: one cell per test, by name. */
   record Row(String student, double score, double maxScore, long kitErrors, Map<String, Cell> cells) {}
 
-  record Cell(Verdict verdict, String reason, double score, double maxScore, String output) {}
+  /** @param cause the kind of the spec's cause ("no-answer"), empty for a pass */
+  record Cell(Verdict verdict, String reason, String cause, double score, double maxScore, String output) {
+    /** "hit a limit (memory limit)": the verdict with its reason. */
+    String verdictText() {
+      return verdict.label() + (reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+  }
 
   static Row read(Path file) throws IOException {
     JsonNode root = JSON.readTree(file.toFile());
@@ -129,7 +138,7 @@ final class GradescopeResults {
       JsonNode test = tests.get(i);
       JsonNode fact = facts.path(i);
       cells.put(test.path("name").asText(), new Cell(Verdict.ofCode(fact.path("verdict").asText("kit-error")),
-          fact.path("reason").asText(""), test.path("score").asDouble(), test.path("max_score").asDouble(),
+          fact.path("reason").asText(""), fact.path("cause").path("kind").asText(""), test.path("score").asDouble(), test.path("max_score").asDouble(),
           test.path("output").asText("")));
     }
     return new Row(extra.path("student").asText(file.getParent().getFileName().toString()),

@@ -99,8 +99,8 @@ final class HtmlReport {
           continue;
         }
         out.append("<td class=\"c ").append(cell.verdict().code()).append("\" data-i=\"").append(index++)
-            .append("\" title=\"").append(escape(cell.verdict().label()
-                + (cell.reason().isEmpty() ? "" : " (" + cell.reason() + ")"))).append("\">")
+            .append("\" title=\"").append(escape(cell.verdictText()
+                + (cell.cause().isEmpty() ? "" : ", cause " + cell.cause()))).append("\">")
             .append(escape(cell.verdict().symbol())).append("</td>");
       }
       out.append("<td>").append(GradescopeResults.number(row.score())).append(" / ")
@@ -156,7 +156,7 @@ final class HtmlReport {
         GradescopeResults.Cell cell = row.cells().get(column.name());
         if (cell != null) {
           all.add(Map.of("student", row.student(), "name", column.name(),
-              "verdict", cell.verdict().label() + (cell.reason().isEmpty() ? "" : " (" + cell.reason() + ")"),
+              "verdict", cell.verdictText() + (cell.cause().isEmpty() ? "" : ", cause " + cell.cause()),
               "points", GradescopeResults.number(cell.score()) + " / " + GradescopeResults.number(cell.maxScore())
                   + " points", "output", cell.output()));
         }

@@ -14,6 +14,7 @@ import org.sockspec.bench.LeftOut;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.internal.EngineUnavailableException;
 import org.sockspec.bench.internal.SubmissionCopy;
+import org.sockspec.cli.JUnitSpecRunner;
 import org.sockspec.cli.RunRequest;
 import org.sockspec.cli.SpecListener;
 import org.sockspec.cli.SpecRunner;
@@ -21,6 +22,7 @@ import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
 import org.sockspec.spec.Catalogue;
+import org.sockspec.spec.Cause;
 import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
 
@@ -57,20 +59,23 @@ final class ProgramGrader {
       String why = "rejected: " + file + " is " + rejected.get().reason().description()
           + (rejected.get().detail().isEmpty() ? "" : " (it names " + rejected.get().detail() + ")")
           + ". The kit never reads a file outside your folder, so this program was not run: hand in the file itself.";
-      plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED, why, Map.of(), 0)));
-      return graded(file, kind, plan, results, Verdict.REJECTED);
+      Cause cause = new Cause.Rejected(file, rejected.get().reason().description(),
+          rejected.get().detail().isEmpty() ? null : rejected.get().detail());
+      plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED, why, cause, Map.of(), 0)));
+      return graded(file, kind, plan, results);
     }
     if (!Files.isRegularFile(program)) {
       plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED,
-          "not handed in: there is no " + file + " in " + folder.getFileName() + "'s folder.", Map.of(), 0)));
-      return graded(file, kind, plan, results, Verdict.NOT_HANDED_IN);
+          "not handed in: there is no " + file + " in " + folder.getFileName() + "'s folder.",
+          new Cause.NotHandedIn(file), Map.of(), 0)));
+      return graded(file, kind, plan, results);
     }
     Map<String, String> parameters = parameters(kind, program);
     Optional<String> unusable = unusable(parameters);
     if (unusable.isPresent()) {
       plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED,
-          "cannot be graded: " + unusable.get(), Map.of(), 0)));
-      return graded(file, kind, plan, results, null);
+          "cannot be graded: " + unusable.get(), new Cause.Unusable(unusable.get()), Map.of(), 0)));
+      return graded(file, kind, plan, results);
     }
     List<SpecInfo> rest = new ArrayList<>(plan);
     if (kind.isServer()) {
@@ -98,7 +103,7 @@ final class ProgramGrader {
       // Once more: engine trouble on a busy machine is usually gone the second time.
       run(kind, program, parameters, errored).forEach(r -> results.put(r.id(), r));
     }
-    return graded(file, kind, plan, results, null);
+    return graded(file, kind, plan, results);
   }
 
   /**
@@ -134,20 +139,19 @@ final class ProgramGrader {
   private static SpecResult sameDiagnosis(SpecInfo spec, SpecInfo first, SpecResult firstResult) {
     return SpecResult.of(spec, Status.FAILED, firstResult.message() + "\n(Not run again: in " + first.id()
         + " the program never listened, so this spec, which needs it listening, has the same diagnosis.)",
-        firstResult.evidence(), 0);
+        firstResult.cause(), firstResult.evidence(), 0);
   }
 
   private static boolean isKitError(SpecResult result) {
     return Diagnosis.of(result).verdict() == Verdict.KIT_ERROR;
   }
 
-  /** The graded specs; {@code decided} is every spec's verdict when known without reading results (else null). */
-  private List<GradedSpec> graded(String file, Kind kind, List<SpecInfo> plan, Map<String, SpecResult> results,
-      Verdict decided) {
+  /** The graded specs: each result's verdict, from its cause. */
+  private List<GradedSpec> graded(String file, Kind kind, List<SpecInfo> plan, Map<String, SpecResult> results) {
     List<GradedSpec> graded = new ArrayList<>();
     for (SpecInfo spec : plan) {
       SpecResult result = results.get(spec.id());
-      Diagnosis.Reading reading = decided != null ? new Diagnosis.Reading(decided, "") : Diagnosis.of(result);
+      Diagnosis.Reading reading = Diagnosis.of(result);
       double max = manifest.pointsOf(spec);
       graded.add(new GradedSpec(new LabManifest.Column(file, kind, spec), result, reading.verdict(),
           reading.reason(), reading.verdict() == Verdict.PASSED ? max : 0, max, manifest.isHidden(spec.id())));
@@ -166,7 +170,7 @@ final class ProgramGrader {
     parameters.put(TargetConfig.PORT, Integer.toString(Target.DEFAULT_PORT));
     parameters.put(TargetConfig.ANSWER, Target.DEFAULT_ANSWER);
     parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
-    parameters.put("junit.jupiter.execution.timeout.default", Math.round(deadlineSeconds(timescale)) + " s");
+    parameters.put(JUnitSpecRunner.DEADLINE, Math.round(deadlineSeconds(timescale)) + " s");
     parameters.put("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
     return parameters;
   }

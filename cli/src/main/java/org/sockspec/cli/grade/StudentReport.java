@@ -92,10 +92,12 @@ final class StudentReport {
   private static SpecResult asChecked(GradedSpec s) {
     SpecResult r = s.result();
     Status status = s.verdict() == Verdict.TIMED_OUT && r.status() == Status.ERROR ? Status.FAILED : r.status();
+    String kitError = "kit error: ";
+    String told = r.message().startsWith(kitError) ? r.message().substring(kitError.length()) : r.message();
     String message = s.verdict() == Verdict.PASSED ? r.message()
-        : s.verdictText().toUpperCase(java.util.Locale.ROOT) + ": " + r.message().replaceFirst("^kit error: ", "");
-    return new SpecResult(r.id(), r.level(), r.question(), r.summary(), r.hint(), status, message, r.evidence(),
-        r.durationMs());
+        : s.verdictText().toUpperCase(java.util.Locale.ROOT) + ": " + told;
+    return new SpecResult(r.id(), r.level(), r.question(), r.summary(), r.hint(), status, message, r.cause(),
+        r.evidence(), r.durationMs());
   }
 
   private static String escape(String text) {

@@ -16,7 +16,7 @@ import java.util.List;
  * The machine-readable report, for graders and scripts (its shape is a contract, see docs/cli.md):
  *
  * <pre>{"kit", "kind", "target", "results": [{"id", "level", "status", "question", "message",
- *  "evidence": {name: text}, "durationMs"}], "summary": {"passed", "failed", "error", "skipped"}}</pre>
+ *  "cause": {"kind", ...} (failed and error only), "evidence": {name: text}, "durationMs"}], "summary": {"passed", "failed", "error", "skipped"}}</pre>
  *
  * Several runs (the demo) are {@code {"kit", "runs": [run, ...]}}. Non-ASCII characters are
  * escaped, so the bytes are the same whatever the terminal's or the platform's encoding.
@@ -62,6 +62,7 @@ public final class JsonReporter implements Reporter {
       result.put("status", r.status().label());
       result.put("question", r.question());
       result.put("message", r.message());
+      r.why().ifPresent(cause -> result.set("cause", CauseFields.json(cause)));
       ObjectNode evidence = result.putObject("evidence");
       r.evidence().forEach(evidence::put);
       result.put("durationMs", r.durationMs());

@@ -100,7 +100,8 @@ public final class JunitXmlReporter implements Reporter {
     xml.writeStartElement(element);
     xml.writeAttribute("message", clean(Texts.firstLine(message(r, strict))));
     if (!element.equals("skipped")) {
-      xml.writeAttribute("type", r.status() == Status.ERROR ? "kit error" : r.level().name());
+      // The cause's kind, as a test framework puts the exception's type there.
+      xml.writeAttribute("type", r.why().map(org.sockspec.spec.Cause::kind).orElse(r.level().name()));
     }
     if (r.status() != Status.SKIPPED) {
       xml.writeCharacters(clean(PLAIN.detail(r, strict)));

@@ -70,6 +70,10 @@ public final class MarkdownReporter implements Reporter {
     }
     out.println(block(r.message()));
     out.println();
+    r.why().ifPresent(cause -> {
+      out.println("Cause: `" + CauseFields.line(cause).replace("`", "'") + "`");
+      out.println();
+    });
     if (!r.hint().isEmpty()) {
       out.println("> **Hint:** " + escape(r.hint()));
       out.println();

@@ -127,6 +127,7 @@ public final class TextReporter implements Reporter {
         out.append(Texts.indent(style.yellow("Hint: ") + r.hint(), "  ")).append('\n');
       }
     }
+    r.why().ifPresent(cause -> out.append("  ").append(style.dim("cause: " + CauseFields.line(cause))).append('\n'));
     for (Map.Entry<String, String> item : r.evidence().entrySet()) {
       out.append("  ").append(style.dim(item.getKey() + ":")).append('\n')
           .append(Texts.indent(Texts.printable(item.getValue()), EVIDENCE_INDENT)).append('\n');

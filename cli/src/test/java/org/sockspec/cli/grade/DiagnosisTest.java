@@ -2,53 +2,74 @@ package org.sockspec.cli.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sockspec.bench.ProgramOutput;
+import org.sockspec.bench.LimitEvidence;
+import org.sockspec.bench.SandboxLimit;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.spec.Cause;
 import org.sockspec.spec.Level;
 
-/** Each way a hostile program ends is read as its own verdict, from the kit's messages only. */
+/** Each way a hostile program ends is read as its own verdict, from its result's cause alone. */
 class DiagnosisTest {
-  private static final String NOT_LISTENING = "Expecting the program to listen on TCP port 12800 within 15000 ms, but ";
+  private static final Cause NEVER = new Cause.NeverListened("tcp", 12800, 15_000);
 
-  private static Diagnosis.Reading read(Status status, String message, Map<String, String> evidence) {
-    return Diagnosis.of(new SpecResult("tcp.ack", Level.MUST, "1.1", "", "", status, message, evidence, 1));
+  private static Diagnosis.Reading read(Status status, Cause cause) {
+    // The message says the opposite of the cause: the verdict must come from the cause.
+    return Diagnosis.of(new SpecResult("tcp.ack", Level.MUST, "1.1", "", "", status,
+        "Expecting the program to listen on TCP port 12800, but it exited with status 137", cause, Map.of(), 1));
+  }
+
+  private static Cause limit(LimitEvidence by, SandboxLimit... limits) {
+    return new Cause.Limit(limits[0], List.of(limits), by, NEVER);
   }
 
   @Test
-  void theKernelsLimitCountersComeBeforeAnyText() {
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it exited with status 1 before it did.",
-        Map.of("limits", "memory limit: the kernel's out-of-memory killer ended 1 process (limit 512 MB, no swap)")))
+  void limitsAreNamedFromTheirCause() {
+    assertThat(read(Status.FAILED, limit(LimitEvidence.KERNEL, SandboxLimit.MEMORY)))
         .isEqualTo(new Diagnosis.Reading(Verdict.LIMIT, "memory limit"));
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it is still running and never did.",
-        Map.of("limits", "process limit: 3418 forks were refused (limit 256 processes and threads)")))
+    assertThat(read(Status.FAILED, limit(LimitEvidence.WATCHDOG, SandboxLimit.PROCESSES)))
         .isEqualTo(new Diagnosis.Reading(Verdict.LIMIT, "process limit"));
-    assertThat(read(Status.FAILED, "x", Map.of("limits", "memory limit: ...\nprocess limit: ...")).reason())
+    assertThat(read(Status.FAILED, limit(LimitEvidence.KERNEL, SandboxLimit.PROCESSES, SandboxLimit.MEMORY)).reason())
         .isEqualTo("process and memory limits");
+    assertThat(read(Status.FAILED, limit(LimitEvidence.PROGRAM_ERROR, SandboxLimit.DISK)).reason())
+        .isEqualTo("disk limit (scratch space full)");
+    assertThat(read(Status.FAILED, limit(LimitEvidence.OUTPUT_CAP, SandboxLimit.OUTPUT)).reason())
+        .isEqualTo("output limit");
+    assertThat(read(Status.FAILED, limit(LimitEvidence.KILLED, SandboxLimit.MEMORY)).reason())
+        .isEqualTo("memory limit (killed by signal 9)");
   }
 
   @Test
-  void crashesLimitsAndTimeoutsAreToldApart() {
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it exited with status 1 before it did. SyntaxError", Map.of()))
+  void crashesTimeoutsAndFailuresAreToldApart() {
+    assertThat(read(Status.FAILED, new Cause.Exited(1, null, "listen on TCP port 12800")))
         .isEqualTo(new Diagnosis.Reading(Verdict.CRASHED, "status 1"));
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it exited with status 139 before it did.", Map.of()))
+    assertThat(read(Status.FAILED, Cause.Exited.of(139, "listen on TCP port 12800")))
         .isEqualTo(new Diagnosis.Reading(Verdict.CRASHED, "signal 11"));
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it exited with status 137 before it did.", Map.of()).reason())
-        .startsWith("memory limit");
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it is still running and never did.", Map.of()))
-        .isEqualTo(new Diagnosis.Reading(Verdict.TIMED_OUT, "never listened"));
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it is still running and never did. It printed:\nflood\n"
-        + ProgramOutput.STOPPED, Map.of()).reason()).isEqualTo("output limit");
-    assertThat(read(Status.FAILED, NOT_LISTENING + "it is still running and never did.",
-        Map.of("output", "refused at /tmp : [Errno 28] No space left on device")).verdict()).isEqualTo(Verdict.LIMIT);
-    assertThat(read(Status.ERROR, "kit error: TimeoutException: tcpAck() timed out after 60 seconds", Map.of()))
+    assertThat(read(Status.FAILED, NEVER)).isEqualTo(new Diagnosis.Reading(Verdict.TIMED_OUT, "never listened"));
+    assertThat(read(Status.FAILED, new Cause.BenchBroken("the kit's client was killed")))
+        .isEqualTo(new Diagnosis.Reading(Verdict.CRASHED, "broke the bench"));
+    assertThat(read(Status.ERROR, new Cause.TimedOut("60 s")))
         .isEqualTo(new Diagnosis.Reading(Verdict.TIMED_OUT, "the spec's deadline ran out"));
-    assertThat(read(Status.ERROR, "kit error: the probe did not answer", Map.of()).verdict())
+    assertThat(read(Status.ERROR, new Cause.Kit("kit error: the probe did not answer")).verdict())
         .isEqualTo(Verdict.KIT_ERROR);
-    assertThat(read(Status.FAILED, "Expecting the answer \"Message received\", but got nothing.", Map.of()).verdict())
+    assertThat(read(Status.FAILED, new Cause.NoAnswer("client A", 1000, "timeout", null)).verdict())
         .isEqualTo(Verdict.FAILED);
+    assertThat(read(Status.FAILED, new Cause.NotHandedIn("srv_tcp.py")).verdict()).isEqualTo(Verdict.NOT_HANDED_IN);
+  }
+
+  @Test
+  void onlyStartupCausesMeanTheServerNeverListenedEvenBehindALimit() {
+    assertThat(Diagnosis.neverListened(resultOf(limit(LimitEvidence.KERNEL, SandboxLimit.PROCESSES)))).isTrue();
+    assertThat(Diagnosis.neverListened(resultOf(new Cause.ListensElsewhere("tcp", 12800,
+        List.of("udp 0.0.0.0:12800"), true)))).isTrue();
+    assertThat(Diagnosis.neverListened(resultOf(new Cause.NoAnswer("client A", 1000, "timeout", null)))).isFalse();
+  }
+
+  private static SpecResult resultOf(Cause cause) {
+    return new SpecResult("tcp.ack", Level.MUST, "1.1", "", "", Status.FAILED, "x", cause, Map.of(), 1);
   }
 
   @Test

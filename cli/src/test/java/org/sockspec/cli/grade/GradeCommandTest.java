@@ -24,6 +24,7 @@ import org.sockspec.cli.RunRequest;
 import org.sockspec.cli.SpecRunner;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
+import org.sockspec.spec.Cause;
 import org.sockspec.cli.report.Status;
 import org.sockspec.spec.Catalogue;
 import org.sockspec.spec.SpecInfo;
@@ -47,7 +48,7 @@ class GradeCommandTest {
     }
     List<SpecResult> results = request.plan().stream().map(spec -> spec.id().equals("tcp.ack")
         ? SpecResult.of(spec, Status.FAILED, "Expecting the answer \"Message received\", but got \"ok\".",
-            Map.of("output", "{\"score\": 100.0, \"tests\": []}\n</script><b>x</b>"), 10)
+            new Cause.WrongAnswer("client A", "b'Message received'", "b'ok'", 2), Map.of("output", "{\"score\": 100.0, \"tests\": []}\n</script><b>x</b>"), 10)
         : SpecResult.of(spec, Status.PASSED, "", Map.of(), 10)).toList();
     return new RunReport("test", request.kind().id(), request.target(), false, results, 20);
   };
@@ -109,7 +110,8 @@ class GradeCommandTest {
       boolean second = request.plan().stream().anyMatch(spec -> spec.id().equals("tcp.ack"))
           && runs.incrementAndGet() % 2 == 0;
       List<SpecResult> results = request.plan().stream().map(spec -> spec.id().equals("tcp.ack") && second
-          ? SpecResult.of(spec, Status.FAILED, "Expecting the answer, but got nothing.", Map.of(), 1)
+          ? SpecResult.of(spec, Status.FAILED, "Expecting the answer, but got nothing.",
+              new Cause.NoAnswer("client A", 1000, "timeout", null), Map.of(), 1)
           : SpecResult.of(spec, Status.PASSED, "", Map.of(), 1)).toList();
       return new RunReport("test", request.kind().id(), request.target(), false, results, 2);
     };
@@ -212,7 +214,8 @@ class GradeCommandTest {
       plans.add(request.plan().stream().map(SpecInfo::id).toList());
       List<SpecResult> results = request.plan().stream().map(spec -> spec.id().endsWith("without-server")
           ? SpecResult.of(spec, Status.PASSED, "", Map.of(), 1)
-          : SpecResult.of(spec, Status.FAILED, never, Map.of(), 15_000)).toList();
+          : SpecResult.of(spec, Status.FAILED, never, new Cause.NeverListened("tcp", 12800, 15_000), Map.of(),
+              15_000)).toList();
       return new RunReport("test", request.kind().id(), request.target(), false, results, 2);
     };
 

@@ -32,7 +32,11 @@ class JsonReporterTest {
     assertThat(root.path("target").asText()).isEqualTo("srv_tcp.py");
     assertThat(root.path("results")).hasSize(6);
     for (JsonNode result : root.path("results")) {
-      assertThat(fields(result)).containsExactly("id", "level", "status", "question", "message", "evidence", "durationMs");
+      boolean caused = result.path("status").asText().equals("failed") || result.path("status").asText().equals("error");
+      assertThat(fields(result)).containsExactlyElementsOf(caused
+          ? List.of("id", "level", "status", "question", "message", "cause", "evidence", "durationMs")
+          : List.of("id", "level", "status", "question", "message", "evidence", "durationMs"));
+      assertThat(result.path("cause").path("kind").isTextual()).isEqualTo(caused);
       assertThat(result.path("evidence").isObject()).isTrue();
       assertThat(result.path("durationMs").isIntegralNumber()).isTrue();
       assertThat(result.path("status").asText()).isIn("passed", "failed", "error", "skipped");
@@ -55,6 +59,32 @@ class JsonReporterTest {
     assertThat(fields(first.path("evidence"))).containsExactly("transcript", "sockets", "output");
     assertThat(first.path("evidence").path("output").asText()).contains("\u001b[31m").contains("\ufffd");
     assertThat(first.path("durationMs").asLong()).isEqualTo(812);
+  }
+
+  @Test
+  void carriesTheCauseAsItsKindAndFields() throws Exception {
+    JsonNode results = new ObjectMapper().readTree(render(SampleReports.sample())).path("results");
+    JsonNode cause = results.get(0).path("cause");
+    assertThat(fields(cause)).containsExactly("kind", "who", "expected", "received", "receivedLength");
+    assertThat(cause.path("kind").asText()).isEqualTo("wrong-answer");
+    assertThat(cause.path("received").asText()).isEqualTo("b'Message recieved'");
+    assertThat(cause.path("receivedLength").isIntegralNumber()).isTrue();
+    assertThat(results.get(4).path("cause").path("kind").asText()).isEqualTo("kit");
+  }
+
+  @Test
+  void aLimitCarriesWhatTheSpecSawAsANestedCause() {
+    org.sockspec.spec.Cause limit = new org.sockspec.spec.Cause.Limit(org.sockspec.bench.SandboxLimit.PROCESSES,
+        List.of(org.sockspec.bench.SandboxLimit.PROCESSES, org.sockspec.bench.SandboxLimit.MEMORY),
+        org.sockspec.bench.LimitEvidence.KERNEL, new org.sockspec.spec.Cause.NeverListened("tcp", 12800, 15000));
+    JsonNode json = CauseFields.json(limit);
+    assertThat(json.path("limit").asText()).isEqualTo("processes");
+    assertThat(json.path("limits").get(1).asText()).isEqualTo("memory");
+    assertThat(json.path("countedBy").asText()).isEqualTo("kernel");
+    assertThat(json.path("seen").path("kind").asText()).isEqualTo("never-listened");
+    assertThat(json.path("seen").path("port").asInt()).isEqualTo(12800);
+    assertThat(CauseFields.line(limit)).isEqualTo("limit (limit: processes; limits: processes, memory; countedBy: "
+        + "kernel; seen: never-listened (protocol: tcp; port: 12800; startupMs: 15000))");
   }
 
   @Test

@@ -60,12 +60,14 @@ class JunitXmlReporterTest {
     assertThat(failed.getAttribute("time")).isEqualTo("0.812");
     Element failure = (Element) failed.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).startsWith("Expecting the server");
-    assertThat(failure.getAttribute("type")).isEqualTo("MUST");
+    assertThat(failure.getAttribute("type")).isEqualTo("wrong-answer");
     assertThat(failure.getTextContent()).contains("Hint: send exactly the answer").contains("transcript:")
         .contains("bad \\x1b[31m bytes");
 
     assertThat(testcase(doc, "tcp.refused-without-server").getChildNodes().getLength()).isZero();
     assertThat(testcase(doc, "tcp.probe").getElementsByTagName("error").getLength()).isEqualTo(1);
+    assertThat(((Element) testcase(doc, "tcp.probe").getElementsByTagName("error").item(0)).getAttribute("type"))
+        .isEqualTo("kit");
     Element should = (Element) testcase(doc, "tcp.backlog").getElementsByTagName("skipped").item(0);
     assertThat(should.getAttribute("message")).startsWith("SHOULD spec not met");
     Element skipped = (Element) testcase(doc, "udp.ack").getElementsByTagName("skipped").item(0);

@@ -3,6 +3,7 @@ package org.sockspec.cli.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sockspec.spec.Cause;
 import org.sockspec.spec.Level;
 
 /** A fixed run with a result of every kind, the input of every reporter test. */
@@ -17,17 +18,18 @@ final class SampleReports {
     return new RunReport("9.9.9", "tcp", "srv_tcp.py", false, List.of(
         new SpecResult("tcp.ack", Level.MUST, "1.1", "each message is answered", "send exactly the answer",
             Status.FAILED, "Expecting the server to answer exactly b'Message received' but got b'Message recieved'",
-            evidence, 812),
+            new Cause.WrongAnswer("the server", "b'Message received'", "b'Message recieved'", 16), evidence, 812),
         new SpecResult("tcp.refused-without-server", Level.MUST, "2.3", "refused at once", "", Status.PASSED, "",
-            Map.of(), 421),
+            null, Map.of(), 421),
         new SpecResult("tcp.backlog", Level.SHOULD, "1.3", "a third client waits", "", Status.FAILED,
-            "Expecting 2 queued | got 1", Map.of(), 300),
+            "Expecting 2 queued | got 1", new Cause.Backlog("a connect pending once the queue is full", "all 3 connects completed"),
+            Map.of(), 300),
         new SpecResult("tcp.columns", Level.INFO, "1.2", "what netstat shows", "", Status.PASSED, "",
-            Map.of("queues", "Recv-Q 6"), 250),
+            null, Map.of("queues", "Recv-Q 6"), 250),
         new SpecResult("tcp.probe", Level.MUST, "", "kit check", "", Status.ERROR, "kit error: the probe is gone",
-            Map.of(), 40),
+            null, Map.of(), 40),
         new SpecResult("udp.ack", Level.MUST, "2.1", "udp answers", "", Status.SKIPPED,
-            "udp.ack does not apply to kind tcp", Map.of(), 0)),
+            "udp.ack does not apply to kind tcp", null, Map.of(), 0)),
         1840);
   }
 }

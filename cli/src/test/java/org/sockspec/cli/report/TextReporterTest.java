@@ -20,7 +20,9 @@ class TextReporterTest {
         .contains("  WARN   tcp.backlog ").contains("  ERROR  tcp.probe ").contains("  SKIP   udp.ack ");
     assertThat(text).contains("FAIL  tcp.ack (MUST, handout question 1.1)\n"
         + "  Expecting the server to answer exactly b'Message received' but got b'Message recieved'\n"
-        + "  Hint: send exactly the answer\n  transcript:\n       12 ms  A send b'x'\n");
+        + "  Hint: send exactly the answer\n"
+        + "  cause: wrong-answer (who: the server; expected: b'Message received'; received: b'Message recieved'; "
+        + "receivedLength: 16)\n  transcript:\n       12 ms  A send b'x'\n");
     assertThat(text).contains("srv_tcp.py as tcp: 2 passed, 2 failed, 1 error, 1 skipped (1.8 s)\nFAILED: 1 spec: tcp.ack.");
     assertThat(text).contains("observed queues: Recv-Q 6");
   }
