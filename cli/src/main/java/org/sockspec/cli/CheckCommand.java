@@ -85,6 +85,6 @@ final class CheckCommand implements Callable<Integer> {
     RunReport result = reporting.run(context.runner(), new RunRequest(kind, target.path, parameters, plan, strict,
         target.leftOut()));
     reporting.publish(result);
-    return ExitStatus.of(result.verdict());
+    return ExitStatus.of(result.conclusion());
   }
 }

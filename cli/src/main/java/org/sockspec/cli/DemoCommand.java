@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sockspec.bench.Kind;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.cli.report.RunReport;
-import org.sockspec.spec.Catalogue;
 import org.sockspec.spec.TargetConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +79,6 @@ final class DemoCommand implements Callable<Integer> {
           parameters, Catalogue.specsFor(reference.kind()), strict)));
     }
     reporting.publishAll(runs);
-    return ExitStatus.of(RunReport.verdictOf(runs));
+    return ExitStatus.of(RunReport.conclusionOf(runs));
   }
 }

@@ -1,7 +1,7 @@
 package org.sockspec.cli;
 
+import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.internal.Engine;
-import org.sockspec.bench.internal.EngineUnavailableException;
 import org.sockspec.bench.internal.KitImage;
 import org.sockspec.bench.internal.Sandbox;
 

@@ -21,7 +21,7 @@ public final class ExitStatus {
 
   private ExitStatus() {}
 
-  public static int of(RunReport.Verdict verdict) {
+  public static int of(RunReport.Conclusion verdict) {
     return switch (verdict) {
       case PASSED -> PASSED;
       case FAILED -> FAILED;

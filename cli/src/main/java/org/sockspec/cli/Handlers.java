@@ -2,13 +2,13 @@ package org.sockspec.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.sockspec.bench.internal.EngineUnavailableException;
-import picocli.CommandLine;
+import org.sockspec.bench.EngineUnavailableException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * How sockspec ends when it cannot do what was asked: one paragraph saying what is wrong and what
@@ -55,11 +55,11 @@ final class Handlers {
         return new Usage().handleParseException(usage, parsed.originalArgs().toArray(String[]::new));
       }
       PrintWriter err = command.getErr();
-      EngineUnavailableException engine = Outcomes.engineProblem(ex).orElse(null);
+      EngineUnavailableException engine = Endings.engineProblem(ex).orElse(null);
       if (engine != null) {
         err.println("sockspec: cannot run containers: " + sentence(engine.getMessage()));
       } else {
-        err.println("sockspec: the kit failed: " + sentence(Outcomes.describe(ex)) + " This is a problem of "
+        err.println("sockspec: the kit failed: " + sentence(Endings.describe(ex)) + " This is a problem of "
             + "sockspec, not a verdict on your program; run it again, and if it persists report it (with "
             + "SOCKSPEC_DEBUG=1 set, sockspec shows where it happened).");
       }

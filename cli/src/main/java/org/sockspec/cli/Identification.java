@@ -69,7 +69,7 @@ final class Identification {
    * The outcome: the kinds still possible, the steps that got there, and the clues whose specs
    * the catalogue does not have (yet).
    */
-  record Verdict(Set<Kind> candidates, Set<Kind> confirmed, List<Step> steps, List<String> missing) {
+  record Finding(Set<Kind> candidates, Set<Kind> confirmed, List<Step> steps, List<String> missing) {
     /** The kind, when exactly one is left and a passing spec allows it. */
     Optional<Kind> kind() {
       return candidates.size() == 1 && confirmed.containsAll(candidates)
@@ -84,7 +84,7 @@ final class Identification {
 
   private Identification() {}
 
-  static Verdict identify(Function<String, Optional<SpecInfo>> catalogue, StepRunner runner) {
+  static Finding identify(Function<String, Optional<SpecInfo>> catalogue, StepRunner runner) {
     Set<Kind> candidates = EnumSet.copyOf(SERVERS);
     Set<Kind> confirmed = EnumSet.noneOf(Kind.class);
     List<Step> steps = new ArrayList<>();
@@ -118,7 +118,7 @@ final class Identification {
       }
       steps.add(new Step(clue, as, result, meaning));
     }
-    return new Verdict(Collections.unmodifiableSet(candidates), Collections.unmodifiableSet(confirmed),
+    return new Finding(Collections.unmodifiableSet(candidates), Collections.unmodifiableSet(confirmed),
         List.copyOf(steps), List.copyOf(missing));
   }
 

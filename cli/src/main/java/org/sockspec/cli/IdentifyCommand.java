@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.cli.report.JsonReporter;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
@@ -16,7 +17,6 @@ import org.sockspec.cli.report.Status;
 import org.sockspec.cli.report.Style;
 import org.sockspec.cli.report.TextReporter;
 import org.sockspec.cli.report.Texts;
-import org.sockspec.spec.Catalogue;
 import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
 import picocli.CommandLine.Command;
@@ -77,7 +77,7 @@ final class IdentifyCommand implements Callable<Integer> {
     if (progress != null) {
       progress.println(style.bold("sockspec " + KitVersion.get() + ": identifying " + target.path));
     }
-    Identification.Verdict verdict = Identification.identify(Catalogue::find, (specInfo, as) -> {
+    Identification.Finding verdict = Identification.identify(Catalogue::find, (specInfo, as) -> {
       SpecResult result = runOne(context, specInfo, as);
       if (progress != null) {
         progress.println(stepLine(specInfo, as, result, style));
@@ -131,7 +131,7 @@ final class IdentifyCommand implements Callable<Integer> {
   }
 
   /** The verdict in words: the kind, or what is known and why no more. */
-  static String sentence(Identification.Verdict verdict, Style style) {
+  static String sentence(Identification.Finding verdict, Style style) {
     if (verdict.kind().isPresent()) {
       Kind kind = verdict.kind().get();
       return "It behaves as " + style.bold(kind.id()) + ": " + Identification.describe(kind) + ".";
@@ -150,7 +150,7 @@ final class IdentifyCommand implements Callable<Integer> {
         + (verdict.missing().isEmpty() ? "." : " (it has no spec " + String.join(", ", verdict.missing()) + " yet).");
   }
 
-  static ObjectNode json(Identification.Verdict verdict, String targetPath) {
+  static ObjectNode json(Identification.Finding verdict, String targetPath) {
     ObjectNode root = JsonReporter.object();
     root.put("kit", KitVersion.get());
     root.put("target", targetPath);

@@ -3,7 +3,7 @@ package org.sockspec.cli;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
-import org.sockspec.spec.Catalogue;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.SpecInfo;
 
 /** Which specs a check reports on: those of the kind, or exactly those named with --only. */

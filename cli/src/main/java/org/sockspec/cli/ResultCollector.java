@@ -12,7 +12,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.sockspec.bench.internal.EngineUnavailableException;
+import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
 import org.sockspec.spec.Cause;
@@ -85,23 +85,23 @@ final class ResultCollector implements TestExecutionListener {
       Long start = startedAt.remove(id.getUniqueId());
       long ms = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
       Map<String, String> evidence = new LinkedHashMap<>(observations.getOrDefault(id.getUniqueId(), Map.of()));
-      Outcomes.Outcome outcome = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
-          ? new Outcomes.Outcome(Status.PASSED, "", null, Map.of())
-          : result.getThrowable().map(thrown -> Outcomes.of(thrown, deadline)).orElse(new Outcomes.Outcome(
+      Endings.Ending outcome = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
+          ? new Endings.Ending(Status.PASSED, "", null, Map.of())
+          : result.getThrowable().map(thrown -> Endings.of(thrown, deadline)).orElse(new Endings.Ending(
               result.getStatus() == TestExecutionResult.Status.ABORTED ? Status.SKIPPED : Status.ERROR,
               "the spec ended " + result.getStatus().name().toLowerCase(java.util.Locale.ROOT) + " without a reason",
               null, Map.of()));
       evidence.putAll(outcome.evidence());
-      result.getThrowable().flatMap(Outcomes::engineProblem).ifPresent(this::stopRun);
+      result.getThrowable().flatMap(Endings::engineProblem).ifPresent(this::stopRun);
       record(spec.get(), outcome.status(), outcome.message(), outcome.cause(), evidence, ms);
     } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
       // A class or the engine failed around its specs (a class that cannot be created, say):
       // the specs inside never ran, which is the kit's error, not the program's failure.
       Throwable thrown = result.getThrowable().orElse(null);
       if (thrown != null) {
-        Outcomes.engineProblem(thrown).ifPresent(this::stopRun);
+        Endings.engineProblem(thrown).ifPresent(this::stopRun);
       }
-      String message = "kit error: " + (thrown == null ? "the spec's class failed" : Outcomes.describe(thrown));
+      String message = "kit error: " + (thrown == null ? "the spec's class failed" : Endings.describe(thrown));
       for (TestIdentifier test : testsUnder(id)) {
         spec(test).ifPresent(s -> record(s, Status.ERROR, message, Map.of(), 0));
       }

@@ -8,7 +8,7 @@ import org.sockspec.cli.report.RunReport;
  */
 public interface SpecRunner {
   /**
-   * @throws org.sockspec.bench.internal.EngineUnavailableException when containers cannot run
+   * @throws org.sockspec.bench.EngineUnavailableException when containers cannot run
    *     (the run is stopped at the first spec that finds out)
    */
   RunReport run(RunRequest request, SpecListener listener);

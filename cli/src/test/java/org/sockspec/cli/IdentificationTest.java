@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.sockspec.spec.Cause;
 import org.sockspec.bench.Kind;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.spec.Cause;
 import org.sockspec.spec.Level;
 import org.sockspec.spec.SpecInfo;
 
@@ -22,7 +22,7 @@ class IdentificationTest {
   private final List<String> ran = new ArrayList<>();
 
   /** A program that passes exactly {@code passing}, identified with a catalogue of {@code present}. */
-  private Identification.Verdict identify(List<String> present, Set<String> passing) {
+  private Identification.Finding identify(List<String> present, Set<String> passing) {
     Function<String, Optional<SpecInfo>> catalogue = id -> present.contains(id)
         ? Optional.of(new SpecInfo(id, Level.MUST, "", List.of(Kind.values()), id, "", Object.class, id))
         : Optional.empty();
@@ -37,21 +37,21 @@ class IdentificationTest {
 
   @Test
   void singleThreadedTcpServer() {
-    Identification.Verdict verdict = identify(ALL, Set.of("tcp.ack", "tcp.second-client-waits"));
+    Identification.Finding verdict = identify(ALL, Set.of("tcp.ack", "tcp.second-client-waits"));
     assertThat(verdict.kind()).contains(Kind.TCP);
     assertThat(ran).containsExactly("tcp.ack", "tcp.second-client-waits");
   }
 
   @Test
   void udpServerIsNotTakenForOneUntilUdpAckPasses() {
-    Identification.Verdict verdict = identify(ALL, Set.of("udp.ack"));
+    Identification.Finding verdict = identify(ALL, Set.of("udp.ack"));
     assertThat(verdict.kind()).contains(Kind.UDP);
     assertThat(ran).containsExactly("tcp.ack", "udp.ack");
   }
 
   @Test
   void forkServer() {
-    Identification.Verdict verdict = identify(ALL, Set.of("tcp.ack", "mtcp.concurrent", "mtcp.fork.process-per-client"));
+    Identification.Finding verdict = identify(ALL, Set.of("tcp.ack", "mtcp.concurrent", "mtcp.fork.process-per-client"));
     assertThat(verdict.kind()).contains(Kind.TCP_FORK);
     assertThat(ran).containsExactly("tcp.ack", "tcp.second-client-waits", "mtcp.fork.process-per-client");
   }
@@ -68,7 +68,7 @@ class IdentificationTest {
 
   @Test
   void aProgramThatServesNothingIsNoKind() {
-    Identification.Verdict verdict = identify(ALL, Set.of());
+    Identification.Finding verdict = identify(ALL, Set.of());
     assertThat(verdict.kind()).isEmpty();
     assertThat(verdict.candidates()).isEmpty();
     assertThat(IdentifyCommand.sentence(verdict, org.sockspec.cli.report.Style.PLAIN)).contains("none of the server kinds");
@@ -76,7 +76,7 @@ class IdentificationTest {
 
   @Test
   void missingSpecsLeaveTheAnswerOpenNeverGuessed() {
-    Identification.Verdict verdict = identify(List.of("tcp.ack"), Set.of("tcp.ack"));
+    Identification.Finding verdict = identify(List.of("tcp.ack"), Set.of("tcp.ack"));
     assertThat(verdict.kind()).isEmpty();
     assertThat(verdict.candidates()).containsExactlyInAnyOrder(Kind.TCP, Kind.TCP_FORK, Kind.TCP_SELECT, Kind.TCP_THREADS);
     assertThat(verdict.missing()).contains("tcp.second-client-waits", "mtcp.concurrent");

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockspec.bench.Kind;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
-import org.sockspec.spec.Catalogue;
 import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sockspec.bench.Kind;
-import org.sockspec.spec.Catalogue;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.SpecInfo;
 
 class SpecsCommandTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 import org.sockspec.bench.WaitLedger;
-import org.sockspec.spec.Catalogue;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.TargetConfig;
 
 /**

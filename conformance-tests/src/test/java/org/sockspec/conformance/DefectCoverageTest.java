@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.sockspec.spec.Catalogue;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.Level;
 import org.sockspec.spec.SpecInfo;
 

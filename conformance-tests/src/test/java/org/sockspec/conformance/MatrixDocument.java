@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sockspec.bench.Kind;
-import org.sockspec.spec.Catalogue;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.SpecInfo;
 
 /**

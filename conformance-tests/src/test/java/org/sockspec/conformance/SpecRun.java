@@ -4,26 +4,26 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
-import org.sockspec.bench.internal.Sandbox;
-import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
 import org.sockspec.bench.Bench;
-import org.sockspec.spec.Catalogue;
+import org.sockspec.bench.internal.Sandbox;
+import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.SpecFailure;
 import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
@@ -38,10 +38,10 @@ final class SpecRun {
   private SpecRun() {}
 
   /** How one run ended: passed, or failed with what it threw. */
-  record Verdict(boolean passed, Optional<Throwable> thrown) {}
+  record Result(boolean passed, Optional<Throwable> thrown) {}
 
   /** Runs spec {@code specId} with the configuration parameters {@code config} (see TargetConfig). */
-  static Verdict run(String specId, Map<String, String> config) {
+  static Result run(String specId, Map<String, String> config) {
     SpecInfo spec = Catalogue.find(specId).orElseThrow(() -> new AssertionFailedError("unknown spec " + specId));
     EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
         .selectors(selectMethod(spec.specClass().getName() + "#" + spec.methodName() + "(" + Bench.class.getName() + ")"))
@@ -52,7 +52,7 @@ final class SpecRun {
         new AssertionFailedError(specId + " did not run for " + config + " (skipped: " + results.testEvents().skipped()
             .stream().findFirst().flatMap(e -> e.getPayload(String.class)).orElse("?") + ")"));
     TestExecutionResult result = finished.getPayload(TestExecutionResult.class).orElseThrow();
-    return new Verdict(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, result.getThrowable());
+    return new Result(result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, result.getThrowable());
   }
 
   /**
@@ -61,7 +61,7 @@ final class SpecRun {
    */
   static void expect(String specId, Map<String, String> config, String cause, String targetName) {
     boolean mustPass = cause == null;
-    Verdict verdict = run(specId, config);
+    Result verdict = run(specId, config);
     Optional<Throwable> thrown = verdict.thrown();
     if (mustPass && !verdict.passed()) {
       throw new AssertionFailedError(specId + " must pass against " + targetName + " but failed:\n"

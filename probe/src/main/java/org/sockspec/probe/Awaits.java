@@ -25,7 +25,7 @@ final class Awaits {
     long start = System.nanoTime();
     long pause = FIRST_POLL_NANOS;
     while (true) {
-      if (SocketTable.holds(proto, port, state, residue)) {
+      if (ProcNetSockets.holds(proto, port, state, residue)) {
         return Json.object().put("outcome", "found").put("ms", Clock.msSince(start));
       }
       if (Clock.msSince(start) >= timeoutMs) {

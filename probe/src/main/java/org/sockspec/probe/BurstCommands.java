@@ -198,7 +198,7 @@ final class BurstCommands {
   /** The Recv-Q of the accepted sides of connections to {@code port}, summed. */
   private static long queuedFor(int port) throws IOException {
     long queued = 0;
-    for (Json socket : SocketTable.read(Map.of())) {
+    for (Json socket : ProcNetSockets.read(Map.of())) {
       if (socket.get("proto").equals("tcp") && socket.get("localPort").equals(port)
           && socket.get("state").equals("ESTABLISHED")) {
         queued += (Long) socket.get("recvQ");

@@ -46,7 +46,7 @@ public final class ProbeAgent {
     if (config.sharedNamespace()) {
       // The namespace was in use before this lane: its TIME_WAITs are none of the lane's.
       try {
-        residue.record(SocketTable.read(java.util.Map.of()));
+        residue.record(ProcNetSockets.read(java.util.Map.of()));
       } catch (IOException e) {
         // no /proc/net: nothing to leave out
       }
@@ -152,7 +152,7 @@ public final class ProbeAgent {
    * holds, so that no socket of another process shows in a spec's table.
    */
   private List<Json> sockets() throws IOException {
-    List<Json> all = SocketTable.read(processes.socketOwners(), residue);
+    List<Json> all = ProcNetSockets.read(processes.socketOwners(), residue);
     if (!config.sharedNamespace()) {
       return all;
     }

@@ -96,7 +96,7 @@ final class Reset {
     while (true) {
       left = new ArrayList<>();
       List<Json> waiting = new ArrayList<>();
-      for (Json socket : SocketTable.read(Map.of(), residue)) {
+      for (Json socket : ProcNetSockets.read(Map.of(), residue)) {
         if (config.sharedNamespace() && !socket.get("localPort").equals(port) && !socket.get("remotePort").equals(port)) {
           continue; // another process's socket: the program's and the probe's are all gone by now
         }

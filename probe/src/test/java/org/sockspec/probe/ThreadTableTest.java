@@ -84,7 +84,7 @@ class ThreadTableTest {
 
   /** The inode of the server side of the connection, as /proc/net/tcp lists it. */
   private static long inodeOf(int localPort, int remotePort) throws Exception {
-    return SocketTable.read(Map.of()).stream()
+    return ProcNetSockets.read(Map.of()).stream()
         .filter(s -> s.get("localPort").equals(localPort) && s.get("remotePort").equals(remotePort))
         .mapToLong(s -> (Long) s.get("inode")).findFirst().orElseThrow();
   }

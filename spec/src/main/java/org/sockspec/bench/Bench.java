@@ -252,7 +252,7 @@ public final class Bench implements AutoCloseable {
   public record PostMortem(Evidence evidence, Optional<LimitReading> limit) {}
 
   /**
-   * After the bench broke mid-spec (a {@link org.sockspec.bench.internal.KitException}): whether
+   * After the bench broke mid-spec (a {@link org.sockspec.bench.KitException}): whether
    * the program under test could have broken it, from the engine's and the kernel's own facts, and
    * how, for a student. Empty when the kit is to blame (see {@link BenchBreak}).
    */

@@ -1,6 +1,6 @@
 package org.sockspec.catalogue;
 
-import static org.sockspec.spec.SpecAssertions.assertThat;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import org.sockspec.bench.Poll;
 import org.sockspec.bench.Reply;
 import org.sockspec.bench.Serving;
 import org.sockspec.bench.TcpClient;
-import org.sockspec.spec.Exchange;
+import org.sockspec.spec.assertions.Exchange;
 
 /**
  * The kit's clients A, B, C... of a multi-client spec, each connected to the server under test

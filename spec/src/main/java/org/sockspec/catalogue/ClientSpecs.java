@@ -3,7 +3,7 @@ package org.sockspec.catalogue;
 import static org.sockspec.bench.Kind.CLIENT_TCP;
 import static org.sockspec.bench.Kind.CLIENT_UDP;
 import static org.sockspec.spec.Level.MUST;
-import static org.sockspec.spec.SpecAssertions.assertThat;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,9 +15,9 @@ import org.sockspec.bench.Counters;
 import org.sockspec.bench.Poll;
 import org.sockspec.bench.RunningProgram;
 import org.sockspec.bench.ServedLog;
-import org.sockspec.spec.CounterChange;
-import org.sockspec.spec.ServedTraffic;
 import org.sockspec.spec.Spec;
+import org.sockspec.spec.assertions.CounterChange;
+import org.sockspec.spec.assertions.ServedTraffic;
 
 /**
  * The handout's clients (client_tcp.py HOST, client_udp.py HOST), driven as a user drives them:

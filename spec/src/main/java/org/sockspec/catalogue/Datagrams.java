@@ -1,7 +1,7 @@
 package org.sockspec.catalogue;
 
-import static org.sockspec.spec.SpecAssertions.assertThat;
-import static org.sockspec.spec.SpecAssertions.assertThatAnswer;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThatAnswer;
 
 import java.util.List;
 import org.sockspec.bench.Bench;
@@ -11,7 +11,7 @@ import org.sockspec.bench.Poll;
 import org.sockspec.bench.ProcessInfo;
 import org.sockspec.bench.TcpBurst;
 import org.sockspec.bench.UdpClient;
-import org.sockspec.spec.UdpLoss;
+import org.sockspec.spec.assertions.UdpLoss;
 
 /** The UDP steps of the catalogue that take more than a few lines, and their diagnoses. */
 final class Datagrams {

@@ -5,7 +5,7 @@ import static org.sockspec.bench.Kind.TCP_SELECT;
 import static org.sockspec.bench.Kind.TCP_THREADS;
 import static org.sockspec.spec.Level.MUST;
 import static org.sockspec.spec.Level.SHOULD;
-import static org.sockspec.spec.SpecAssertions.assertThat;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -19,7 +19,6 @@ import org.sockspec.bench.Serving;
 import org.sockspec.bench.ServingThreads;
 import org.sockspec.bench.TcpClient;
 import org.sockspec.bench.ThreadList;
-import org.sockspec.spec.Given;
 import org.sockspec.spec.Spec;
 
 /**

@@ -3,8 +3,8 @@ package org.sockspec.catalogue;
 import static org.sockspec.bench.Kind.TCP;
 import static org.sockspec.spec.Level.INFO;
 import static org.sockspec.spec.Level.MUST;
-import static org.sockspec.spec.SpecAssertions.assertThat;
-import static org.sockspec.spec.SpecAssertions.assertThatAnswer;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThatAnswer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +17,11 @@ import org.sockspec.bench.Poll;
 import org.sockspec.bench.Reply;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.TcpClient;
-import org.sockspec.spec.AcceptQueue;
-import org.sockspec.spec.CounterChange;
-import org.sockspec.spec.Exchange;
-import org.sockspec.spec.Given;
-import org.sockspec.spec.SocketAssert;
 import org.sockspec.spec.Spec;
+import org.sockspec.spec.assertions.AcceptQueue;
+import org.sockspec.spec.assertions.CounterChange;
+import org.sockspec.spec.assertions.Exchange;
+import org.sockspec.spec.assertions.SocketAssert;
 
 /** Part 1 of the handout: the single-threaded TCP server (srv_tcp.py). */
 public class TcpSpecs {

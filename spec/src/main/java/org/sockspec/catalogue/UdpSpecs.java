@@ -4,8 +4,8 @@ import static org.sockspec.bench.Kind.UDP;
 import static org.sockspec.spec.Level.INFO;
 import static org.sockspec.spec.Level.MUST;
 import static org.sockspec.spec.Level.SHOULD;
-import static org.sockspec.spec.SpecAssertions.assertThat;
-import static org.sockspec.spec.SpecAssertions.assertThatAnswer;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThatAnswer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +20,10 @@ import org.sockspec.bench.Reply;
 import org.sockspec.bench.RunningProgram;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.UdpClient;
-import org.sockspec.spec.CounterChange;
-import org.sockspec.spec.Exchange;
-import org.sockspec.spec.Given;
-import org.sockspec.spec.Sendto;
 import org.sockspec.spec.Spec;
+import org.sockspec.spec.assertions.CounterChange;
+import org.sockspec.spec.assertions.Exchange;
+import org.sockspec.spec.assertions.Sendto;
 
 /** Part 2 of the handout: the UDP server (srv_udp.py). */
 public class UdpSpecs {

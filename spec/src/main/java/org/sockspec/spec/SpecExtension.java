@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 import org.sockspec.bench.Bench;
+import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.Evidence;
-import org.sockspec.bench.internal.EngineUnavailableException;
-import org.sockspec.bench.internal.KitException;
+import org.sockspec.bench.KitException;
 import org.sockspec.bench.internal.Sandbox;
 
 /**

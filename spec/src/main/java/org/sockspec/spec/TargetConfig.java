@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.Timing;
+import org.sockspec.catalogue.Catalogue;
 
 /**
  * The one place a target is plugged into the catalogue: JUnit configuration parameters (set by a

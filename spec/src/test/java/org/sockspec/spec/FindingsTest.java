@@ -2,13 +2,17 @@ package org.sockspec.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sockspec.spec.SpecAssertions.assertThat;
+import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sockspec.bench.Connect;
 import org.sockspec.bench.Outcome;
 import org.sockspec.bench.TcpBurst;
+import org.sockspec.spec.assertions.AcceptQueue;
+import org.sockspec.spec.assertions.CounterChange;
+import org.sockspec.spec.assertions.SpecAssertions;
+import org.sockspec.spec.assertions.UdpLoss;
 
 /** The findings INFO specs report, and the verdicts they give, from made-up measurements. */
 class FindingsTest {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockspec.bench.Kind;
+import org.sockspec.catalogue.Catalogue;
 
 class TargetConfigTest {
   private static TargetConfig parse(Map<String, String> parameters) {

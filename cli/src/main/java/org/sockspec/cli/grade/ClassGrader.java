@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.LeftOut;
 import org.sockspec.bench.internal.SubmissionCopy;
-import org.sockspec.bench.internal.EngineUnavailableException;
 
 /**
  * Grades a class: every (student, program) of the manifest is one job, {@code jobs} of them run at

@@ -52,7 +52,7 @@ public final class MarkdownReporter implements Reporter {
 
   @Override
   public void renderAll(List<RunReport> reports, PrintWriter out) {
-    out.println("# sockspec demo: " + verdictWord(RunReport.verdictOf(reports)));
+    out.println("# sockspec demo: " + verdictWord(RunReport.conclusionOf(reports)));
     out.println();
     reports.forEach(report -> render(report, out));
   }
@@ -106,10 +106,10 @@ public final class MarkdownReporter implements Reporter {
   }
 
   private static String verdict(RunReport report) {
-    return report.results().isEmpty() ? "nothing checked" : verdictWord(report.verdict());
+    return report.results().isEmpty() ? "nothing checked" : verdictWord(report.conclusion());
   }
 
-  private static String verdictWord(RunReport.Verdict verdict) {
+  private static String verdictWord(RunReport.Conclusion verdict) {
     return switch (verdict) {
       case PASSED -> "✅ passed";
       case FAILED -> "❌ failed";

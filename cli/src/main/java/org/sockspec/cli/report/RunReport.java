@@ -17,7 +17,7 @@ public record RunReport(String kit, String kind, String target, boolean strict, 
     long durationMs, List<LeftOut> leftOut) {
 
   /** What a run says about its target, from its results. */
-  public enum Verdict {
+  public enum Conclusion {
     /** Every spec that counts passed (or did not apply). */
     PASSED,
     /** A spec that counts failed. */
@@ -41,21 +41,22 @@ public record RunReport(String kit, String kind, String target, boolean strict, 
     return results.stream().filter(r -> r.status() == status).count();
   }
 
-  public Verdict verdict() {
+  /** The check's conclusion: what its exit status says. */
+  public Conclusion conclusion() {
     if (results.stream().anyMatch(r -> r.failsCheck(strict))) {
-      return Verdict.FAILED;
+      return Conclusion.FAILED;
     }
     if (results.stream().anyMatch(r -> r.leavesCheckUndecided(strict))) {
-      return Verdict.UNDECIDED;
+      return Conclusion.UNDECIDED;
     }
-    return Verdict.PASSED;
+    return Conclusion.PASSED;
   }
 
-  /** The verdict of several runs together (the demo): the worst of them. */
-  public static Verdict verdictOf(List<RunReport> runs) {
-    return runs.stream().map(RunReport::verdict)
-        .reduce(Verdict.PASSED, (a, b) -> a == Verdict.FAILED || b == Verdict.FAILED ? Verdict.FAILED
-            : a == Verdict.UNDECIDED || b == Verdict.UNDECIDED ? Verdict.UNDECIDED : Verdict.PASSED);
+  /** The conclusion of several runs together (the demo): the worst of them. */
+  public static Conclusion conclusionOf(List<RunReport> runs) {
+    return runs.stream().map(RunReport::conclusion)
+        .reduce(Conclusion.PASSED, (a, b) -> a == Conclusion.FAILED || b == Conclusion.FAILED ? Conclusion.FAILED
+            : a == Conclusion.UNDECIDED || b == Conclusion.UNDECIDED ? Conclusion.UNDECIDED : Conclusion.PASSED);
   }
 
   /** "2 passed, 1 failed, 0 errors, 3 skipped": the counts every format's summary shows. */

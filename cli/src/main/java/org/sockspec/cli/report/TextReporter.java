@@ -144,7 +144,7 @@ public final class TextReporter implements Reporter {
           + " yet: nothing was checked.");
     }
     String musts = report.strict() ? "MUST and SHOULD" : "MUST";
-    String verdict = switch (report.verdict()) {
+    String verdict = switch (report.conclusion()) {
       case PASSED -> style.green("PASSED") + ": every " + musts + " spec passed.";
       case FAILED -> style.red("FAILED") + ": " + ids(report, r -> r.failsCheck(report.strict()))
           + (report.strict() ? " (--strict: SHOULD counts as MUST)" : "") + ".";
@@ -172,14 +172,14 @@ public final class TextReporter implements Reporter {
     out.println(style.bold("Overview"));
     int width = reports.stream().mapToInt(r -> (r.target() + " as " + r.kind()).length()).max().orElse(0);
     for (RunReport r : reports) {
-      String verdict = r.results().isEmpty() ? style.dim("no spec applies yet") : switch (r.verdict()) {
+      String verdict = r.results().isEmpty() ? style.dim("no spec applies yet") : switch (r.conclusion()) {
         case PASSED -> style.green("PASSED");
         case FAILED -> style.red("FAILED");
         case UNDECIDED -> style.yellow("NO VERDICT");
       };
       out.println("  " + pad(r.target() + " as " + r.kind(), width) + "  " + verdict + "  " + style.dim(r.counts()));
     }
-    RunReport.Verdict all = RunReport.verdictOf(reports);
+    RunReport.Conclusion all = RunReport.conclusionOf(reports);
     out.println(switch (all) {
       case PASSED -> style.green("PASSED") + ": every reference program passed every spec that counts.";
       case FAILED -> style.red("FAILED") + ": a reference program failed a spec (see above).";

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sockspec.impl.Command;
 import org.sockspec.impl.Options;
+import org.sockspec.impl.testing.OwnedSockets;
 import org.sockspec.impl.testing.Peer;
 import org.sockspec.impl.testing.Running;
-import org.sockspec.impl.testing.SocketTable;
 
 /**
  * Three clients arriving together at a fork server: all three connect before any sends, so two
@@ -44,9 +44,9 @@ final class BurstCheck {
                 }
                 clients.forEach(client -> client.send("hello"));
                 clients.forEach(client -> report.add("answer " + client.receive()));
-                clients.forEach(client -> report.add("owner " + SocketTable
+                clients.forEach(client -> report.add("owner " + OwnedSockets
                         .ownerOfServerSide(port, client.localPort()).orElse(-1L)));
-                report.add("listeners " + SocketTable.listenersOn(port));
+                report.add("listeners " + OwnedSockets.listenersOn(port));
             } finally {
                 clients.forEach(Peer::close);
             }

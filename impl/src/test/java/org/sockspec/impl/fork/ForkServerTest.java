@@ -13,10 +13,10 @@ import org.sockspec.impl.Defect;
 import org.sockspec.impl.ExitStatus;
 import org.sockspec.impl.multi.MultiClientServerContract;
 import org.sockspec.impl.testing.Await;
+import org.sockspec.impl.testing.OwnedSockets;
 import org.sockspec.impl.testing.Peer;
 import org.sockspec.impl.testing.ProcessState;
 import org.sockspec.impl.testing.Running;
-import org.sockspec.impl.testing.SocketTable;
 
 /**
  * The process-per-client server, with real worker JVMs started by the supervisor running in this
@@ -34,7 +34,7 @@ class ForkServerTest extends MultiClientServerContract {
     }
 
     private static long serverSideOwner(int port, Peer client) {
-        return SocketTable.ownerOfServerSide(port, client.localPort()).orElseThrow(() ->
+        return OwnedSockets.ownerOfServerSide(port, client.localPort()).orElseThrow(() ->
                 new AssertionError("no process owns the server side of the connection from port "
                         + client.localPort()));
     }
@@ -53,7 +53,7 @@ class ForkServerTest extends MultiClientServerContract {
                     owners.add(serverSideOwner(port, client));
                 }
                 assertThat(owners).doesNotHaveDuplicates().doesNotContain(TEST_JVM);
-                assertThat(SocketTable.listenersOn(port)).singleElement()
+                assertThat(OwnedSockets.listenersOn(port)).singleElement()
                         .isNotIn(owners).isNotEqualTo(TEST_JVM);
             } finally {
                 clients.forEach(Peer::close);

@@ -11,9 +11,9 @@ import org.sockspec.impl.ExitStatus;
 import org.sockspec.impl.Options;
 import org.sockspec.impl.Program;
 import org.sockspec.impl.testing.Keyboard;
+import org.sockspec.impl.testing.OwnedSockets;
 import org.sockspec.impl.testing.Peer;
 import org.sockspec.impl.testing.Running;
-import org.sockspec.impl.testing.SocketTable;
 
 // Alone, not beside the classes that start processes: this one runs workers inside the test JVM and
 // reads their sockets' owners and lifetimes from /proc, and a process the JVM spawns meanwhile holds
@@ -42,7 +42,7 @@ class ForkWorkerTest {
             assertThat(worker.out.awaitLine("ready")).isEqualTo(
                     ControlProtocol.ready(ProcessHandle.current().pid()));
             orders.type("listen 0");
-            assertThat(SocketTable.listenersOn(listeningPort(worker)))
+            assertThat(OwnedSockets.listenersOn(listeningPort(worker)))
                     .containsExactly(ProcessHandle.current().pid());
         }
     }
@@ -52,7 +52,7 @@ class ForkWorkerTest {
         try (Running worker = startWorker()) {
             orders.type("listen 0");
             int port = listeningPort(worker);
-            Set<Long> listener = SocketTable.listeningSockets(port);
+            Set<Long> listener = OwnedSockets.listeningSockets(port);
             try (Peer client = Peer.connect(port)) {
                 client.send("hello");
                 assertThat(worker.out.awaitLine("accepted")).isEqualTo(ControlProtocol.accepted(
@@ -60,7 +60,7 @@ class ForkWorkerTest {
                 client.assertSilentFor(Duration.ofMillis(200)); // no successor listens yet
                 orders.type("close");
                 assertThat(client.receive()).isEqualTo("Message received");
-                assertThat(SocketTable.listeningSockets(port)).doesNotContainAnyElementsOf(listener);
+                assertThat(OwnedSockets.listeningSockets(port)).doesNotContainAnyElementsOf(listener);
                 assertThat(client.exchange("end")).isEqualTo("Message received");
                 assertThat(worker.awaitExit()).isEqualTo(ExitStatus.OK);
                 assertThat(worker.out.lines()).endsWith("Received b'end' from client socket"

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.sockspec.bench.KitException;
 
 /**
  * A container's main process, its standard streams attached before the container starts (the

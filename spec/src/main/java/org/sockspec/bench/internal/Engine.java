@@ -2,14 +2,15 @@ package org.sockspec.bench.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import java.util.List;
-import java.util.Map;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.sockspec.bench.EngineUnavailableException;
 
 /**
  * The container engine, reached through the Docker API only, with docker-java (so a remote engine

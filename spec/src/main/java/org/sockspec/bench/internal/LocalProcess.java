@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.sockspec.bench.KitException;
 
 /**
  * A process of this machine the kit started (the process sandbox's program and probe): its standard

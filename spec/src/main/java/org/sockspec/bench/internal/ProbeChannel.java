@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.sockspec.bench.KitException;
 
 /**
  * The kit's side of the probe protocol: one request line out, one {@code ID JSON} line back, over

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.sockspec.bench.EngineUnavailableException;
 
 /**
  * The runtime image's name, tagged from its recipe exactly as scripts/ensure-image.sh tags it:

@@ -1,0 +1,47 @@
+package org.sockspec.catalogue;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.sockspec.bench.Kind;
+import org.sockspec.spec.SpecInfo;
+
+/**
+ * Every spec of the kit, in catalogue order (by lab part, then as declared in its class). The
+ * classes follow the handout: one per part.
+ */
+public final class Catalogue {
+  /** The catalogue's classes, in handout order. */
+  public static final List<Class<?>> CLASSES = List.of(TcpSpecs.class, UdpSpecs.class, MultiClientSpecs.class, ClientSpecs.class);
+
+  private static final List<SpecInfo> SPECS = CLASSES.stream()
+      .flatMap(type -> Arrays.stream(type.getDeclaredMethods())
+          .sorted(Comparator.comparing(Catalogue::declarationOrder))
+          .map(SpecInfo::of).flatMap(Optional::stream))
+      .toList();
+
+  private Catalogue() {}
+
+  public static List<SpecInfo> specs() {
+    return SPECS;
+  }
+
+  public static List<SpecInfo> specsFor(Kind kind) {
+    return SPECS.stream().filter(spec -> spec.appliesTo(kind)).toList();
+  }
+
+  public static Optional<SpecInfo> find(String id) {
+    return SPECS.stream().filter(spec -> spec.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Reflection returns methods in no guaranteed order; the spec ids' order in the class source is
+   * what a reader expects, and the ids are ordered by lab question within a class, so order by
+   * question then id.
+   */
+  private static String declarationOrder(Method method) {
+    return SpecInfo.of(method).map(s -> s.question() + "|" + s.id()).orElse("~" + method.getName());
+  }
+}

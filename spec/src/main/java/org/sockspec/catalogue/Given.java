@@ -1,0 +1,74 @@
+package org.sockspec.catalogue;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.sockspec.bench.Bench;
+import org.sockspec.bench.RunningProgram;
+import org.sockspec.bench.SocketTable;
+import org.sockspec.bench.Target;
+import org.sockspec.bench.TcpClient;
+import org.sockspec.spec.Cause;
+import org.sockspec.spec.CausedFailure;
+import org.sockspec.spec.assertions.SpecAssertions;
+
+/**
+ * The GIVEN steps the catalogue shares, with the diagnosis a student needs when they do not hold:
+ * a server that never listens is told whether it crashed (status, output), bound another port or
+ * protocol (from the socket table), or just never got there.
+ */
+public final class Given {
+  private Given() {}
+
+  /** Starts the server under test and waits until it listens (TCP) or is bound (UDP) on the port. */
+  public static RunningProgram serverListening(Bench bench) {
+    RunningProgram program = bench.start();
+    if (bench.awaitServerReady(program)) {
+      return program;
+    }
+    throw whyNotListening(bench, program);
+  }
+
+  /** A TCP client named {@code name}, connected to the server under test (it must be accepted or queued). */
+  public static TcpClient connectedClient(Bench bench, String name) {
+    TcpClient client = bench.tcpClient(name);
+    SpecAssertions.assertThat(client.connect(bench.target().port())).as("client " + name + "'s connect").isConnected();
+    return client;
+  }
+
+  static CausedFailure whyNotListening(Bench bench, RunningProgram program) {
+    Target target = bench.target();
+    String proto = target.kind().protocol().toUpperCase();
+    String wanted = proto.equals("TCP") ? "listen on TCP port " + target.port()
+        : "bind UDP port " + target.port();
+    SocketTable table = bench.sockets();
+    List<String> bound = table.programBindings();
+    OptionalLong status = program.exitCode();
+    StringBuilder why = new StringBuilder("Expecting the program to " + wanted + " within "
+        + bench.timing().startup().toMillis() + " ms, but ");
+    Cause cause;
+    if (!bound.isEmpty()) {
+      why.append("it holds ").append(String.join(", ", bound)).append(" instead.");
+      String other = proto.equals("TCP") ? "udp" : "tcp";
+      boolean otherProtocol = bound.stream().anyMatch(b -> b.startsWith(other + " ") && b.contains(":" + target.port()));
+      cause = new Cause.ListensElsewhere(target.kind().protocol(), target.port(), bound, otherProtocol);
+      if (otherProtocol) {
+        why.append(" It looks like a ").append(other.toUpperCase()).append(" server: check it with --as ")
+            .append(other.equals("udp") ? "udp" : "tcp").append('.');
+      } else {
+        why.append(" The lab's programs use port ").append(target.port())
+            .append(" (or pass --port with the port your program uses).");
+      }
+    } else if (status.isPresent() && table.processes().program().isEmpty()) {
+      cause = Cause.Exited.of(status.getAsLong(), wanted);
+      why.append("it exited with status ").append(status.getAsLong()).append(" before it did.");
+      String out = program.output().tail(12);
+      why.append(out.isBlank() ? " It printed nothing." : " The end of its output:\n" + out);
+    } else {
+      cause = new Cause.NeverListened(target.kind().protocol(), target.port(), bench.timing().startup().toMillis());
+      why.append("it is still running and never did.");
+      String out = program.output().tail(8);
+      why.append(out.isBlank() ? " It printed nothing." : " It printed:\n" + out);
+    }
+    return new CausedFailure(cause, why.toString());
+  }
+}
