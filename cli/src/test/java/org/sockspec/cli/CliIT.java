@@ -78,6 +78,8 @@ class CliIT {
     JsonNode ack = find(report, "tcp.ack");
     assertThat(ack.path("status").asText()).isEqualTo("failed");
     assertThat(ack.path("message").asText()).contains("Message received").contains("Message recieved");
+    assertThat(ack.path("cause").path("kind").asText()).isEqualTo("wrong-answer");
+    assertThat(ack.path("cause").path("received").asText()).isEqualTo("b'Message recieved'");
     assertThat(ack.path("evidence").path("transcript").asText()).contains("start the program: python3 srv_tcp.py");
     assertThat(report.path("summary").path("failed").asInt()).isPositive();
     assertThat(run.err()).isEmpty();
@@ -87,7 +89,10 @@ class CliIT {
     assertThat(fields(report)).containsExactly("kit", "kind", "target", "results", "summary");
     assertThat(report.path("results").size()).isPositive();
     for (JsonNode result : report.path("results")) {
-      assertThat(fields(result)).containsExactly("id", "level", "status", "question", "message", "evidence", "durationMs");
+      boolean caused = List.of("failed", "error").contains(result.path("status").asText());
+      assertThat(fields(result)).containsExactlyElementsOf(caused
+          ? List.of("id", "level", "status", "question", "message", "cause", "evidence", "durationMs")
+          : List.of("id", "level", "status", "question", "message", "evidence", "durationMs"));
     }
     assertThat(fields(report.path("summary"))).containsExactly("passed", "failed", "error", "skipped");
     assertThat(report.path("summary").path("error").asInt()).as("kit errors").isZero();

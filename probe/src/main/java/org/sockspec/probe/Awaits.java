@@ -1,6 +1,9 @@
 package org.sockspec.probe;
 
 import java.io.IOException;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketAwaited;
+import org.sockspec.probe.protocol.ProbeRequest.AwaitSocket;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * Bounded waits on kernel conditions, polled inside the namespace so that each check costs a file
@@ -13,23 +16,20 @@ final class Awaits {
 
   private Awaits() {}
 
-  /**
-   * {@code await.socket PROTO PORT STATE TIMEOUT_MS}: until a socket of PROTO (tcp, udp) bound to
-   * local PORT is in STATE (LISTEN, UNCONN, ESTABLISHED... or ANY).
-   */
-  static Json socket(Request r, Residue residue) throws IOException {
-    String proto = r.text(0);
-    int port = r.integer(1);
-    String state = r.text(2);
-    long timeoutMs = r.integer(3);
+  /** Until a socket of the protocol bound to the local port is in the state (LISTEN, UNCONN, ... or ANY). */
+  static SocketAwaited socket(AwaitSocket r, Residue residue) throws IOException {
+    Protocol proto = r.protocol();
+    int port = r.port();
+    String state = r.state();
+    long timeoutMs = r.timeoutMs();
     long start = System.nanoTime();
     long pause = FIRST_POLL_NANOS;
     while (true) {
       if (ProcNetSockets.holds(proto, port, state, residue)) {
-        return Json.object().put("outcome", "found").put("ms", Clock.msSince(start));
+        return new SocketAwaited(true, Clock.msSince(start));
       }
       if (Clock.msSince(start) >= timeoutMs) {
-        return Json.object().put("outcome", "timeout").put("ms", Clock.msSince(start));
+        return new SocketAwaited(false, Clock.msSince(start));
       }
       pause(Math.min(pause, Math.max(0, timeoutMs * 1_000_000 - (System.nanoTime() - start))));
       pause = Math.min(pause * 2, LAST_POLL_NANOS);

@@ -14,6 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.BurstSent;
+import org.sockspec.probe.protocol.ProbeAnswer.Drained;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
+import org.sockspec.probe.protocol.ProbeAnswer.TcpBurstDone;
+import org.sockspec.probe.protocol.ProbeRequest.TcpBurst;
+import org.sockspec.probe.protocol.ProbeRequest.UdpBurst;
+import org.sockspec.probe.protocol.ProbeRequest.UdpDrain;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * Bursts of traffic, sent inside the namespace in one request so that their pace does not depend
@@ -29,14 +38,14 @@ final class BurstCommands {
   }
 
   /**
-   * {@code udp.burst H PORT COUNT BASE64}: sends the datagram COUNT times, back to back. Answers
-   * how many {@code sendto} calls returned the full byte count ({@code full}), and the first error.
+   * Sends the datagram COUNT times, back to back. Answers how many {@code sendto} calls returned
+   * the full byte count ({@code full}), and the first error.
    */
-  Json udpBurst(Request r) {
-    DatagramChannel channel = handles.get(r.text(0), DatagramChannel.class);
-    InetSocketAddress to = new InetSocketAddress(LOOPBACK, r.integer(1));
-    int count = r.integer(2);
-    byte[] bytes = r.bytes(3);
+  BurstSent udpBurst(UdpBurst r) {
+    DatagramChannel channel = handles.get(r.client(), DatagramChannel.class);
+    InetSocketAddress to = new InetSocketAddress(LOOPBACK, r.port());
+    int count = r.count();
+    byte[] bytes = r.data();
     long start = System.nanoTime();
     int full = 0;
     String error = null;
@@ -52,17 +61,15 @@ final class BurstCommands {
         error = error == null ? Outcomes.of(e) + ": " + e.getMessage() : error;
       }
     }
-    Json answer = Json.object().put("outcome", "sent").put("count", count).put("full", full)
-        .put("ms", Clock.msSince(start));
-    return error == null ? answer : answer.put("error", error);
+    return new BurstSent(count, full, Clock.msSince(start), error);
   }
 
   /**
    * {@code udp.drain H}: reads every datagram already queued on the socket, without waiting for
    * more, and answers how many there were and their total size.
    */
-  Json udpDrain(Request r) throws IOException {
-    DatagramChannel channel = handles.get(r.text(0), DatagramChannel.class);
+  Drained udpDrain(UdpDrain r) throws IOException {
+    DatagramChannel channel = handles.get(r.client(), DatagramChannel.class);
     ByteBuffer buffer = ByteBuffer.allocate(65_535);
     int count = 0;
     long bytes = 0;
@@ -72,7 +79,7 @@ final class BurstCommands {
         count++;
         bytes += buffer.position();
       } else {
-        return Json.object().put("outcome", "drained").put("count", count).put("bytes", bytes);
+        return new Drained(count, bytes);
       }
     }
   }
@@ -95,11 +102,11 @@ final class BurstCommands {
    * <p>Answers {@code sent} (bytes written), {@code queuedWhilePaused} (the readers' Recv-Q,
    * summed, before the first read: what the kernel kept for them) and {@code received}.
    */
-  Json tcpBurst(Request r) throws IOException {
-    int clients = r.integer(0);
-    int count = r.integer(1);
-    byte[] message = r.bytes(2);
-    long timeoutMs = r.integer(3);
+  TcpBurstDone tcpBurst(TcpBurst r) throws IOException {
+    int clients = r.clients();
+    int count = r.count();
+    byte[] message = r.message();
+    long timeoutMs = r.timeoutMs();
     long start = System.nanoTime();
     List<Socket> writers = new ArrayList<>();
     List<Socket> readers = new ArrayList<>();
@@ -124,12 +131,11 @@ final class BurstCommands {
         received += readAll(reader, (long) count * message.length, start, timeoutMs);
       }
       join(threads, start, timeoutMs);
-      return Json.object().put("outcome", "done").put("sent", sent.get())
-          .put("expected", (long) clients * count * message.length)
-          .put("writersDoneWhilePaused", writersDone).put("queuedWhilePaused", queued)
-          .put("received", received).put("ms", Clock.msSince(start));
+      return new TcpBurstDone(Outcome.SENT, (long) clients * count * message.length, sent.get(), writersDone, queued,
+          received, Clock.msSince(start), null);
     } catch (SocketTimeoutException e) {
-      return Json.object().put("outcome", "timeout").put("error", e.getMessage()).put("ms", Clock.msSince(start));
+      return new TcpBurstDone(Outcome.TIMEOUT, (long) clients * count * message.length, 0, false, 0, 0,
+          Clock.msSince(start), e.getMessage());
     } finally {
       writers.forEach(BurstCommands::closeQuietly);
       readers.forEach(BurstCommands::closeQuietly);
@@ -198,10 +204,9 @@ final class BurstCommands {
   /** The Recv-Q of the accepted sides of connections to {@code port}, summed. */
   private static long queuedFor(int port) throws IOException {
     long queued = 0;
-    for (Json socket : ProcNetSockets.read(Map.of())) {
-      if (socket.get("proto").equals("tcp") && socket.get("localPort").equals(port)
-          && socket.get("state").equals("ESTABLISHED")) {
-        queued += (Long) socket.get("recvQ");
+    for (SocketRow socket : ProcNetSockets.read(Map.of())) {
+      if (socket.proto() == Protocol.TCP && socket.localPort() == port && socket.state().equals("ESTABLISHED")) {
+        queued += socket.recvQ();
       }
     }
     return queued;

@@ -16,8 +16,8 @@ import java.util.Map;
 final class Counters {
   private Counters() {}
 
-  static Json read() throws IOException {
-    Json all = Json.object();
+  static Map<String, Map<String, Long>> read() throws IOException {
+    Map<String, Map<String, Long>> all = new LinkedHashMap<>();
     parse(Files.readAllLines(Path.of("/proc/net/snmp")), all);
     try {
       parse(Files.readAllLines(Path.of("/proc/net/netstat")), all);
@@ -28,7 +28,7 @@ final class Counters {
   }
 
   /** Adds the groups of one counters file, {@code Group: name...} then {@code Group: value...}. */
-  static void parse(List<String> lines, Json into) {
+  static void parse(List<String> lines, Map<String, Map<String, Long>> into) {
     for (int i = 0; i + 1 < lines.size(); i += 2) {
       String[] names = lines.get(i).trim().split("\\s+");
       String[] values = lines.get(i + 1).trim().split("\\s+");

@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -7,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The probe's only output format: a JSON object written on one line. Hand-written because the
- * probe runs on a bare JRE and must not need a library; it only ever writes, never parses.
+ * The probe's only output format: a JSON object written on one line, from a map or from a record
+ * of the protocol (its components as fields, in order; byte strings in base64; enums by their
+ * wire names; a null component left out). Hand-written because the probe runs on a bare JRE and
+ * must not need a library; it only ever writes, never parses.
  */
 final class Json {
   private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -26,8 +30,11 @@ final class Json {
     return fields.get(key);
   }
 
-  Json putBytes(String key, byte[] bytes) {
-    return put(key, Base64.getEncoder().encodeToString(bytes));
+  /** An answer of the protocol, as its line's JSON. */
+  static String of(Record answer) {
+    StringBuilder out = new StringBuilder();
+    write(answer, out);
+    return out.toString();
   }
 
   @Override
@@ -42,6 +49,10 @@ final class Json {
       out.append("null");
     } else if (value instanceof Json json) {
       writeMap(json.fields, out);
+    } else if (value instanceof Record record) {
+      writeRecord(record, out);
+    } else if (value instanceof byte[] bytes) {
+      writeString(Base64.getEncoder().encodeToString(bytes), out);
     } else if (value instanceof Map<?, ?> map) {
       writeMap(map, out);
     } else if (value instanceof List<?> list) {
@@ -58,6 +69,21 @@ final class Json {
     } else {
       writeString(value.toString(), out);
     }
+  }
+
+  private static void writeRecord(Record record, StringBuilder out) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      try {
+        Object value = component.getAccessor().invoke(record);
+        if (value != null) {
+          fields.put(component.getName(), value);
+        }
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot write " + component.getName() + " of " + record, e);
+      }
+    }
+    writeMap(fields, out);
   }
 
   private static void writeMap(Map<?, ?> map, StringBuilder out) {

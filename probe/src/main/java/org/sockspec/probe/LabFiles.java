@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.Done;
+import org.sockspec.probe.protocol.ProbeRequest.LabPut;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -32,9 +34,9 @@ final class LabFiles {
     }
   }
 
-  /** {@code lab.put PATH MODE BASE64}: one file of the submission, at PATH inside the lab folder. */
-  Json put(Request r) throws IOException {
-    String relative = r.text(0);
+  /** One file of the submission, at its path inside the lab folder. */
+  Done put(LabPut r) throws IOException {
+    String relative = r.path();
     if (relative.startsWith("/") || List.of(relative.split("/")).contains("..") || relative.isEmpty()) {
       throw new ProbeException("not a path inside the lab folder: " + relative);
     }
@@ -45,12 +47,11 @@ final class LabFiles {
     }
     Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwxr-xr-x")));
-    // An empty file's base64 is empty: the request line then ends with its mode.
-    Files.write(file, r.args().size() > 2 ? r.bytes(2) : new byte[0]);
-    boolean executable = r.text(1).equals("755");
+    Files.write(file, r.content() == null ? new byte[0] : r.content());
+    boolean executable = r.mode().equals("755");
     Set<PosixFilePermission> mode = PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
     Files.setPosixFilePermissions(file, mode);
-    return Json.object().put("outcome", "put");
+    return new Done();
   }
 
   /**

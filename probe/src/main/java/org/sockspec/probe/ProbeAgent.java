@@ -7,6 +7,38 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.sockspec.probe.protocol.ProbeAnswer;
+import org.sockspec.probe.protocol.ProbeAnswer.Done;
+import org.sockspec.probe.protocol.ProbeAnswer.KernelCounters;
+import org.sockspec.probe.protocol.ProbeAnswer.Limits;
+import org.sockspec.probe.protocol.ProbeAnswer.Processes;
+import org.sockspec.probe.protocol.ProbeAnswer.Signalled;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
+import org.sockspec.probe.protocol.ProbeAnswer.Sockets;
+import org.sockspec.probe.protocol.ProbeAnswer.Stats;
+import org.sockspec.probe.protocol.ProbeRequest;
+import org.sockspec.probe.protocol.ProbeRequest.AwaitSocket;
+import org.sockspec.probe.protocol.ProbeRequest.BenchReset;
+import org.sockspec.probe.protocol.ProbeRequest.LabPut;
+import org.sockspec.probe.protocol.ProbeRequest.LaneTarget;
+import org.sockspec.probe.protocol.ProbeRequest.ProcSignal;
+import org.sockspec.probe.protocol.ProbeRequest.ProcThreads;
+import org.sockspec.probe.protocol.ProbeRequest.Serve;
+import org.sockspec.probe.protocol.ProbeRequest.ServeLog;
+import org.sockspec.probe.protocol.ProbeRequest.TcpAbort;
+import org.sockspec.probe.protocol.ProbeRequest.TcpBurst;
+import org.sockspec.probe.protocol.ProbeRequest.TcpClose;
+import org.sockspec.probe.protocol.ProbeRequest.TcpConnect;
+import org.sockspec.probe.protocol.ProbeRequest.TcpRecv;
+import org.sockspec.probe.protocol.ProbeRequest.TcpSend;
+import org.sockspec.probe.protocol.ProbeRequest.UdpBurst;
+import org.sockspec.probe.protocol.ProbeRequest.UdpDrain;
+import org.sockspec.probe.protocol.ProbeRequest.UdpOpen;
+import org.sockspec.probe.protocol.ProbeRequest.UdpRecv;
+import org.sockspec.probe.protocol.ProbeRequest.UdpSend;
+import org.sockspec.probe.protocol.Protocol;
+import org.sockspec.probe.protocol.RequestLine;
+import org.sockspec.probe.protocol.Verb;
 
 /**
  * The probe: reads one request per line on standard input, answers one JSON object per line on
@@ -14,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  * the target's network and pid namespaces, so everything it opens talks over the target's
  * loopback and everything it reads describes the target's sockets and processes.
  *
- * <p>Requests are served one at a time and every one of them is bounded by a timeout the kit
+ * <p>Requests and answers are the records of {@link ProbeRequest} and {@link ProbeAnswer}, on the
+ * wire as {@link RequestLine} and one JSON object. Requests are served one at a time and every one of them is bounded by a timeout the kit
  * passes, so the kit can always tell a slow answer from a lost probe. End of input ends the probe.
  *
  * <p>One agent serves spec after spec in the same target: {@code bench.reset} ends what a spec
@@ -77,22 +110,19 @@ public final class ProbeAgent {
   }
 
   /** verb -> {calls, CPU nanoseconds of the serving thread}: what {@code probe.stats} answers. */
-  private final java.util.Map<String, long[]> stats = new java.util.TreeMap<>();
+  private final java.util.Map<Verb, long[]> stats = new java.util.EnumMap<>(Verb.class);
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
+  /** The answer line's JSON for one request line: its answer, or {@code {"outcome":"error",...}}. */
   String answer(String line) {
     try {
-      Request request = Request.parse(line);
-      if (request.verb().equals("probe.stats")) {
-        Json answer = Json.object().put("outcome", "stats");
-        stats.forEach((verb, s) -> answer.put(verb, s[0] + " calls, " + s[1] / 1_000_000 + " ms CPU"));
-        return answer.toString();
-      }
+      ProbeRequest request = RequestLine.read(line).request();
+      Verb verb = Verb.of(request);
       long cpu = CPU.getCurrentThreadCpuTime();
       try {
-        return dispatch(request).toString();
+        return Json.of((Record) dispatch(verb, request));
       } finally {
-        long[] s = stats.computeIfAbsent(request.verb(), v -> new long[2]);
+        long[] s = stats.computeIfAbsent(verb, v -> new long[2]);
         s[0]++;
         s[1] += CPU.getCurrentThreadCpuTime() - cpu;
       }
@@ -103,46 +133,42 @@ public final class ProbeAgent {
     }
   }
 
-  private Json dispatch(Request r) throws IOException {
-    return switch (r.verb()) {
-      case "tcp.connect" -> tcp.connect(r);
-      case "tcp.send" -> tcp.send(r);
-      case "tcp.recv" -> tcp.recv(r);
-      case "tcp.close" -> tcp.close(r);
-      case "tcp.abort" -> tcp.abort(r);
-      case "tcp.listen" -> tcp.listen(r);
-      case "tcp.accept" -> tcp.accept(r);
-      case "udp.open" -> udp.open(r);
-      case "udp.send" -> udp.send(r);
-      case "udp.recv" -> udp.recv(r);
-      case "udp.close" -> udp.close(r);
-      case "udp.burst" -> bursts.udpBurst(r);
-      case "udp.drain" -> bursts.udpDrain(r);
-      case "tcp.burst" -> bursts.tcpBurst(r);
-      case "tcp.serve" -> serve(r, Responder.tcp(r.integer(1), r.bytes(2)));
-      case "udp.serve" -> serve(r, Responder.udp(r.integer(1), r.bytes(2)));
-      case "serve.log" -> handles.get(r.text(0), Responder.class).transcript();
-      case "net.sockets" -> Json.object().put("outcome", "table").put("sockets", sockets());
-      case "lane.target" -> {
-        lanePort = r.integer(0);
+  private ProbeAnswer dispatch(Verb verb, ProbeRequest r) throws IOException {
+    return switch (verb) {
+      case TCP_CONNECT -> tcp.connect((TcpConnect) r);
+      case TCP_SEND -> tcp.send((TcpSend) r);
+      case TCP_RECV -> tcp.recv((TcpRecv) r);
+      case TCP_CLOSE -> tcp.close((TcpClose) r);
+      case TCP_ABORT -> tcp.abort((TcpAbort) r);
+      case UDP_OPEN -> udp.open((UdpOpen) r);
+      case UDP_SEND -> udp.send((UdpSend) r);
+      case UDP_RECV -> udp.recv((UdpRecv) r);
+      case UDP_BURST -> bursts.udpBurst((UdpBurst) r);
+      case UDP_DRAIN -> bursts.udpDrain((UdpDrain) r);
+      case TCP_BURST -> bursts.tcpBurst((TcpBurst) r);
+      case SERVE -> serve((Serve) r);
+      case SERVE_LOG -> handles.get(((ServeLog) r).server(), Responder.class).transcript();
+      case AWAIT_SOCKET -> Awaits.socket((AwaitSocket) r, residue);
+      case NET_SOCKETS -> new Sockets(sockets());
+      case NET_COUNTERS -> new KernelCounters(Counters.read());
+      case PROC_LIST -> new Processes(processes.list());
+      case PROC_SIGNAL -> signal((ProcSignal) r);
+      case PROC_THREADS -> threads.list(((ProcThreads) r).pid());
+      case LANE_TARGET -> {
+        lanePort = ((LaneTarget) r).port();
         if (watchdog != null) {
           watchdog.restart();
         }
-        yield Json.object().put("outcome", "target");
+        yield new Done();
       }
-      case "net.counters" -> Json.object().put("outcome", "counters").put("counters", Counters.read());
-      case "proc.list" -> Json.object().put("outcome", "processes").put("processes", processes.list());
-      case "proc.signal" -> signal(r.integer(0), r.text(1));
-      case "proc.threads" -> threads.list(r.integer(0));
-      case "await.socket" -> Awaits.socket(r, residue);
-      case "lab.put" -> files.put(r);
-      case "limits.hit" -> watchdog == null ? Json.object().put("outcome", "none") : watchdog.hit();
-      case "bench.reset" -> reset.run(r);
-      case "close" -> {
-        handles.close(r.text(0));
-        yield Json.object().put("outcome", "closed");
+      case LAB_PUT -> files.put((LabPut) r);
+      case LIMITS_HIT -> watchdog == null ? new Limits(false, 0, 0, 0, 0) : watchdog.hit();
+      case BENCH_RESET -> reset.run((BenchReset) r);
+      case PROBE_STATS -> {
+        java.util.Map<String, String> verbs = new java.util.TreeMap<>();
+        stats.forEach((v, s) -> verbs.put(v.wire(), s[0] + " calls, " + s[1] / 1_000_000 + " ms CPU"));
+        yield new Stats(verbs);
       }
-      default -> throw new ProbeException("unknown verb " + r.verb());
     };
   }
 
@@ -151,24 +177,28 @@ public final class ProbeAgent {
    * only the lane's: those on the target's port (either end) and those the program or the probe
    * holds, so that no socket of another process shows in a spec's table.
    */
-  private List<Json> sockets() throws IOException {
-    List<Json> all = ProcNetSockets.read(processes.socketOwners(), residue);
+  private List<SocketRow> sockets() throws IOException {
+    List<SocketRow> all = ProcNetSockets.read(processes.socketOwners(), residue);
     if (!config.sharedNamespace()) {
       return all;
     }
     java.util.Set<Integer> lane = new java.util.HashSet<>(processes.programPids());
     lane.add((int) ProcessHandle.current().pid());
-    return all.stream().filter(s -> s.get("localPort").equals(lanePort) || s.get("remotePort").equals(lanePort)
-        || ((List<?>) s.get("pids")).stream().anyMatch(lane::contains)).toList();
+    return all.stream().filter(s -> s.localPort() == lanePort || s.remotePort() == lanePort
+        || s.pids().stream().anyMatch(lane::contains)).toList();
   }
 
-  private Json serve(Request r, Responder responder) {
-    handles.put(r.text(0), responder);
-    return Json.object().put("outcome", "serving");
+  /** The lab's server, TCP or UDP, kept as a handle for {@code serve.log}. */
+  private Done serve(Serve r) throws IOException {
+    handles.put(r.server(), r.protocol() == Protocol.TCP ? Responder.tcp(r.port(), r.answer())
+        : Responder.udp(r.port(), r.answer()));
+    return new Done();
   }
 
-  /** {@code proc.signal PID SIGNAL}: SIGNAL is a name such as STOP, CONT, TERM, KILL. */
-  private static Json signal(int pid, String signal) throws IOException {
+  /** The signal is a name such as STOP, CONT, TERM, KILL. */
+  private static Signalled signal(ProcSignal r) throws IOException {
+    int pid = r.pid();
+    String signal = r.signal();
     if (!signal.matches("[A-Z0-9]+")) {
       throw new ProbeException("not a signal name: " + signal);
     }
@@ -184,7 +214,9 @@ public final class ProbeAgent {
       throw new ProbeException("interrupted");
     }
     String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    return Json.object().put("outcome", kill.exitValue() == 0 ? "signalled" : "error")
-        .put("error", output);
+    if (kill.exitValue() != 0) {
+      throw new ProbeException("kill -" + signal + " " + pid + " failed: " + output);
+    }
+    return new Signalled(true, null);
   }
 }

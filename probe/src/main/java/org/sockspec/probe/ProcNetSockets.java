@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * The namespace's sockets as the kernel lists them in /proc/net/{tcp,tcp6,udp,udp6}, each with the
@@ -27,13 +29,13 @@ final class ProcNetSockets {
   private ProcNetSockets() {}
 
   /** Every socket with its owners; {@code owners} may be empty when only states are needed. */
-  static List<Json> read(Map<Long, Set<Integer>> owners) throws IOException {
+  static List<SocketRow> read(Map<Long, Set<Integer>> owners) throws IOException {
     return read(owners, null);
   }
 
   /** As {@link #read(Map)}, leaving out the TIME_WAIT sockets earlier specs left ({@code residue}, may be null). */
-  static List<Json> read(Map<Long, Set<Integer>> owners, Residue residue) throws IOException {
-    List<Json> sockets = new ArrayList<>();
+  static List<SocketRow> read(Map<Long, Set<Integer>> owners, Residue residue) throws IOException {
+    List<SocketRow> sockets = new ArrayList<>();
     for (String proto : List.of("tcp", "tcp6", "udp", "udp6")) {
       List<String> lines;
       try {
@@ -42,7 +44,7 @@ final class ProcNetSockets {
         continue; // no IPv6 in this namespace
       }
       for (String line : lines.subList(1, lines.size())) {
-        Json socket = parse(proto, line.trim().split("\\s+"), owners);
+        SocketRow socket = parse(proto, line.trim().split("\\s+"), owners);
         if (residue == null || !residue.isLeftOver(socket)) {
           sockets.add(socket);
         }
@@ -56,9 +58,9 @@ final class ProcNetSockets {
    * (or "ANY"): only that protocol's two files are read, and only the lines on the port are
    * parsed, so a poll costs little.
    */
-  static boolean holds(String proto, int port, String state, Residue residue) throws IOException {
+  static boolean holds(Protocol proto, int port, String state, Residue residue) throws IOException {
     String portHex = String.format(":%04X ", port);
-    for (String file : List.of(proto, proto + "6")) {
+    for (String file : List.of(proto.wire(), proto.wire() + "6")) {
       List<String> lines;
       try {
         lines = Files.readAllLines(Path.of("/proc/net", file));
@@ -70,9 +72,9 @@ final class ProcNetSockets {
         if (local < 0 || !line.startsWith(portHex, local)) {
           continue;
         }
-        Json socket = parse(file, line.trim().split("\\s+"), Map.of());
+        SocketRow socket = parse(file, line.trim().split("\\s+"), Map.of());
         if ((residue == null || !residue.isLeftOver(socket))
-            && (state.equals("ANY") || socket.get("state").equals(state))) {
+            && (state.equals("ANY") || socket.state().equals(state))) {
           return true;
         }
       }
@@ -80,27 +82,18 @@ final class ProcNetSockets {
     return false;
   }
 
-  private static Json parse(String proto, String[] f, Map<Long, Set<Integer>> owners) {
+  private static SocketRow parse(String file, String[] f, Map<Long, Set<Integer>> owners) {
     String[] local = f[1].split(":");
     String[] remote = f[2].split(":");
     String[] queues = f[4].split(":");
     int state = Integer.parseInt(f[3], 16);
     long inode = Long.parseLong(f[9]);
-    return Json.object()
-        .put("proto", proto.startsWith("tcp") ? "tcp" : "udp")
-        .put("family", proto.endsWith("6") ? "ipv6" : "ipv4")
-        .put("state", proto.startsWith("tcp") ? TCP_STATES[Math.min(state, TCP_STATES.length - 1)]
-            : (state == 1 ? "ESTABLISHED" : "UNCONN"))
-        .put("localAddress", address(local[0]))
-        .put("localPort", Integer.parseInt(local[1], 16))
-        .put("remoteAddress", address(remote[0]))
-        .put("remotePort", Integer.parseInt(remote[1], 16))
-        .put("sendQ", Long.parseLong(queues[0], 16))
-        .put("recvQ", Long.parseLong(queues[1], 16))
-        .put("uid", Integer.parseInt(f[7]))
-        .put("inode", inode)
-        .put("timerMs", timerMs(f[5]))
-        .put("pids", new ArrayList<>(owners.getOrDefault(inode, Set.of())));
+    boolean tcp = file.startsWith("tcp");
+    return new SocketRow(tcp ? Protocol.TCP : Protocol.UDP, file.endsWith("6") ? "ipv6" : "ipv4",
+        tcp ? TCP_STATES[Math.min(state, TCP_STATES.length - 1)] : (state == 1 ? "ESTABLISHED" : "UNCONN"),
+        address(local[0]), Integer.parseInt(local[1], 16), address(remote[0]), Integer.parseInt(remote[1], 16),
+        Long.parseLong(queues[0], 16), Long.parseLong(queues[1], 16), Integer.parseInt(f[7]), inode, timerMs(f[5]),
+        new ArrayList<>(owners.getOrDefault(inode, Set.of())));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.ProcessRow;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,14 +40,13 @@ final class ProcessTable {
    * Every process, each marked {@code program} when it is the program's; in a shared pid namespace
    * only the program's and the probe's (the machine's other processes are nobody's business here).
    */
-  List<Json> list() throws IOException {
-    List<Json> processes = new ArrayList<>();
+  List<ProcessRow> list() throws IOException {
+    List<ProcessRow> processes = new ArrayList<>();
     CommandLines cmdlines = new CommandLines();
     Map<Integer, String[]> commandOf = new HashMap<>(); // pid -> {comm, cmdline}, for children
     for (int pid : pids()) {
-      Json process = describe(pid, cmdlines, commandOf);
-      if (process != null && (!config.sharedPidNamespace() || process.get("program").equals(true)
-          || process.get("probe").equals(true))) {
+      ProcessRow process = describe(pid, cmdlines, commandOf);
+      if (process != null && (!config.sharedPidNamespace() || process.program() || process.probe())) {
         processes.add(process);
       }
     }
@@ -143,7 +143,7 @@ final class ProcessTable {
     return pids;
   }
 
-  private Json describe(int pid, CommandLines cmdlines, Map<Integer, String[]> commandOf) {
+  private ProcessRow describe(int pid, CommandLines cmdlines, Map<Integer, String[]> commandOf) {
     try {
       String stat = Files.readString(PROC.resolve(pid + "/stat"));
       // comm is in parentheses and may itself contain spaces or parentheses: split after the last ')'
@@ -160,10 +160,8 @@ final class ProcessTable {
           uid = Integer.parseInt(line.split("\\s+")[1]);
         }
       }
-      return Json.object().put("pid", pid).put("ppid", ppid)
-          .put("state", rest[0]).put("threads", Integer.parseInt(rest[17]))
-          .put("uid", uid).put("comm", comm).put("cmdline", cmdline)
-          .put("probe", pid == selfPid).put("program", pid != selfPid && isProgram(pid, uid));
+      return new ProcessRow(pid, ppid, uid, rest[0], Integer.parseInt(rest[17]), comm, cmdline, pid == selfPid,
+          pid != selfPid && isProgram(pid, uid));
     } catch (IOException | RuntimeException e) {
       return null; // exited while we looked
     }

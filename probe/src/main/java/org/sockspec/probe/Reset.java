@@ -1,5 +1,8 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.ResetDone;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
+import org.sockspec.probe.protocol.ProbeRequest.BenchReset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,8 +50,8 @@ final class Reset {
     this.processes = processes;
   }
 
-  Json run(Request r) throws IOException {
-    int port = r.integer(0);
+  ResetDone run(BenchReset r) throws IOException {
+    int port = r.port();
     long start = System.nanoTime();
     handles.abortAll();
     List<String> reasons = new ArrayList<>();
@@ -57,8 +60,7 @@ final class Reset {
     reasons.addAll(files.leftovers());
     reasons.addAll(socketsLeft(port));
     reasons.addAll(ipcLeft(config));
-    return Json.object().put("outcome", reasons.isEmpty() ? "clean" : "dirty").put("reasons", reasons)
-        .put("ms", Clock.msSince(start));
+    return new ResetDone(reasons.isEmpty(), reasons, Clock.msSince(start));
   }
 
   private void endProgram(List<String> reasons) throws IOException {
@@ -92,15 +94,15 @@ final class Reset {
    */
   private List<String> socketsLeft(int port) throws IOException {
     long start = System.nanoTime();
-    List<Json> left;
+    List<SocketRow> left;
     while (true) {
       left = new ArrayList<>();
-      List<Json> waiting = new ArrayList<>();
-      for (Json socket : ProcNetSockets.read(Map.of(), residue)) {
-        if (config.sharedNamespace() && !socket.get("localPort").equals(port) && !socket.get("remotePort").equals(port)) {
+      List<SocketRow> waiting = new ArrayList<>();
+      for (SocketRow socket : ProcNetSockets.read(Map.of(), residue)) {
+        if (config.sharedNamespace() && socket.localPort() != port && socket.remotePort() != port) {
           continue; // another process's socket: the program's and the probe's are all gone by now
         }
-        boolean harmless = "TIME_WAIT".equals(socket.get("state")) && !socket.get("localPort").equals(port);
+        boolean harmless = "TIME_WAIT".equals(socket.state()) && socket.localPort() != port;
         (harmless ? waiting : left).add(socket);
       }
       if (left.isEmpty()) {
@@ -109,7 +111,7 @@ final class Reset {
       }
       // One namespace for everything: nothing to discard, so a TIME_WAIT on the port is waited out
       // (the kernel keeps it 60 s), else the next server without SO_REUSEADDR could not bind.
-      long bound = config.sharedNamespace() && left.stream().allMatch(s -> "TIME_WAIT".equals(s.get("state")))
+      long bound = config.sharedNamespace() && left.stream().allMatch(s -> "TIME_WAIT".equals(s.state()))
           ? TIME_WAIT_MS : BOUND_MS;
       if (Clock.msSince(start) >= bound) {
         break;
@@ -117,10 +119,9 @@ final class Reset {
       pause();
     }
     List<String> reasons = new ArrayList<>();
-    for (Json socket : left) {
-      reasons.add("a socket is left: " + socket.get("proto") + " " + socket.get("localAddress") + ":"
-          + socket.get("localPort") + " " + socket.get("remoteAddress") + ":" + socket.get("remotePort") + " "
-          + socket.get("state"));
+    for (SocketRow socket : left) {
+      reasons.add("a socket is left: " + socket.proto() + " " + socket.localAddress() + ":" + socket.localPort() + " "
+          + socket.remoteAddress() + ":" + socket.remotePort() + " " + socket.state());
     }
     return reasons;
   }

@@ -2,6 +2,7 @@ package org.sockspec.probe;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
 
 /**
  * TIME_WAIT sockets that earlier specs left in a namespace that is used again: the kit's own
@@ -16,19 +17,19 @@ final class Residue {
   private final Map<String, Long> expiries = new HashMap<>();
 
   /** Records every TIME_WAIT socket of {@code sockets} as left by an earlier spec. */
-  synchronized void record(Iterable<Json> sockets) {
+  synchronized void record(Iterable<SocketRow> sockets) {
     long now = System.nanoTime();
     expiries.values().removeIf(expiry -> expiry < now);
-    for (Json socket : sockets) {
-      if ("TIME_WAIT".equals(socket.get("state"))) {
+    for (SocketRow socket : sockets) {
+      if ("TIME_WAIT".equals(socket.state())) {
         expiries.put(key(socket), expiryOf(socket, now));
       }
     }
   }
 
   /** Whether {@code socket} is one of them (and not a new TIME_WAIT on the same addresses). */
-  synchronized boolean isLeftOver(Json socket) {
-    if (!"TIME_WAIT".equals(socket.get("state"))) {
+  synchronized boolean isLeftOver(SocketRow socket) {
+    if (!"TIME_WAIT".equals(socket.state())) {
       return false;
     }
     Long expiry = expiries.get(key(socket));
@@ -36,13 +37,11 @@ final class Residue {
     return expiry != null && expiryOf(socket, System.nanoTime()) <= expiry + 1_000_000_000L;
   }
 
-  private static String key(Json socket) {
-    return socket.get("localAddress") + ":" + socket.get("localPort") + ">" + socket.get("remoteAddress") + ":"
-        + socket.get("remotePort");
+  private static String key(SocketRow socket) {
+    return socket.localAddress() + ":" + socket.localPort() + ">" + socket.remoteAddress() + ":" + socket.remotePort();
   }
 
-  private static long expiryOf(Json socket, long now) {
-    Object left = socket.get("timerMs");
-    return now + (left instanceof Long ms ? ms : 60_000L) * 1_000_000L;
+  private static long expiryOf(SocketRow socket, long now) {
+    return now + socket.timerMs() * 1_000_000L;
   }
 }

@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.ServedEvent;
+import org.sockspec.probe.protocol.ProbeAnswer.ServedEvents;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * transcript of what it received so a spec can show exactly what the client sent.
  */
 final class Responder implements Closeable {
-  private final List<Json> transcript = new ArrayList<>();
+  private final List<ServedEvent> transcript = new ArrayList<>();
   private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Closeable socket;
 
@@ -26,7 +27,7 @@ final class Responder implements Closeable {
     this.socket = socket;
   }
 
-  /** {@code tcp.serve H PORT ANSWER_BASE64}: every connection served on its own thread. */
+  /** A TCP server: every connection served on its own thread. */
   static Responder tcp(int port, byte[] answer) throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
@@ -49,7 +50,7 @@ final class Responder implements Closeable {
     return responder;
   }
 
-  /** {@code udp.serve H PORT ANSWER_BASE64}: answers each datagram to its sender. */
+  /** A UDP server: answers each datagram to its sender. */
   static Responder udp(int port, byte[] answer) throws IOException {
     DatagramSocket socket = new DatagramSocket(new InetSocketAddress(port));
     Responder responder = new Responder(socket);
@@ -81,21 +82,16 @@ final class Responder implements Closeable {
       }
       record(number, client.getPort(), "eof", null);
     } catch (IOException e) {
-      record(number, client.getPort(), Outcomes.of(e), null);
+      record(number, client.getPort(), Outcomes.of(e).wire(), null);
     }
   }
 
   private synchronized void record(int connection, int remotePort, String event, byte[] data) {
-    Json entry = Json.object().put("connection", connection).put("remotePort", remotePort)
-        .put("event", event).put("atMs", System.currentTimeMillis());
-    if (data != null) {
-      entry.put("data", Base64.getEncoder().encodeToString(data));
-    }
-    transcript.add(entry);
+    transcript.add(new ServedEvent(connection, remotePort, event, System.currentTimeMillis(), data));
   }
 
-  synchronized Json transcript() {
-    return Json.object().put("outcome", "log").put("events", new ArrayList<>(transcript));
+  synchronized ServedEvents transcript() {
+    return new ServedEvents(List.copyOf(transcript));
   }
 
   private static void daemon(Runnable task) {

@@ -4,9 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.Closed;
+import org.sockspec.probe.protocol.ProbeAnswer.Connected;
+import org.sockspec.probe.protocol.ProbeAnswer.Received;
+import org.sockspec.probe.protocol.ProbeAnswer.Sent;
+import org.sockspec.probe.protocol.ProbeRequest.TcpAbort;
+import org.sockspec.probe.protocol.ProbeRequest.TcpClose;
+import org.sockspec.probe.protocol.ProbeRequest.TcpConnect;
+import org.sockspec.probe.protocol.ProbeRequest.TcpRecv;
+import org.sockspec.probe.protocol.ProbeRequest.TcpSend;
 
 /**
  * TCP clients (and bare listeners) the specs drive. Every call is bounded by the timeout the kit
@@ -21,63 +30,57 @@ final class TcpCommands {
     this.handles = handles;
   }
 
-  /** {@code tcp.connect H PORT TIMEOUT_MS}. */
-  Json connect(Request r) {
-    String name = r.text(0);
+  Connected connect(TcpConnect r) {
     long start = System.nanoTime();
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(LOOPBACK, r.integer(1)), r.integer(2));
-      handles.put(name, socket);
-      return Json.object().put("outcome", "connected").put("localPort", socket.getLocalPort())
-          .put("ms", Clock.msSince(start));
+      socket.connect(new InetSocketAddress(LOOPBACK, r.port()), r.timeoutMs());
+      handles.put(r.client(), socket);
+      return new Connected(Outcome.CONNECTED, socket.getLocalPort(), Clock.msSince(start), null);
     } catch (IOException e) {
       closeQuietly(socket);
-      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage())
-          .put("ms", Clock.msSince(start));
+      return new Connected(Outcomes.of(e), -1, Clock.msSince(start), e.getMessage());
     }
   }
 
-  /** {@code tcp.send H BASE64}. */
-  Json send(Request r) {
-    Socket socket = handles.get(r.text(0), Socket.class);
-    byte[] bytes = r.bytes(1);
+  Sent send(TcpSend r) {
+    Socket socket = handles.get(r.client(), Socket.class);
     try {
-      socket.getOutputStream().write(bytes);
+      socket.getOutputStream().write(r.data());
       socket.getOutputStream().flush();
-      return Json.object().put("outcome", "sent").put("sent", bytes.length);
+      return new Sent(Outcome.SENT, r.data().length, null);
     } catch (IOException e) {
-      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage());
+      return new Sent(Outcomes.of(e), -1, e.getMessage());
     }
   }
 
   /**
-   * {@code tcp.recv H MAX TIMEOUT_MS MIN [EXPECTED_BASE64]}: reads until at least MIN bytes arrived
-   * (at most MAX), the peer closed or reset, or the window ended. TCP is a stream: one answer may
-   * come in pieces. With EXPECTED, it also stops as soon as what came can no longer become EXPECTED
-   * (it is not a prefix of it, or is already longer): outcome {@code data}, decided at once, where
-   * waiting out the window could only add bytes to a wrong answer. What follows at once (the rest
-   * of the same burst, until 5 ms pass without a byte) is read with it, so a wrong answer sent in
-   * two pieces is shown whole.
+   * Reads until at least MIN bytes arrived (at most MAX), the peer closed or reset, or the window
+   * ended. TCP is a stream: one answer may come in pieces. With EXPECTED, it also stops as soon as
+   * what came can no longer become EXPECTED (it is not a prefix of it, or is already longer):
+   * outcome {@code data}, decided at once, where waiting out the window could only add bytes to a
+   * wrong answer. What follows at once (the rest of the same burst, until 5 ms pass without a byte)
+   * is read with it, so a wrong answer sent in two pieces is shown whole.
    */
-  Json recv(Request r) {
-    Socket socket = handles.get(r.text(0), Socket.class);
-    int max = r.integer(1);
-    int timeoutMs = r.integer(2);
-    int min = r.integer(3, 1);
-    byte[] expected = r.args().size() > 4 ? r.bytes(4) : null;
+  Received recv(TcpRecv r) {
+    Socket socket = handles.get(r.client(), Socket.class);
+    int max = r.max();
+    int timeoutMs = r.timeoutMs();
+    int min = Math.max(1, r.min());
+    byte[] expected = r.expected();
     long start = System.nanoTime();
     ByteArrayOutputStream got = new ByteArrayOutputStream();
-    String outcome;
+    Outcome outcome;
+    String error = null;
     try {
       InputStream in = socket.getInputStream();
       byte[] buffer = new byte[Math.max(1, max)];
-      outcome = "data";
+      outcome = Outcome.DATA;
       while (got.size() < min) {
         long left = timeoutMs - Clock.msSince(start);
         if (left <= 0) {
-          outcome = "timeout";
+          outcome = Outcome.TIMEOUT;
           break;
         }
         socket.setSoTimeout((int) left);
@@ -85,11 +88,11 @@ final class TcpCommands {
         try {
           n = in.read(buffer, 0, max - got.size());
         } catch (SocketTimeoutException e) {
-          outcome = "timeout";
+          outcome = Outcome.TIMEOUT;
           break;
         }
         if (n < 0) {
-          outcome = "eof";
+          outcome = Outcome.EOF;
           break;
         }
         got.write(buffer, 0, n);
@@ -100,13 +103,13 @@ final class TcpCommands {
       }
     } catch (IOException e) {
       outcome = Outcomes.of(e);
+      error = e.getMessage();
     }
-    return Json.object().put("outcome", outcome).putBytes("data", got.toByteArray())
-        .put("ms", Clock.msSince(start));
+    return new Received(outcome, got.toByteArray(), Clock.msSince(start), null, error);
   }
 
-  /** Reads while bytes keep coming within 5 ms of each other: "data", or how the stream ended. */
-  private static String readTheRestOfTheBurst(Socket socket, InputStream in, byte[] buffer, ByteArrayOutputStream got,
+  /** Reads while bytes keep coming within 5 ms of each other: data, or how the stream ended. */
+  private static Outcome readTheRestOfTheBurst(Socket socket, InputStream in, byte[] buffer, ByteArrayOutputStream got,
       int max, long leftMs) throws IOException {
     long start = System.nanoTime();
     while (got.size() < max && Clock.msSince(start) < Math.max(0, leftMs)) {
@@ -115,30 +118,25 @@ final class TcpCommands {
       try {
         n = in.read(buffer, 0, max - got.size());
       } catch (SocketTimeoutException e) {
-        return "data";
+        return Outcome.DATA;
       }
       if (n < 0) {
-        return "eof";
+        return Outcome.EOF;
       }
       got.write(buffer, 0, n);
     }
-    return "data";
+    return Outcome.DATA;
   }
 
   /**
-   * {@code tcp.close H}: an orderly close (FIN), or a reset when the peer has closed already. The
-   * side that sends the first FIN ends in TIME_WAIT: after a server closed first, answering its FIN
-   * with ours would leave TIME_WAIT on the server's own port, where the next server must bind.
+   * Closes, with a reset when the peer has closed first (so neither end is left in TIME_WAIT), else
+   * with FIN. With WAIT_MS, waits at most that long for the peer to close first: after the lab's
+   * end, the server closes as the client does, and two FINs that cross would leave a TIME_WAIT on
+   * the server's port.
    */
-  /**
-   * {@code tcp.close NAME [WAIT_MS]}: closes, with a reset when the peer has closed first (so neither
-   * end is left in TIME_WAIT), else with FIN. With WAIT_MS, waits at most that long for the peer to
-   * close first: after the lab's end, the server closes as the client does, and two FINs that cross
-   * would leave a TIME_WAIT on the server's port.
-   */
-  Json close(Request r) {
-    Socket socket = handles.get(r.text(0), Socket.class);
-    int waitMs = r.integer(1, 0);
+  Closed close(TcpClose r) {
+    Socket socket = handles.get(r.client(), Socket.class);
+    int waitMs = r.waitMs() == null ? 0 : r.waitMs();
     long start = System.nanoTime();
     boolean peerClosed = peerHasClosed(socket);
     while (!peerClosed && Clock.msSince(start) < waitMs) {
@@ -146,11 +144,11 @@ final class TcpCommands {
     }
     if (peerClosed) {
       Handles.abortQuietly(socket);
-      handles.close(r.text(0));
-      return Json.object().put("outcome", "closed").put("reset", true);
+      handles.close(r.client());
+      return new Closed(true);
     }
-    handles.close(r.text(0));
-    return Json.object().put("outcome", "closed");
+    handles.close(r.client());
+    return new Closed(false);
   }
 
   /**
@@ -188,46 +186,12 @@ final class TcpCommands {
     return true;
   }
 
-  /** {@code tcp.abort H}: close with SO_LINGER 0, so the peer sees a reset (RST), not a FIN. */
-  Json abort(Request r) {
-    Socket socket = handles.get(r.text(0), Socket.class);
-    try {
-      socket.setSoLinger(true, 0);
-    } catch (IOException e) {
-      return Json.object().put("outcome", "error").put("error", e.getMessage());
-    }
-    handles.close(r.text(0));
-    return Json.object().put("outcome", "reset");
-  }
-
-  /** {@code tcp.listen H PORT BACKLOG}: a listener of the probe's own (for client specs). */
-  Json listen(Request r) {
-    try {
-      ServerSocket server = new ServerSocket();
-      server.setReuseAddress(true);
-      server.bind(new InetSocketAddress(r.integer(1)), r.integer(2, 50));
-      handles.put(r.text(0), server);
-      return Json.object().put("outcome", "listening").put("port", server.getLocalPort());
-    } catch (IOException e) {
-      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage());
-    }
-  }
-
-  /** {@code tcp.accept LISTENER H TIMEOUT_MS}. */
-  Json accept(Request r) {
-    ServerSocket server = handles.get(r.text(0), ServerSocket.class);
-    long start = System.nanoTime();
-    try {
-      server.setSoTimeout(r.integer(2));
-      Socket socket = server.accept();
-      socket.setTcpNoDelay(true);
-      handles.put(r.text(1), socket);
-      return Json.object().put("outcome", "accepted").put("remotePort", socket.getPort())
-          .put("ms", Clock.msSince(start));
-    } catch (IOException e) {
-      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage())
-          .put("ms", Clock.msSince(start));
-    }
+  /** Closes with SO_LINGER 0, so the peer sees a reset (RST), not a FIN. */
+  Closed abort(TcpAbort r) throws IOException {
+    Socket socket = handles.get(r.client(), Socket.class);
+    socket.setSoLinger(true, 0);
+    handles.close(r.client());
+    return new Closed(true);
   }
 
   private static void closeQuietly(Socket socket) {

@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.ThreadRow;
+import org.sockspec.probe.protocol.ProbeAnswer.Threads;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.DirectoryStream;
@@ -34,13 +36,13 @@ final class ThreadTable {
     this(syscalls, null);
   }
 
-  Json list(int pid) throws IOException {
-    List<Json> threads = new ArrayList<>();
+  Threads list(int pid) throws IOException {
+    List<ThreadRow> threads = new ArrayList<>();
     List<Integer> tids = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(tasks(pid), "[0-9]*")) {
       entries.forEach(entry -> tids.add(Integer.parseInt(entry.getFileName().toString())));
     } catch (IOException e) {
-      return Json.object().put("outcome", "gone").put("pid", pid);
+      return new Threads(pid, true, List.of());
     }
     tids.sort(null);
     AsProgram.Threads seen = null;
@@ -48,42 +50,36 @@ final class ThreadTable {
       seen = asProgram.threads(pid); // not ours to trace: read as the program's uid
     }
     for (int tid : tids) {
-      Json thread = seen == null ? describe(pid, tid) : describe(pid, tid, seen);
+      ThreadRow thread = seen == null ? describe(pid, tid) : describe(pid, tid, seen);
       if (thread != null) {
         threads.add(thread);
       }
     }
-    return Json.object().put("outcome", "threads").put("pid", pid).put("threads", threads);
+    return new Threads(pid, false, threads);
   }
 
-  private Json describe(int pid, int tid) {
+  private ThreadRow describe(int pid, int tid) {
     Path task = tasks(pid).resolve(Integer.toString(tid));
     try {
       String comm = Files.readString(task.resolve("comm")).strip();
       String stat = Files.readString(task.resolve("stat"));
       String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
       String syscall = Files.readString(task.resolve("syscall")).strip();
-      Json thread = Json.object().put("tid", tid).put("comm", comm).put("state", state);
       Wait wait = wait(syscall, syscalls);
-      thread.put("wait", wait.waitClass()).put("call", wait.call());
       OptionalInt fd = wait.fd();
-      if (wait.waitClass().equals("poll")) {
-        thread.put("nfds", wait.nfds());
-        if (wait.nfds() == 1) {
-          fd = pollfd(pid, wait.address());
-        }
+      boolean poll = wait.waitClass().equals("poll");
+      if (poll && wait.nfds() == 1) {
+        fd = pollfd(pid, wait.address());
       }
-      if (fd.isPresent()) {
-        thread.put("fd", fd.getAsInt()).put("inode", socketInode(pid, fd.getAsInt()));
-      }
-      return thread;
+      return new ThreadRow(tid, comm, state, wait.waitClass(), wait.call(), fd.isPresent() ? fd.getAsInt() : null,
+          fd.isPresent() ? socketInode(pid, fd.getAsInt()) : null, poll ? wait.nfds() : null);
     } catch (IOException | RuntimeException e) {
       return null; // the thread ended while we looked
     }
   }
 
   /** As {@link #describe(int, int)}, from what the helper read as the program's uid. */
-  private Json describe(int pid, int tid, AsProgram.Threads seen) {
+  private ThreadRow describe(int pid, int tid, AsProgram.Threads seen) {
     Path task = tasks(pid).resolve(Integer.toString(tid));
     String syscall = seen.syscalls().get(tid);
     if (syscall == null) {
@@ -93,23 +89,20 @@ final class ThreadTable {
       String comm = Files.readString(task.resolve("comm")).strip();
       String stat = Files.readString(task.resolve("stat"));
       String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
-      Json thread = Json.object().put("tid", tid).put("comm", comm).put("state", state);
       Wait wait = wait(syscall, syscalls);
-      thread.put("wait", wait.waitClass()).put("call", wait.call());
       OptionalInt fd = wait.fd();
-      if (wait.waitClass().equals("poll")) {
-        thread.put("nfds", wait.nfds());
-        Integer first = seen.firstArgument().get(tid);
-        if (wait.nfds() == 1 && first != null) {
-          fd = OptionalInt.of(first);
-        }
+      boolean poll = wait.waitClass().equals("poll");
+      Integer first = seen.firstArgument().get(tid);
+      if (poll && wait.nfds() == 1 && first != null) {
+        fd = OptionalInt.of(first);
       }
+      Long inode = null;
       if (fd.isPresent()) {
         String target = seen.fds().getOrDefault(Integer.toString(fd.getAsInt()), "");
-        thread.put("fd", fd.getAsInt()).put("inode",
-            target.startsWith("socket:[") ? Long.parseLong(target.substring(8, target.length() - 1)) : 0);
+        inode = target.startsWith("socket:[") ? Long.parseLong(target.substring(8, target.length() - 1)) : 0;
       }
-      return thread;
+      return new ThreadRow(tid, comm, state, wait.waitClass(), wait.call(), fd.isPresent() ? fd.getAsInt() : null,
+          inode, poll ? wait.nfds() : null);
     } catch (IOException | RuntimeException e) {
       return null; // the thread ended while we looked
     }

@@ -8,6 +8,13 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Arrays;
+import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.Opened;
+import org.sockspec.probe.protocol.ProbeAnswer.Received;
+import org.sockspec.probe.protocol.ProbeAnswer.Sent;
+import org.sockspec.probe.protocol.ProbeRequest.UdpOpen;
+import org.sockspec.probe.protocol.ProbeRequest.UdpRecv;
+import org.sockspec.probe.protocol.ProbeRequest.UdpSend;
 
 /**
  * UDP sockets the specs drive. A socket is unconnected (like the lab's client: {@code sendto} to
@@ -23,70 +30,60 @@ final class UdpCommands {
     this.handles = handles;
   }
 
-  /** {@code udp.open H [PEER_PORT]}. */
-  Json open(Request r) {
+  /** Unconnected, or connected to the peer port when given. */
+  Opened open(UdpOpen r) {
     try {
       DatagramChannel channel = DatagramChannel.open();
       channel.bind(new InetSocketAddress(LOOPBACK, 0));
-      if (r.args().size() > 1) {
-        channel.connect(new InetSocketAddress(LOOPBACK, r.integer(1)));
+      if (r.peerPort() != null) {
+        channel.connect(new InetSocketAddress(LOOPBACK, r.peerPort()));
       }
       channel.configureBlocking(false);
-      handles.put(r.text(0), channel);
-      return Json.object().put("outcome", "open")
-          .put("localPort", ((InetSocketAddress) channel.getLocalAddress()).getPort());
+      handles.put(r.client(), channel);
+      return new Opened(Outcome.SENT, ((InetSocketAddress) channel.getLocalAddress()).getPort(), null);
     } catch (IOException e) {
-      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage());
+      return new Opened(Outcomes.of(e), -1, e.getMessage());
     }
   }
 
-  /** {@code udp.send H PORT BASE64}: answers with the byte count {@code sendto} returned. */
-  Json send(Request r) {
-    DatagramChannel channel = handles.get(r.text(0), DatagramChannel.class);
-    byte[] bytes = r.bytes(2);
+  /** Answers with the byte count {@code sendto} returned. */
+  Sent send(UdpSend r) {
+    DatagramChannel channel = handles.get(r.client(), DatagramChannel.class);
     try {
       int sent = channel.isConnected()
-          ? channel.write(ByteBuffer.wrap(bytes))
-          : channel.send(ByteBuffer.wrap(bytes), new InetSocketAddress(LOOPBACK, r.integer(1)));
-      return Json.object().put("outcome", "sent").put("sent", sent);
+          ? channel.write(ByteBuffer.wrap(r.data()))
+          : channel.send(ByteBuffer.wrap(r.data()), new InetSocketAddress(LOOPBACK, r.port()));
+      return new Sent(Outcome.SENT, sent, null);
     } catch (IOException e) {
-      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage());
+      return new Sent(Outcomes.of(e), -1, e.getMessage());
     }
   }
 
-  /** {@code udp.recv H TIMEOUT_MS}: one datagram, whole, with the port it came from. */
-  Json recv(Request r) {
-    DatagramChannel channel = handles.get(r.text(0), DatagramChannel.class);
+  /** One datagram, whole, with the port it came from. */
+  Received recv(UdpRecv r) {
+    DatagramChannel channel = handles.get(r.client(), DatagramChannel.class);
     long start = System.nanoTime();
     ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
     try (Selector selector = Selector.open()) {
       channel.register(selector, SelectionKey.OP_READ);
-      long left = r.integer(1);
+      long left = r.timeoutMs();
       while (left > 0) {
         selector.select(left);
         SocketAddress from = channel.isConnected() ? readConnected(channel, buffer) : channel.receive(buffer);
         if (from != null) {
           buffer.flip();
           byte[] data = Arrays.copyOf(buffer.array(), buffer.limit());
-          return Json.object().put("outcome", "data").putBytes("data", data)
-              .put("fromPort", ((InetSocketAddress) from).getPort()).put("ms", Clock.msSince(start));
+          return new Received(Outcome.DATA, data, Clock.msSince(start), ((InetSocketAddress) from).getPort(), null);
         }
-        left = r.integer(1) - Clock.msSince(start);
+        left = r.timeoutMs() - Clock.msSince(start);
       }
-      return Json.object().put("outcome", "timeout").put("ms", Clock.msSince(start));
+      return new Received(Outcome.TIMEOUT, new byte[0], Clock.msSince(start), null, null);
     } catch (IOException e) {
-      return Json.object().put("outcome", Outcomes.of(e)).put("error", e.getMessage())
-          .put("ms", Clock.msSince(start));
+      return new Received(Outcomes.of(e), new byte[0], Clock.msSince(start), null, e.getMessage());
     }
   }
 
   private static SocketAddress readConnected(DatagramChannel channel, ByteBuffer buffer) throws IOException {
     return channel.read(buffer) > 0 || buffer.position() > 0 ? channel.getRemoteAddress() : null;
-  }
-
-  /** {@code udp.close H}. */
-  Json close(Request r) {
-    handles.close(r.text(0));
-    return Json.object().put("outcome", "closed");
   }
 }

@@ -1,5 +1,6 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,8 @@ final class Watchdog {
     diskStops = 0;
   }
 
-  synchronized Json hit() {
-    return Json.object().put("outcome", "limits").put("memoryStops", memoryStops).put("processStops", processLimitHits)
-        .put("diskStops", diskStops).put("memorySeenBytes", memorySeen);
+  synchronized Limits hit() {
+    return new Limits(true, memoryStops, processLimitHits, diskStops, memorySeen);
   }
 
   private void watch() {

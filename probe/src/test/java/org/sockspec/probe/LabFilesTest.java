@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeRequest.LabPut;
+import org.sockspec.probe.protocol.RequestLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,12 +25,25 @@ class LabFilesTest {
     return new LabFiles(new ProbeConfig(root, 1000, null, "/lab", List.of("/tmp"), List.of(), false, null));
   }
 
+  private static LabPut put(String line) {
+    return (LabPut) RequestLine.read(line).request();
+  }
+
+  @Test
+  void aPathWithSpacesAndAnEmptyFileCrossTheWireWhole() throws Exception {
+    LabFiles files = files();
+    String line = new RequestLine("1", new LabPut("my notes/week 1.txt", "644", new byte[0])).write();
+    assertThat(line).isEqualTo("1 lab.put my%20notes/week%201.txt 644 -");
+    files.put(put(line));
+    assertThat(root.resolve("lab/my notes/week 1.txt")).isEmptyFile();
+  }
+
   @Test
   void putsFilesInTheLabFolderWithTheirMode() throws Exception {
     LabFiles files = files();
-    files.put(Request.parse("1 lab.put lib/util.py 644 " + b64("x = 1\n")));
-    files.put(Request.parse("2 lab.put run.sh 755 " + b64("#!/bin/sh\n")));
-    files.put(Request.parse("3 lab.put empty.txt 644"));
+    files.put(put("1 lab.put lib/util.py 644 " + b64("x = 1\n")));
+    files.put(put("2 lab.put run.sh 755 " + b64("#!/bin/sh\n")));
+    files.put(put("3 lab.put empty.txt 644"));
     assertThat(Files.readString(root.resolve("lab/lib/util.py"))).isEqualTo("x = 1\n");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("lab/run.sh"))))
         .isEqualTo("rwxr-xr-x");
@@ -38,9 +53,9 @@ class LabFilesTest {
   @Test
   void refusesPathsOutsideTheLabFolder() throws Exception {
     LabFiles files = files();
-    assertThatThrownBy(() -> files.put(Request.parse("1 lab.put ../escape 644 " + b64("x"))))
+    assertThatThrownBy(() -> files.put(put("1 lab.put ../escape 644 " + b64("x"))))
         .isInstanceOf(ProbeException.class);
-    assertThatThrownBy(() -> files.put(Request.parse("1 lab.put /etc/passwd 644 " + b64("x"))))
+    assertThatThrownBy(() -> files.put(put("1 lab.put /etc/passwd 644 " + b64("x"))))
         .isInstanceOf(ProbeException.class);
     assertThat(root.resolve("escape")).doesNotExist();
   }
@@ -48,7 +63,7 @@ class LabFilesTest {
   @Test
   void emptiesEveryFolderAndSaysWhatAFolderBecameOtherwise() throws Exception {
     LabFiles files = files();
-    files.put(Request.parse("1 lab.put srv.py 644 " + b64("print()")));
+    files.put(put("1 lab.put srv.py 644 " + b64("print()")));
     Files.createDirectories(root.resolve("tmp/deep/er"));
     Files.writeString(root.resolve("tmp/deep/er/junk"), "junk");
     Files.createSymbolicLink(root.resolve("tmp/link"), Path.of("/etc"));

@@ -100,7 +100,7 @@ class ProbeAgentTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       agent.answer("1 tcp.connect a " + server.getLocalPort() + " 1000");
       try (Socket peer = server.accept()) {
-        assertThat(agent.answer("2 tcp.close a")).isEqualTo("{\"outcome\":\"closed\"}");
+        assertThat(agent.answer("2 tcp.close a")).isEqualTo("{\"reset\":false}");
         assertThat(peer.getInputStream().read()).as("the peer reads end of stream").isEqualTo(-1);
       }
     }
@@ -110,9 +110,9 @@ class ProbeAgentTest {
   void awaitsAListenerOnAPortAndNothingElse() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = server.getLocalPort();
-      assertThat(agent.answer("1 await.socket tcp " + port + " LISTEN 1000")).contains("\"outcome\":\"found\"");
-      assertThat(agent.answer("2 await.socket udp " + port + " ANY 50")).contains("\"outcome\":\"timeout\"");
-      assertThat(agent.answer("3 await.socket tcp " + port + " ESTABLISHED 50")).contains("\"outcome\":\"timeout\"");
+      assertThat(agent.answer("1 await.socket tcp " + port + " LISTEN 1000")).contains("\"found\":true");
+      assertThat(agent.answer("2 await.socket udp " + port + " ANY 50")).contains("\"found\":false");
+      assertThat(agent.answer("3 await.socket tcp " + port + " ESTABLISHED 50")).contains("\"found\":false");
     }
   }
 

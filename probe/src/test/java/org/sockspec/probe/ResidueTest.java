@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
+import org.sockspec.probe.protocol.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,10 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /** TIME_WAIT sockets left by earlier specs are left out of later tables, until a new one comes. */
 class ResidueTest {
-  private static Json timeWait(int localPort, long timerMs) {
-    return Json.object().put("proto", "tcp").put("state", "TIME_WAIT").put("localAddress", "127.0.0.1")
-        .put("localPort", localPort).put("remoteAddress", "127.0.0.1").put("remotePort", 12800)
-        .put("timerMs", timerMs);
+  private static SocketRow socket(String state, int localPort, long timerMs) {
+    return new SocketRow(Protocol.TCP, "ipv4", state, "127.0.0.1", localPort, "127.0.0.1", 12800, 0, 0, 0, 0, timerMs,
+        List.of());
+  }
+
+  private static SocketRow timeWait(int localPort, long timerMs) {
+    return socket("TIME_WAIT", localPort, timerMs);
   }
 
   @Test
@@ -19,9 +24,7 @@ class ResidueTest {
     residue.record(List.of(timeWait(40000, 59_000)));
     assertThat(residue.isLeftOver(timeWait(40000, 58_500))).isTrue();
     assertThat(residue.isLeftOver(timeWait(40001, 58_500))).isFalse();
-    Json established = Json.object().put("proto", "tcp").put("state", "ESTABLISHED").put("localAddress", "127.0.0.1")
-        .put("localPort", 40000).put("remoteAddress", "127.0.0.1").put("remotePort", 12800).put("timerMs", 0L);
-    assertThat(residue.isLeftOver(established)).isFalse();
+    assertThat(residue.isLeftOver(socket("ESTABLISHED", 40000, 0))).isFalse();
   }
 
   @Test

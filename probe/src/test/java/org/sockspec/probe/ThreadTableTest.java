@@ -72,10 +72,11 @@ class ThreadTableTest {
       String answer = "";
       long deadline = System.nanoTime() + 5_000_000_000L;
       // the reader is blocked in read() a moment after it counted down: poll for it, bounded
-      while (System.nanoTime() < deadline && !answer.contains("\"comm\":\"sockspec-reader\",\"state\":\"S\",\"wait\":\"read\"")) {
-        answer = new ThreadTable(Syscalls.current()).list(pid).toString();
+      String blockedReading = "\"comm\":\"sockspec-reader\",\"state\":\"S\",\"waitClass\":\"read\"";
+      while (System.nanoTime() < deadline && !answer.contains(blockedReading)) {
+        answer = Json.of(new ThreadTable(Syscalls.current()).list(pid));
       }
-      assertThat(answer).contains("\"comm\":\"sockspec-reader\",\"state\":\"S\",\"wait\":\"read\"");
+      assertThat(answer).contains(blockedReading);
       assertThat(answer).contains("\"inode\":" + inodeOf(server.getLocalPort(), client.getLocalPort()));
       client.getOutputStream().write(1);
       reader.join(5_000);
@@ -85,7 +86,7 @@ class ThreadTableTest {
   /** The inode of the server side of the connection, as /proc/net/tcp lists it. */
   private static long inodeOf(int localPort, int remotePort) throws Exception {
     return ProcNetSockets.read(Map.of()).stream()
-        .filter(s -> s.get("localPort").equals(localPort) && s.get("remotePort").equals(remotePort))
-        .mapToLong(s -> (Long) s.get("inode")).findFirst().orElseThrow();
+        .filter(s -> s.localPort() == localPort && s.remotePort() == remotePort)
+        .mapToLong(s -> s.inode()).findFirst().orElseThrow();
   }
 }

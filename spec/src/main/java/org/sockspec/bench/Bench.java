@@ -1,6 +1,5 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,24 @@ import org.sockspec.bench.internal.ProbeChannel;
 import org.sockspec.bench.internal.ProgramSession;
 import org.sockspec.bench.internal.Sandbox;
 import org.sockspec.bench.internal.SandboxLimits;
+import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.Done;
+import org.sockspec.probe.protocol.ProbeAnswer.KernelCounters;
+import org.sockspec.probe.protocol.ProbeAnswer.Processes;
+import org.sockspec.probe.protocol.ProbeAnswer.Signalled;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketAwaited;
+import org.sockspec.probe.protocol.ProbeAnswer.Sockets;
+import org.sockspec.probe.protocol.ProbeAnswer.TcpBurstDone;
+import org.sockspec.probe.protocol.ProbeAnswer.Threads;
+import org.sockspec.probe.protocol.ProbeRequest.AwaitSocket;
+import org.sockspec.probe.protocol.ProbeRequest.NetCounters;
+import org.sockspec.probe.protocol.ProbeRequest.NetSockets;
+import org.sockspec.probe.protocol.ProbeRequest.ProcList;
+import org.sockspec.probe.protocol.ProbeRequest.ProcSignal;
+import org.sockspec.probe.protocol.ProbeRequest.ProcThreads;
+import org.sockspec.probe.protocol.ProbeRequest.Serve;
+import org.sockspec.probe.protocol.ProbeRequest;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * Where one spec runs: a lane of the run's {@link Sandbox} (in the container bench, a target
@@ -99,9 +116,9 @@ public final class Bench implements AutoCloseable {
    * within the startup bound. Returns whether it appeared.
    */
   public boolean awaitServerReady(RunningProgram program) {
-    String proto = target.kind().protocol();
-    String state = proto.equals("tcp") ? "LISTEN" : "UNCONN";
-    String other = proto.equals("tcp") ? "udp" : "tcp";
+    Protocol proto = target.kind().protocol();
+    String state = proto == Protocol.TCP ? "LISTEN" : "UNCONN";
+    Protocol other = proto.other();
     long deadline = System.nanoTime() + timing.startup().toNanos();
     // Wait in slices, so that a program that cannot get there is reported at once rather than
     // after the whole startup bound: one whose processes have all exited, or one that holds the
@@ -109,18 +126,17 @@ public final class Bench implements AutoCloseable {
     Duration slice = Duration.ofMillis(200);
     while (true) {
       long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-      JsonNode answer = probe.call(slice, "await.socket", proto, target.port(), state,
-          Math.max(0, Math.min(slice.toMillis(), leftMs)));
-      if (answer.path("outcome").asText().equals("found")) {
+      SocketAwaited answer = probe.call(slice, new AwaitSocket(proto, target.port(), state,
+          (int) Math.max(0, Math.min(slice.toMillis(), leftMs))), SocketAwaited.class);
+      if (answer.found()) {
         transcript.log("the program's " + proto + " socket on port " + target.port() + " is " + state);
         return true;
       }
       String why = null;
       if (program.output().isClosed() && processes().program().isEmpty()) {
         why = ": the program's processes have all exited";
-      } else if (probe.call(slice, "await.socket", other, target.port(), "ANY", 0)
-          .path("outcome").asText().equals("found")) {
-        why = ": the port is held by a " + other.toUpperCase() + " socket instead";
+      } else if (probe.call(slice, new AwaitSocket(other, target.port(), "ANY", 0), SocketAwaited.class).found()) {
+        why = ": the port is held by a " + other.name() + " socket instead";
       } else if (leftMs <= 0) {
         why = " within " + timing.startup().toMillis() + " ms";
       }
@@ -145,37 +161,32 @@ public final class Bench implements AutoCloseable {
   }
 
   /** Serves as the lab's TCP or UDP server on the target's port, for a client under test. */
-  public ServedLog serve(String proto) {
-    String handle = "server-" + proto;
-    probe.call(timing.reply(), proto + ".serve", handle, target.port(), Bytes.utf8(target.answer()));
-    transcript.log("the kit's " + proto.toUpperCase() + " server listens on port " + target.port());
+  public ServedLog serve(Protocol proto) {
+    String handle = "server-" + proto.wire();
+    probe.call(timing.reply(), new Serve(proto, handle, target.port(), Bytes.utf8(target.answer())), Done.class);
+    transcript.log("the kit's " + proto.name() + " server listens on port " + target.port());
     return new ServedLog(probe, timing, handle);
   }
 
   public SocketTable sockets() {
-    JsonNode table = probe.call(timing.reply(), "net.sockets");
-    List<SocketEntry> entries = new ArrayList<>();
-    table.path("sockets").forEach(s -> entries.add(SocketEntry.of(s)));
-    return new SocketTable(List.copyOf(entries), processes(), probePid);
+    List<SocketEntry> entries = probe.call(timing.reply(), new NetSockets(), Sockets.class).sockets().stream()
+        .map(SocketEntry::of).toList();
+    return new SocketTable(entries, processes(), probePid);
   }
 
   public ProcessList processes() {
-    JsonNode list = probe.call(timing.reply(), "proc.list");
-    List<ProcessInfo> all = new ArrayList<>();
-    list.path("processes").forEach(p -> all.add(ProcessInfo.of(p)));
-    return new ProcessList(List.copyOf(all));
+    return new ProcessList(probe.call(timing.reply(), new ProcList(), Processes.class).processes().stream()
+        .map(ProcessInfo::of).toList());
   }
 
   /** The threads of process {@code pid} and what each is blocked on (empty once it is gone). */
   public ThreadList threads(int pid) {
-    JsonNode answer = probe.call(timing.reply(), "proc.threads", pid);
-    List<ThreadInfo> threads = new ArrayList<>();
-    answer.path("threads").forEach(t -> threads.add(ThreadInfo.of(t)));
-    return new ThreadList(pid, List.copyOf(threads));
+    return new ThreadList(pid, probe.call(timing.reply(), new ProcThreads(pid), Threads.class).threads().stream()
+        .map(ThreadInfo::of).toList());
   }
 
   public Counters counters() {
-    return new Counters(probe.call(timing.reply(), "net.counters").path("counters"));
+    return new Counters(probe.call(timing.reply(), new NetCounters(), KernelCounters.class).counters());
   }
 
   /**
@@ -185,19 +196,18 @@ public final class Bench implements AutoCloseable {
    * bound. The target plays no part: this shows what the protocol does, for comparison.
    */
   public TcpBurst tcpBurst(int clients, int count, byte[] message) {
-    JsonNode answer = probe.call(timing.reply(), "tcp.burst", clients, count, message, timing.reply().toMillis());
-    TcpBurst burst = new TcpBurst(clients, count, answer.path("expected").asLong(), answer.path("sent").asLong(),
-        answer.path("writersDoneWhilePaused").asBoolean(), answer.path("queuedWhilePaused").asLong(),
-        answer.path("received").asLong(), answer.path("ms").asLong());
+    TcpBurstDone answer = probe.call(timing.reply(), new ProbeRequest.TcpBurst(clients, count, message,
+        (int) timing.reply().toMillis()), TcpBurstDone.class);
+    TcpBurst burst = new TcpBurst(clients, count, answer.expected(), answer.sent(), answer.writersDoneWhilePaused(),
+        answer.queuedWhilePaused(), answer.received(), answer.ms());
     transcript.log("the same burst over TCP to a paused reader of the probe's own: "
-        + (answer.path("outcome").asText().equals("done") ? burst.describe() : answer.path("outcome").asText()
-            + " " + answer.path("error").asText()));
+        + (answer.outcome() == Outcome.SENT ? burst.describe() : answer.outcome() + " " + answer.error()));
     return burst;
   }
 
   /** Sends a signal (STOP, CONT, TERM, KILL...) to a process of the target, as its root would. */
   public void signal(int pid, String signal) {
-    probe.call(timing.reply(), "proc.signal", pid, signal);
+    probe.call(timing.reply(), new ProcSignal(pid, signal), Signalled.class);
     transcript.log("signal " + signal + " to pid " + pid);
   }
 

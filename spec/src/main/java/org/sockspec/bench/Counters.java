@@ -1,18 +1,18 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * The namespace's protocol counters (/proc/net/snmp) at one moment, e.g.
  * {@code get("Udp", "NoPorts")}: datagrams that arrived for a port with no socket.
  */
-public record Counters(JsonNode all) {
+public record Counters(Map<String, Map<String, Long>> all) {
   public long get(String group, String name) {
-    JsonNode value = all.path(group).path(name);
-    if (value.isMissingNode()) {
+    Long value = all.getOrDefault(group, Map.of()).get(name);
+    if (value == null) {
       throw new IllegalArgumentException("no counter " + group + " " + name + " in /proc/net/snmp");
     }
-    return value.asLong();
+    return value;
   }
 
   /** How much {@code group name} grew since {@code before}. */

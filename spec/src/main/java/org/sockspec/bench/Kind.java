@@ -3,29 +3,30 @@ package org.sockspec.bench;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.sockspec.probe.protocol.Protocol;
 
 /** The kinds of lab program a spec applies to, by their public names ({@code tcp-fork}...). */
 public enum Kind {
   /** Single-threaded TCP server (srv_tcp.py). */
-  TCP("tcp", true, "tcp"),
+  TCP("tcp", true, Protocol.TCP),
   /** UDP server (srv_udp.py). */
-  UDP("udp", true, "udp"),
+  UDP("udp", true, Protocol.UDP),
   /** Multi-client TCP server, a process per client (srv_tcp_fork.py). */
-  TCP_FORK("tcp-fork", true, "tcp"),
+  TCP_FORK("tcp-fork", true, Protocol.TCP),
   /** Multi-client TCP server, one process waiting on all sockets with select (srv_tcp_select.py). */
-  TCP_SELECT("tcp-select", true, "tcp"),
+  TCP_SELECT("tcp-select", true, Protocol.TCP),
   /** Multi-client TCP server, a thread per client. */
-  TCP_THREADS("tcp-threads", true, "tcp"),
+  TCP_THREADS("tcp-threads", true, Protocol.TCP),
   /** TCP client (client_tcp.py HOST). */
-  CLIENT_TCP("client-tcp", false, "tcp"),
+  CLIENT_TCP("client-tcp", false, Protocol.TCP),
   /** UDP client (client_udp.py HOST). */
-  CLIENT_UDP("client-udp", false, "udp");
+  CLIENT_UDP("client-udp", false, Protocol.UDP);
 
   private final String id;
   private final boolean server;
-  private final String protocol;
+  private final Protocol protocol;
 
-  Kind(String id, boolean server, String protocol) {
+  Kind(String id, boolean server, Protocol protocol) {
     this.id = id;
     this.server = server;
     this.protocol = protocol;
@@ -39,8 +40,8 @@ public enum Kind {
     return server;
   }
 
-  /** "tcp" or "udp": the protocol this kind of program speaks. */
-  public String protocol() {
+  /** The protocol this kind of program speaks. */
+  public Protocol protocol() {
     return protocol;
   }
 

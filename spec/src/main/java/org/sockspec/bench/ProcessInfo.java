@@ -1,6 +1,6 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.sockspec.probe.protocol.ProbeAnswer.ProcessRow;
 
 /**
  * One process of the target's pid namespace: {@code state} is the kernel's letter (R running,
@@ -17,10 +17,9 @@ public record ProcessInfo(int pid, int ppid, int uid, String state, int threads,
     this(pid, ppid, uid, state, threads, comm, cmdline, probe, uid == 1000 && !probe);
   }
 
-  static ProcessInfo of(JsonNode p) {
-    return new ProcessInfo(p.path("pid").asInt(), p.path("ppid").asInt(), p.path("uid").asInt(),
-        p.path("state").asText(), p.path("threads").asInt(), p.path("comm").asText(),
-        p.path("cmdline").asText(), p.path("probe").asBoolean(), p.path("program").asBoolean());
+  static ProcessInfo of(ProcessRow p) {
+    return new ProcessInfo(p.pid(), p.ppid(), p.uid(), p.state(), p.threads(), p.comm(), p.cmdline(), p.probe(),
+        p.program());
   }
 
   public boolean isZombie() {

@@ -1,8 +1,8 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Base64;
+import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.Received;
 
 /**
  * What one bounded receive got: the outcome, the bytes (possibly some even on a timeout), how long
@@ -10,10 +10,9 @@ import java.util.Base64;
  */
 public record Reply(Outcome outcome, byte[] bytes, long ms, Duration window, int fromPort) {
 
-  static Reply of(JsonNode answer, Duration window) {
-    byte[] data = answer.has("data") ? Base64.getDecoder().decode(answer.get("data").asText()) : new byte[0];
-    return new Reply(Outcome.of(answer.path("outcome").asText()), data, answer.path("ms").asLong(),
-        window, answer.path("fromPort").asInt(-1));
+  static Reply of(Received answer, Duration window) {
+    return new Reply(answer.outcome(), answer.data() == null ? new byte[0] : answer.data(), answer.ms(), window,
+        answer.fromPort() == null ? -1 : answer.fromPort());
   }
 
   public boolean isData() {
@@ -32,7 +31,7 @@ public record Reply(Outcome outcome, byte[] bytes, long ms, Duration window, int
       case EOF -> "end of stream (the peer closed the connection)" + (bytes.length == 0 ? "" : " after " + Bytes.describe(bytes));
       case RESET -> "a reset (the peer aborted the connection)";
       case REFUSED -> "connection refused";
-      default -> outcome.name().toLowerCase();
+      default -> outcome.wire();
     };
     return what + " after " + ms + " ms (window " + window.toMillis() + " ms)";
   }

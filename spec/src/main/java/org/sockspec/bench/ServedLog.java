@@ -1,10 +1,10 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.sockspec.bench.internal.ProbeChannel;
+import org.sockspec.probe.protocol.ProbeAnswer.ServedEvent;
+import org.sockspec.probe.protocol.ProbeAnswer.ServedEvents;
+import org.sockspec.probe.protocol.ProbeRequest.ServeLog;
 
 /**
  * What the kit's own server (serving a client under test) received: connections, messages, ends,
@@ -13,6 +13,11 @@ import org.sockspec.bench.internal.ProbeChannel;
 public final class ServedLog {
   /** One event: {@code connected}, {@code data} (with bytes), {@code eof} or {@code reset}. */
   public record Event(int connection, int remotePort, String kind, byte[] data) {
+    static Event of(ServedEvent event) {
+      return new Event(event.connection(), event.remotePort(), event.event(),
+          event.data() == null ? new byte[0] : event.data());
+    }
+
     public String text() {
       return new String(data, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -29,11 +34,8 @@ public final class ServedLog {
   }
 
   public List<Event> events() {
-    JsonNode log = probe.call(timing.reply(), "serve.log", handle);
-    List<Event> events = new ArrayList<>();
-    log.path("events").forEach(e -> events.add(new Event(e.path("connection").asInt(), e.path("remotePort").asInt(),
-        e.path("event").asText(), e.has("data") ? Base64.getDecoder().decode(e.get("data").asText()) : new byte[0])));
-    return events;
+    return probe.call(timing.reply(), new ServeLog(handle), ServedEvents.class).events().stream().map(Event::of)
+        .toList();
   }
 
   /** The messages received, in order. */

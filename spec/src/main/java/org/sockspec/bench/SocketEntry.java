@@ -1,8 +1,8 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * One socket of the target's namespace, as /proc/net lists it, with the PIDs that hold it.
@@ -12,16 +12,12 @@ import java.util.List;
  * and not yet acknowledged by the peer. {@code pids} is empty for a socket no process holds: a
  * connection the kernel completed that the server has not accepted, or one in TIME_WAIT.
  */
-public record SocketEntry(String proto, String family, String state, String localAddress, int localPort,
+public record SocketEntry(Protocol proto, String family, String state, String localAddress, int localPort,
     String remoteAddress, int remotePort, long sendQ, long recvQ, int uid, long inode, List<Integer> pids) {
 
-  static SocketEntry of(JsonNode s) {
-    List<Integer> pids = new ArrayList<>();
-    s.path("pids").forEach(p -> pids.add(p.asInt()));
-    return new SocketEntry(s.path("proto").asText(), s.path("family").asText(), s.path("state").asText(),
-        s.path("localAddress").asText(), s.path("localPort").asInt(), s.path("remoteAddress").asText(),
-        s.path("remotePort").asInt(), s.path("sendQ").asLong(), s.path("recvQ").asLong(),
-        s.path("uid").asInt(), s.path("inode").asLong(), List.copyOf(pids));
+  static SocketEntry of(SocketRow s) {
+    return new SocketEntry(s.proto(), s.family(), s.state(), s.localAddress(), s.localPort(), s.remoteAddress(),
+        s.remotePort(), s.sendQ(), s.recvQ(), s.uid(), s.inode(), List.copyOf(s.pids()));
   }
 
   public boolean isListening() {

@@ -3,6 +3,7 @@ package org.sockspec.bench;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * A snapshot of the target namespace's sockets with their owners (what {@code netstat -tuanp}
@@ -11,11 +12,11 @@ import java.util.stream.Collectors;
 public record SocketTable(List<SocketEntry> sockets, ProcessList processes, int probePid) {
 
   public List<SocketEntry> tcp() {
-    return filter(s -> s.proto().equals("tcp"));
+    return filter(s -> s.proto() == Protocol.TCP);
   }
 
   public List<SocketEntry> udp() {
-    return filter(s -> s.proto().equals("udp"));
+    return filter(s -> s.proto() == Protocol.UDP);
   }
 
   public List<SocketEntry> filter(Predicate<SocketEntry> condition) {
@@ -23,13 +24,13 @@ public record SocketTable(List<SocketEntry> sockets, ProcessList processes, int 
   }
 
   /** Sockets bound to local {@code port}, of {@code proto}. */
-  public List<SocketEntry> onPort(String proto, int port) {
-    return filter(s -> s.proto().equals(proto) && s.localPort() == port);
+  public List<SocketEntry> onPort(Protocol proto, int port) {
+    return filter(s -> s.proto() == proto && s.localPort() == port);
   }
 
   /** Ports with a listening TCP socket or a bound UDP socket held by the program (not the probe). */
   public List<String> programBindings() {
-    return filter(s -> (s.isListening() || s.proto().equals("udp")) && !s.pids().contains(probePid)
+    return filter(s -> (s.isListening() || s.proto() == Protocol.UDP) && !s.pids().contains(probePid)
         && !s.pids().isEmpty())
         .stream().map(s -> s.proto() + " " + s.localAddress() + ":" + s.localPort()
             + (s.isListening() ? " LISTEN" : "")).distinct().toList();

@@ -1,8 +1,17 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.sockspec.bench.internal.ProbeChannel;
+import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.Closed;
+import org.sockspec.probe.protocol.ProbeAnswer.Connected;
+import org.sockspec.probe.protocol.ProbeAnswer.Received;
+import org.sockspec.probe.protocol.ProbeAnswer.Sent;
+import org.sockspec.probe.protocol.ProbeRequest.TcpAbort;
+import org.sockspec.probe.protocol.ProbeRequest.TcpClose;
+import org.sockspec.probe.protocol.ProbeRequest.TcpConnect;
+import org.sockspec.probe.protocol.ProbeRequest.TcpRecv;
+import org.sockspec.probe.protocol.ProbeRequest.TcpSend;
 
 /**
  * A TCP client the probe opens inside the target's namespace, on 127.0.0.1. Every operation is
@@ -31,10 +40,9 @@ public final class TcpClient {
 
   /** Connects within {@code window}: a connect the kernel neither accepts nor refuses times out. */
   public Connect connect(int port, Duration window) {
-    JsonNode answer = probe.call(window, "tcp.connect", name, port, window.toMillis());
-    localPort = answer.path("localPort").asInt(-1);
-    Connect result = new Connect(Outcome.of(answer.path("outcome").asText()), answer.path("ms").asLong(),
-        window.toMillis(), localPort, answer.has("error") ? answer.get("error").asText() : null);
+    Connected answer = probe.call(window, new TcpConnect(name, port, (int) window.toMillis()), Connected.class);
+    localPort = answer.localPort();
+    Connect result = new Connect(answer.outcome(), answer.ms(), window.toMillis(), localPort, answer.error());
     transcript.log(name + " connect 127.0.0.1:" + port + " -> " + result.describe());
     if (result.outcome() == Outcome.TIMEOUT) {
       WaitLedger.ranToBound("a TCP connect", window, result.ms());
@@ -43,9 +51,8 @@ public final class TcpClient {
   }
 
   public Outcome send(byte[] bytes) {
-    JsonNode answer = probe.call(timing.reply(), "tcp.send", name, bytes);
-    Outcome outcome = Outcome.of(answer.path("outcome").asText());
-    transcript.log(name + " send " + Bytes.describe(bytes) + " -> " + outcome.name().toLowerCase());
+    Outcome outcome = probe.call(timing.reply(), new TcpSend(name, bytes), Sent.class).outcome();
+    transcript.log(name + " send " + Bytes.describe(bytes) + " -> " + outcome.wire());
     return outcome;
   }
 
@@ -58,7 +65,8 @@ public final class TcpClient {
    * {@code window} ended.
    */
   public Reply receive(int expected, Duration window) {
-    JsonNode reply = probe.call(window, "tcp.recv", name, Math.max(expected, 65_536), window.toMillis(), Math.max(1, expected));
+    Received reply = probe.call(window, new TcpRecv(name, Math.max(expected, 65_536), (int) window.toMillis(),
+        Math.max(1, expected), null), Received.class);
     return logged(Reply.of(reply, window));
   }
 
@@ -86,13 +94,14 @@ public final class TcpClient {
 
   /** As {@link #receiveAnswer()}, within {@code window}. */
   public Reply receiveAnswer(Duration window) {
-    JsonNode reply = probe.call(window, "tcp.recv", name, 65_536, window.toMillis(), answer.length, answer);
+    Received reply = probe.call(window, new TcpRecv(name, 65_536, (int) window.toMillis(), answer.length, answer),
+        Received.class);
     return logged(Reply.of(reply, window));
   }
 
   /** Closes with FIN. */
   public void close() {
-    probe.call(timing.reply(), "tcp.close", name);
+    probe.call(timing.reply(), new TcpClose(name, null), Closed.class);
     transcript.log(name + " close");
   }
 
@@ -103,13 +112,14 @@ public final class TcpClient {
    * from binding). A server that keeps the connection open is then closed on with FIN, as by close().
    */
   public void closeAfterEnd() {
-    JsonNode answer = probe.call(timing.reply().plus(timing.silence()), "tcp.close", name, timing.silence().toMillis());
-    transcript.log(name + " close" + (answer.path("reset").asBoolean() ? " (the server had closed first)" : ""));
+    Closed answer = probe.call(timing.reply().plus(timing.silence()),
+        new TcpClose(name, (int) timing.silence().toMillis()), Closed.class);
+    transcript.log(name + " close" + (answer.reset() ? " (the server had closed first)" : ""));
   }
 
   /** Closes with RST (SO_LINGER 0), as a crashed client would. */
   public void abort() {
-    probe.call(timing.reply(), "tcp.abort", name);
+    probe.call(timing.reply(), new TcpAbort(name), Closed.class);
     transcript.log(name + " abort (reset)");
   }
 

@@ -1,6 +1,6 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.sockspec.probe.protocol.ProbeAnswer.ThreadRow;
 
 /**
  * One thread of a process and what it is blocked on, from /proc/PID/task/TID/syscall.
@@ -13,10 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record ThreadInfo(int tid, String comm, String state, String waitClass, String call, int fd, long inode, long nfds) {
 
-  static ThreadInfo of(JsonNode t) {
-    return new ThreadInfo(t.path("tid").asInt(), t.path("comm").asText(), t.path("state").asText(),
-        t.path("wait").asText(), t.path("call").asText(), t.path("fd").asInt(-1), t.path("inode").asLong(0),
-        t.path("nfds").asLong(0));
+  static ThreadInfo of(ThreadRow t) {
+    return new ThreadInfo(t.tid(), t.comm(), t.state(), t.waitClass(), t.call(), t.fd() == null ? -1 : t.fd(),
+        t.inode() == null ? 0 : t.inode(), t.nfds() == null ? 0 : t.nfds());
   }
 
   /** Blocked waiting for data on one descriptor only: a receive, or a poll on that one descriptor. */

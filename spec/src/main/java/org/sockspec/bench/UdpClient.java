@@ -1,8 +1,18 @@
 package org.sockspec.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.sockspec.bench.internal.ProbeChannel;
+import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.BurstSent;
+import org.sockspec.probe.protocol.ProbeAnswer.Drained;
+import org.sockspec.probe.protocol.ProbeAnswer.Opened;
+import org.sockspec.probe.protocol.ProbeAnswer.Received;
+import org.sockspec.probe.protocol.ProbeAnswer.Sent;
+import org.sockspec.probe.protocol.ProbeRequest.UdpBurst;
+import org.sockspec.probe.protocol.ProbeRequest.UdpDrain;
+import org.sockspec.probe.protocol.ProbeRequest.UdpOpen;
+import org.sockspec.probe.protocol.ProbeRequest.UdpRecv;
+import org.sockspec.probe.protocol.ProbeRequest.UdpSend;
 
 /**
  * A UDP socket the probe opens inside the target's namespace, bound to 127.0.0.1. Unconnected by
@@ -20,20 +30,17 @@ public final class UdpClient {
     this.transcript = transcript;
     this.timing = timing;
     this.name = name;
-    JsonNode answer = connectedTo == null
-        ? probe.call(timing.reply(), "udp.open", name)
-        : probe.call(timing.reply(), "udp.open", name, connectedTo);
-    localPort = answer.path("localPort").asInt(-1);
+    localPort = probe.call(timing.reply(), new UdpOpen(name, connectedTo), Opened.class).localPort();
     transcript.log(name + " opens a UDP socket on 127.0.0.1:" + localPort
         + (connectedTo == null ? " (unconnected)" : " connected to port " + connectedTo));
   }
 
   /** Sends one datagram to 127.0.0.1:{@code port}; returns the byte count sendto returned (-1 on error). */
   public int send(int port, byte[] bytes) {
-    JsonNode answer = probe.call(timing.reply(), "udp.send", name, port, bytes);
-    int sent = answer.path("outcome").asText().equals("sent") ? answer.path("sent").asInt() : -1;
+    Sent answer = probe.call(timing.reply(), new UdpSend(name, port, bytes), Sent.class);
+    int sent = answer.outcome() == Outcome.SENT ? answer.sent() : -1;
     transcript.log(name + " sendto 127.0.0.1:" + port + " " + Bytes.describe(bytes) + " -> "
-        + (sent >= 0 ? "returned " + sent : answer.path("outcome").asText() + " " + answer.path("error").asText()));
+        + (sent >= 0 ? "returned " + sent : answer.outcome() + " " + answer.error()));
     return sent;
   }
 
@@ -43,7 +50,7 @@ public final class UdpClient {
 
   /** Receives one datagram within {@code window}. */
   public Reply receive(Duration window) {
-    Reply reply = Reply.of(probe.call(window, "udp.recv", name, window.toMillis()), window);
+    Reply reply = Reply.of(probe.call(window, new UdpRecv(name, (int) window.toMillis()), Received.class), window);
     transcript.log(name + " recvfrom -> " + reply.describe() + (reply.fromPort() > 0 ? " from port " + reply.fromPort() : ""));
     if (reply.outcome() == Outcome.TIMEOUT) {
       WaitLedger.ranToBound("a UDP receive", window, reply.ms());
@@ -61,18 +68,17 @@ public final class UdpClient {
    * byte count. UDP never tells the sender about a datagram dropped at the receiver.
    */
   public int sendBurst(int port, int count, byte[] bytes) {
-    JsonNode answer = probe.call(timing.reply(), "udp.burst", name, port, count, bytes);
-    int full = answer.path("full").asInt(-1);
+    BurstSent answer = probe.call(timing.reply(), new UdpBurst(name, port, count, bytes), BurstSent.class);
+    int full = answer.full();
     transcript.log(name + " sends a burst of " + count + " datagrams " + Bytes.describe(bytes) + " to 127.0.0.1:"
-        + port + " in " + answer.path("ms").asLong() + " ms -> " + full + " sendto calls returned the full count"
-        + (answer.has("error") ? " (" + answer.get("error").asText() + ")" : ""));
+        + port + " in " + answer.ms() + " ms -> " + full + " sendto calls returned the full count"
+        + (answer.error() != null ? " (" + answer.error() + ")" : ""));
     return full;
   }
 
   /** Reads every datagram already queued on this socket, without waiting; returns how many. */
   public int drain() {
-    JsonNode answer = probe.call(timing.reply(), "udp.drain", name);
-    int count = answer.path("count").asInt();
+    int count = probe.call(timing.reply(), new UdpDrain(name), Drained.class).count();
     if (count > 0) {
       transcript.log(name + " reads the " + count + " datagrams waiting on its socket");
     }

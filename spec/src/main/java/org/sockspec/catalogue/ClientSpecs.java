@@ -15,6 +15,7 @@ import org.sockspec.bench.Counters;
 import org.sockspec.bench.Poll;
 import org.sockspec.bench.RunningProgram;
 import org.sockspec.bench.ServedLog;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Spec;
 import org.sockspec.spec.assertions.CounterChange;
 import org.sockspec.spec.assertions.ServedTraffic;
@@ -44,14 +45,14 @@ public class ClientSpecs {
       hint = "Send the line typed at input(\"> \") as bytes, without its newline (bytes(msg, 'utf8')), print what "
           + "recv(1024) returns, and leave the loop once the message sent was b\"end\".")
   void typedLinesAreSentAndAnswersPrinted(Bench bench) {
-    ServedLog server = bench.serve("tcp");
+    ServedLog server = bench.serve(Protocol.TCP);
     Counters before = bench.counters();
     RunningProgram client = bench.start();
     client.type(LINES.get(0)); // read once the client is connected and prompts
     // Until the first message came, the client gave up, or it sent a datagram instead (a UDP client).
     Poll.Sampled<ServedTraffic> first = Poll.until(bench.transcript(), "the client's connection and first message", () -> {
       long datagrams = bench.counters().since(before, "Udp", "NoPorts");
-      return new ServedTraffic("tcp", bench.target().port(), server.events(), client, datagrams == 0 ? ""
+      return new ServedTraffic(Protocol.TCP, bench.target().port(), server.events(), client, datagrams == 0 ? ""
           : "Udp NoPorts grew by " + datagrams + ": it sent " + (datagrams == 1 ? "a datagram" : "datagrams")
               + " to a UDP port nobody listens on");
     }, t -> !t.messages().isEmpty() || client.exitCode().isPresent() || !t.sideEvidence().isEmpty(),
@@ -81,7 +82,7 @@ public class ClientSpecs {
       hint = "sendto() the line typed at input(\"> \") as bytes, without its newline, to (HOST, 12800); print what "
           + "recvfrom(1024) returns, and leave the loop once the message sent was b\"end\".")
   void typedLinesAreSentAsDatagramsAndAnswersPrinted(Bench bench) {
-    ServedLog server = bench.serve("udp");
+    ServedLog server = bench.serve(Protocol.UDP);
     RunningProgram client = bench.start();
     // The first datagram also waits for the client's own start.
     converse(bench, server, client, bench.timing().startup(), false);
@@ -119,7 +120,7 @@ public class ClientSpecs {
    */
   private static void converse(Bench bench, ServedLog server, RunningProgram client, Duration firstWindow,
       boolean firstTyped) {
-    String proto = bench.target().kind().protocol();
+    Protocol proto = bench.target().kind().protocol();
     String answer = bench.target().answer();
     for (int i = 0; i < LINES.size(); i++) {
       int count = i + 1;
@@ -133,17 +134,17 @@ public class ClientSpecs {
       boolean printed = client.output().await(text -> countOf(text, answer) >= count, window);
       bench.transcript().log("await answer " + count + " printed by the client -> " + (printed ? "printed" : "not within "
           + window.toMillis() + " ms"));
-      assertThat(client).as("the %s client", proto.toUpperCase()).within(window).hasPrintedTimes(answer, count);
+      assertThat(client).as("the %s client", proto.name()).within(window).hasPrintedTimes(answer, count);
     }
     Duration window = bench.timing().exit();
     client.awaitExit(window);
-    assertThat(client).as("the %s client, after sending end,", proto.toUpperCase()).within(window).hasExitedWith(0);
+    assertThat(client).as("the %s client, after sending end,", proto.name()).within(window).hasExitedWith(0);
   }
 
   /** What the kit's server received, sampled until {@code condition} holds, the client exits, or the window ends. */
   private static Poll.Sampled<ServedTraffic> awaitTraffic(Bench bench, ServedLog server, RunningProgram client,
       String what, Predicate<ServedTraffic> condition, Duration window) {
-    String proto = bench.target().kind().protocol();
+    Protocol proto = bench.target().kind().protocol();
     // Read the client's state before the server's log: the kit's server records a message before it
     // answers it, so a log read after the client was seen exited holds all the client sent (a log
     // read first could miss a last message answered in between, and blame the client wrongly).

@@ -11,6 +11,7 @@ import org.sockspec.bench.Poll;
 import org.sockspec.bench.ProcessInfo;
 import org.sockspec.bench.TcpBurst;
 import org.sockspec.bench.UdpClient;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.assertions.UdpLoss;
 
 /** The UDP steps of the catalogue that take more than a few lines, and their diagnoses. */
@@ -71,7 +72,7 @@ final class Datagrams {
         sent += client.sendBurst(port, BURST, payload(client.name()));
       }
       paused = bench.counters();
-      held = bench.sockets().onPort("udp", port).stream().mapToLong(s -> s.recvQ()).sum();
+      held = bench.sockets().onPort(Protocol.UDP, port).stream().mapToLong(s -> s.recvQ()).sum();
     } finally {
       bench.signal(pid, "CONT");
     }

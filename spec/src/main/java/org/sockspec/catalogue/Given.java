@@ -7,6 +7,7 @@ import org.sockspec.bench.RunningProgram;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.TcpClient;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.CausedFailure;
 import org.sockspec.spec.assertions.SpecAssertions;
@@ -37,9 +38,8 @@ public final class Given {
 
   static CausedFailure whyNotListening(Bench bench, RunningProgram program) {
     Target target = bench.target();
-    String proto = target.kind().protocol().toUpperCase();
-    String wanted = proto.equals("TCP") ? "listen on TCP port " + target.port()
-        : "bind UDP port " + target.port();
+    Protocol proto = target.kind().protocol();
+    String wanted = proto == Protocol.TCP ? "listen on TCP port " + target.port() : "bind UDP port " + target.port();
     SocketTable table = bench.sockets();
     List<String> bound = table.programBindings();
     OptionalLong status = program.exitCode();
@@ -48,12 +48,13 @@ public final class Given {
     Cause cause;
     if (!bound.isEmpty()) {
       why.append("it holds ").append(String.join(", ", bound)).append(" instead.");
-      String other = proto.equals("TCP") ? "udp" : "tcp";
-      boolean otherProtocol = bound.stream().anyMatch(b -> b.startsWith(other + " ") && b.contains(":" + target.port()));
-      cause = new Cause.ListensElsewhere(target.kind().protocol(), target.port(), bound, otherProtocol);
+      Protocol other = proto.other();
+      boolean otherProtocol = bound.stream().anyMatch(b -> b.startsWith(other.wire() + " ")
+          && b.contains(":" + target.port()));
+      cause = new Cause.ListensElsewhere(proto, target.port(), bound, otherProtocol);
       if (otherProtocol) {
-        why.append(" It looks like a ").append(other.toUpperCase()).append(" server: check it with --as ")
-            .append(other.equals("udp") ? "udp" : "tcp").append('.');
+        why.append(" It looks like a ").append(other.name()).append(" server: check it with --as ")
+            .append(other.wire()).append('.');
       } else {
         why.append(" The lab's programs use port ").append(target.port())
             .append(" (or pass --port with the port your program uses).");
@@ -64,7 +65,7 @@ public final class Given {
       String out = program.output().tail(12);
       why.append(out.isBlank() ? " It printed nothing." : " The end of its output:\n" + out);
     } else {
-      cause = new Cause.NeverListened(target.kind().protocol(), target.port(), bench.timing().startup().toMillis());
+      cause = new Cause.NeverListened(proto, target.port(), bench.timing().startup().toMillis());
       why.append("it is still running and never did.");
       String out = program.output().tail(8);
       why.append(out.isBlank() ? " It printed nothing." : " It printed:\n" + out);

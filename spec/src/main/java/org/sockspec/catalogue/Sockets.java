@@ -6,6 +6,7 @@ import org.sockspec.bench.Poll;
 import org.sockspec.bench.SocketEntry;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.TcpClient;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * Conditions on socket tables that the catalogue polls for before it asserts (so that a healthy
@@ -93,7 +94,7 @@ final class Sockets {
   }
 
   private static boolean isTcp(SocketEntry s) {
-    return s.proto().equals("tcp");
+    return s.proto() == Protocol.TCP;
   }
 
   private static boolean idle(SocketEntry s) {

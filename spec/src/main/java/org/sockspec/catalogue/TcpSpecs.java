@@ -12,7 +12,7 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.Bytes;
 import org.sockspec.bench.Connect;
 import org.sockspec.bench.Counters;
-import org.sockspec.bench.Outcome;
+import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.bench.Poll;
 import org.sockspec.bench.Reply;
 import org.sockspec.bench.SocketTable;

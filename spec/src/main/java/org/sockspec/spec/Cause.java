@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.sockspec.bench.LimitEvidence;
 import org.sockspec.bench.SandboxLimit;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * Why a spec failed or erred, as data: the closed list of causes every report and the grader are
@@ -68,7 +69,7 @@ public sealed interface Cause extends Serializable {
    * The program kept running but never listened (TCP) or bound (UDP) on the port in the startup
    * bound.
    */
-  record NeverListened(String protocol, int port, long startupMs) implements Cause {}
+  record NeverListened(Protocol protocol, int port, long startupMs) implements Cause {}
 
   /**
    * The program holds other sockets instead of the port (another port, or the other protocol).
@@ -76,7 +77,7 @@ public sealed interface Cause extends Serializable {
    * @param held the program's bound sockets ("udp 0.0.0.0:12800")
    * @param otherProtocol whether it holds the port with the other protocol: it is the other kind of server
    */
-  record ListensElsewhere(String protocol, int port, List<String> held, boolean otherProtocol) implements Cause {
+  record ListensElsewhere(Protocol protocol, int port, List<String> held, boolean otherProtocol) implements Cause {
     public ListensElsewhere {
       held = List.copyOf(held);
     }
@@ -191,7 +192,7 @@ public sealed interface Cause extends Serializable {
    * @param dropped what the kernel counted dropped
    * @param arrived answers (UDP) or bytes (TCP) that came
    */
-  record LossMismatch(String protocol, long sent, long dropped, long arrived) implements Cause {}
+  record LossMismatch(Protocol protocol, long sent, long dropped, long arrived) implements Cause {}
 
   // --- what a program printed, and clients -----------------------------------------------------
 
@@ -218,10 +219,10 @@ public sealed interface Cause extends Serializable {
   record NoConnection(int port, Long windowMs, Long status) implements Cause {}
 
   /** A typed line never reached the kit's server from the client under test. */
-  record NoMessage(String protocol, int index, Long windowMs, Long status) implements Cause {}
+  record NoMessage(Protocol protocol, int index, Long windowMs, Long status) implements Cause {}
 
   /** A typed line reached the kit's server as other bytes (both shown as Python prints bytes). */
-  record WrongMessage(String protocol, String expected, String received) implements Cause {}
+  record WrongMessage(Protocol protocol, String expected, String received) implements Cause {}
 
   // --- the bench and the kit -------------------------------------------------------------------
 

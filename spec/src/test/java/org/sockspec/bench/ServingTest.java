@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sockspec.probe.protocol.Protocol;
 
 /** Who serves whom, read from socket tables as the probe reports them (no container needed). */
 class ServingTest {
@@ -81,8 +82,8 @@ class ServingTest {
 
   @Test
   void anIpv6ListenerAndItsV4MappedConnectionsCount() {
-    sockets.add(new SocketEntry("tcp", "ipv6", "LISTEN", "::", 12800, "::", 0, 50, 0, 1000, 500, List.of(10)));
-    sockets.add(new SocketEntry("tcp", "ipv6", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", 40001, 0, 0, 1000,
+    sockets.add(new SocketEntry(Protocol.TCP, "ipv6", "LISTEN", "::", 12800, "::", 0, 50, 0, 1000, 500, List.of(10)));
+    sockets.add(new SocketEntry(Protocol.TCP, "ipv6", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", 40001, 0, 0, 1000,
         501, List.of(10)));
     Serving serving = new Serving(new SocketTable(sockets, new ProcessList(processes), PROBE), 12800,
         Map.of("A", 40001));
@@ -94,7 +95,7 @@ class ServingTest {
   void theProbesOwnEndOfAConnectionIsNeverTheServer() {
     listener(10);
     // the client side: local port 40001 to 12800, held by the probe; it must not be mistaken for the server's
-    sockets.add(new SocketEntry("tcp", "ipv4", "ESTABLISHED", "127.0.0.1", 40001, "127.0.0.1", 12800, 0, 0, 0, 700,
+    sockets.add(new SocketEntry(Protocol.TCP, "ipv4", "ESTABLISHED", "127.0.0.1", 40001, "127.0.0.1", 12800, 0, 0, 0, 700,
         List.of(PROBE)));
     connection(40001, 0);
     assertThat(serving().unaccepted()).contains("A");
@@ -149,12 +150,12 @@ class ServingTest {
   }
 
   private void listener(Integer... pids) {
-    sockets.add(new SocketEntry("tcp", "ipv4", "LISTEN", "0.0.0.0", 12800, "0.0.0.0", 0, 1, 0, 1000, 100,
+    sockets.add(new SocketEntry(Protocol.TCP, "ipv4", "LISTEN", "0.0.0.0", 12800, "0.0.0.0", 0, 1, 0, 1000, 100,
         List.of(pids)));
   }
 
   private void connection(int clientPort, long recvQ, Integer... pids) {
-    sockets.add(new SocketEntry("tcp", "ipv4", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", clientPort, 0, recvQ,
+    sockets.add(new SocketEntry(Protocol.TCP, "ipv4", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", clientPort, 0, recvQ,
         pids.length == 0 ? 0 : 1000, pids.length == 0 ? 0 : 200 + clientPort, List.of(pids)));
   }
 

@@ -7,13 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.sockspec.bench.ProcessList;
 import org.sockspec.bench.SocketEntry;
 import org.sockspec.bench.SocketTable;
+import org.sockspec.probe.protocol.Protocol;
 
 /** The conditions the TCP specs poll the socket table for before they assert. */
 class SocketsTest {
   private static final int PROBE = 14;
 
   private static SocketEntry tcp(String state, int local, int remote, long sendQ, long recvQ, Integer... pids) {
-    return new SocketEntry("tcp", "ipv4", state, "127.0.0.1", local, "127.0.0.1", remote, sendQ, recvQ, 1000,
+    return new SocketEntry(Protocol.TCP, "ipv4", state, "127.0.0.1", local, "127.0.0.1", remote, sendQ, recvQ, 1000,
         pids.length == 0 ? 0 : local + remote, List.of(pids));
   }
 

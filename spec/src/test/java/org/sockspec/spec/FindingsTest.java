@@ -7,7 +7,7 @@ import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sockspec.bench.Connect;
-import org.sockspec.bench.Outcome;
+import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.bench.TcpBurst;
 import org.sockspec.spec.assertions.AcceptQueue;
 import org.sockspec.spec.assertions.CounterChange;

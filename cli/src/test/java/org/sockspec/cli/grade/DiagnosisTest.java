@@ -9,12 +9,13 @@ import org.sockspec.bench.LimitEvidence;
 import org.sockspec.bench.SandboxLimit;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.Level;
 
 /** Each way a hostile program ends is read as its own verdict, from its result's cause alone. */
 class DiagnosisTest {
-  private static final Cause NEVER = new Cause.NeverListened("tcp", 12800, 15_000);
+  private static final Cause NEVER = new Cause.NeverListened(Protocol.TCP, 12800, 15_000);
 
   private static Diagnosis.Reading read(Status status, Cause cause) {
     // The message says the opposite of the cause: the verdict must come from the cause.
@@ -63,7 +64,7 @@ class DiagnosisTest {
   @Test
   void onlyStartupCausesMeanTheServerNeverListenedEvenBehindALimit() {
     assertThat(Diagnosis.neverListened(resultOf(limit(LimitEvidence.KERNEL, SandboxLimit.PROCESSES)))).isTrue();
-    assertThat(Diagnosis.neverListened(resultOf(new Cause.ListensElsewhere("tcp", 12800,
+    assertThat(Diagnosis.neverListened(resultOf(new Cause.ListensElsewhere(Protocol.TCP, 12800,
         List.of("udp 0.0.0.0:12800"), true)))).isTrue();
     assertThat(Diagnosis.neverListened(resultOf(new Cause.NoAnswer("client A", 1000, "timeout", null)))).isFalse();
   }

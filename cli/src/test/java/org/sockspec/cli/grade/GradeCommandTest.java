@@ -26,6 +26,7 @@ import org.sockspec.cli.SpecRunner;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
@@ -214,7 +215,7 @@ class GradeCommandTest {
       plans.add(request.plan().stream().map(SpecInfo::id).toList());
       List<SpecResult> results = request.plan().stream().map(spec -> spec.id().endsWith("without-server")
           ? SpecResult.of(spec, Status.PASSED, "", Map.of(), 1)
-          : SpecResult.of(spec, Status.FAILED, never, new Cause.NeverListened("tcp", 12800, 15_000), Map.of(),
+          : SpecResult.of(spec, Status.FAILED, never, new Cause.NeverListened(Protocol.TCP, 12800, 15_000), Map.of(),
               15_000)).toList();
       return new RunReport("test", request.kind().id(), request.target(), false, results, 2);
     };

@@ -76,7 +76,7 @@ class JsonReporterTest {
   void aLimitCarriesWhatTheSpecSawAsANestedCause() {
     org.sockspec.spec.Cause limit = new org.sockspec.spec.Cause.Limit(org.sockspec.bench.SandboxLimit.PROCESSES,
         List.of(org.sockspec.bench.SandboxLimit.PROCESSES, org.sockspec.bench.SandboxLimit.MEMORY),
-        org.sockspec.bench.LimitEvidence.KERNEL, new org.sockspec.spec.Cause.NeverListened("tcp", 12800, 15000));
+        org.sockspec.bench.LimitEvidence.KERNEL, new org.sockspec.spec.Cause.NeverListened(org.sockspec.probe.protocol.Protocol.TCP, 12800, 15000));
     JsonNode json = CauseFields.json(limit);
     assertThat(json.path("limit").asText()).isEqualTo("processes");
     assertThat(json.path("limits").get(1).asText()).isEqualTo("memory");

@@ -1,11 +1,13 @@
 package org.sockspec.bench.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.sockspec.bench.Target;
+import org.sockspec.probe.protocol.ProbeAnswer.ResetDone;
+import org.sockspec.probe.protocol.ProbeAnswer.Stats;
+import org.sockspec.probe.protocol.ProbeRequest.ProbeStats;
 
 /**
  * A target container, the probe container joined to it, and the probe agent running in it: a
@@ -62,12 +64,7 @@ final class ContainerSlot implements Slot {
   @Override
   public void prepare(Target target) {
     baseline = target().limitsHit().orElse(null);
-    channel.call(Duration.ofSeconds(5), "lane.target", target.port());
-    String prefix = Target.LAB_DIR.substring(1) + "/"; // the tar's paths are lab/...
-    for (String path : target.files().paths()) {
-      channel.call(Duration.ofSeconds(30), "lab.put", path.substring(prefix.length()),
-          target.files().isExecutable(path) ? "755" : "644", target.files().content(path));
-    }
+    LaneProbe.prepare(channel, target);
   }
 
   /**
@@ -77,16 +74,12 @@ final class ContainerSlot implements Slot {
   @Override
   public boolean reset(int port) {
     try {
-      JsonNode answer = channel.call(Duration.ofSeconds(15), "bench.reset", port);
-      Trace.log("slot " + target.id().substring(0, 12) + ": reset " + answer.path("outcome").asText() + " in "
-          + answer.path("ms").asLong() + " ms " + answer.path("reasons"));
-      if ("clean".equals(answer.path("outcome").asText())) {
+      ResetDone answer = LaneProbe.reset(channel, port, Duration.ofSeconds(15), "slot " + target.id().substring(0, 12));
+      if (answer.clean()) {
         uses++;
         return true;
       }
-      List<String> reasons = new ArrayList<>();
-      answer.path("reasons").forEach(reason -> reasons.add(reason.asText()));
-      Trace.log("slot " + target.id().substring(0, 12) + " discarded: " + reasons);
+      Trace.log("slot " + target.id().substring(0, 12) + " discarded: " + answer.reasons());
       return false;
     } catch (RuntimeException e) {
       Trace.log("slot " + target.id().substring(0, 12) + " discarded: the reset failed: " + e.getMessage());
@@ -136,7 +129,7 @@ final class ContainerSlot implements Slot {
     if (Trace.on()) {
       try {
         Trace.log("slot " + target.id().substring(0, 12) + " served " + uses + " specs; probe: "
-            + channel.call(Duration.ofSeconds(5), "probe.stats"));
+            + channel.call(Duration.ofSeconds(5), new ProbeStats(), Stats.class).verbs());
       } catch (RuntimeException e) {
         Trace.log("slot " + target.id().substring(0, 12) + ": no probe stats (" + e.getMessage() + ")");
       }

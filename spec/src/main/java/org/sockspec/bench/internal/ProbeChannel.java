@@ -1,18 +1,24 @@
 package org.sockspec.bench.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.sockspec.probe.protocol.ProbeAnswer;
+import org.sockspec.probe.protocol.ProbeRequest;
+import org.sockspec.probe.protocol.RequestLine;
+import org.sockspec.probe.protocol.Verb;
 import org.sockspec.bench.KitException;
 
 /**
@@ -28,7 +34,10 @@ public final class ProbeChannel implements AutoCloseable {
   static final Duration SLACK = Duration.ofSeconds(10);
   /** How long the probe's JVM may take to start: seconds on a machine loaded far past its cores. */
   static final Duration STARTUP = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads answers into the protocol's records: enums by their wire names, nothing unknown let through. */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+      .build();
   private final AtomicInteger ids = new AtomicInteger();
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
@@ -86,35 +95,47 @@ public final class ProbeChannel implements AutoCloseable {
     }
   }
 
-  /** Sends {@code verb args...}, waits for its answer; {@code bound} is the request's own timeout. */
-  public synchronized JsonNode call(Duration bound, String verb, Object... args) {
+  /**
+   * Sends {@code request}, waits for its answer and reads it as {@code answer}; {@code bound} is
+   * the request's own timeout. A request the probe could not do is the kit's error
+   * ({@link KitException}), except a socket operation's, whose error is the kernel's answer, in
+   * the answer's {@code outcome}.
+   */
+  public synchronized <A extends ProbeAnswer> A call(Duration bound, ProbeRequest request, Class<A> answer) {
     String id = Integer.toString(ids.incrementAndGet());
-    StringBuilder line = new StringBuilder(id).append(' ').append(verb);
-    for (Object arg : args) {
-      line.append(' ').append(arg instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : arg);
-    }
-    session.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+    Verb verb = Verb.of(request);
+    session.write((new RequestLine(id, request).write() + "\n").getBytes(StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + bound.plus(SLACK).toNanos();
     while (true) {
-      String answer = poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-      if (answer == null) {
+      String line = poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      if (line == null) {
         throw new KitException("the probe did not answer '" + verb + "' within " + bound.plus(SLACK).toMillis() + " ms");
       }
-      if (answer.startsWith("closed ")) {
+      if (line.startsWith("closed ")) {
         throw new KitException("the probe exited while answering '" + verb + "'");
       }
-      if (answer.startsWith(id + " ")) {
-        try {
-          JsonNode node = JSON.readTree(answer.substring(id.length() + 1));
-          if ("error".equals(node.path("outcome").asText()) && node.has("error")
-              && !verb.startsWith("tcp.") && !verb.startsWith("udp.")) {
-            throw new KitException("the probe could not do '" + verb + "': " + node.get("error").asText());
-          }
-          return node;
-        } catch (IOException e) {
-          throw new KitException("the probe answered '" + verb + "' with something that is not JSON: " + answer);
-        }
+      if (line.startsWith(id + " ")) {
+        return read(verb, line.substring(id.length() + 1), answer);
       }
+    }
+  }
+
+  private static <A extends ProbeAnswer> A read(Verb verb, String json, Class<A> answer) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new KitException("the probe answered '" + verb + "' with something that is not JSON: " + json);
+    }
+    boolean kernelsAnswer = verb.isSocketOperation() && Arrays.stream(answer.getRecordComponents())
+        .anyMatch(component -> component.getName().equals("outcome"));
+    if ("error".equals(node.path("outcome").asText()) && !kernelsAnswer) {
+      throw new KitException("the probe could not do '" + verb + "': " + node.path("error").asText());
+    }
+    try {
+      return JSON.treeToValue(node, answer);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new KitException("the probe's answer to '" + verb + "' is not a " + answer.getSimpleName() + ": " + json);
     }
   }
 

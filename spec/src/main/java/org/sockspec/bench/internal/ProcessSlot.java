@@ -1,6 +1,5 @@
 package org.sockspec.bench.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sockspec.bench.Target;
+import org.sockspec.probe.protocol.ProbeAnswer.Limits;
+import org.sockspec.probe.protocol.ProbeRequest;
 
 /**
  * A lane of the process sandbox: a folder of its own ({@code lab} the program reads, {@code home}
@@ -192,21 +193,13 @@ final class ProcessSlot implements Slot {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot tidy " + dir + ": " + e.getMessage(), e);
     }
-    channel.call(Duration.ofSeconds(5), "lane.target", target.port());
-    String prefix = Target.LAB_DIR.substring(1) + "/"; // the tar's paths are lab/...
-    for (String path : target.files().paths()) {
-      channel.call(Duration.ofSeconds(30), "lab.put", path.substring(prefix.length()),
-          target.files().isExecutable(path) ? "755" : "644", target.files().content(path));
-    }
+    LaneProbe.prepare(channel, target);
   }
 
   @Override
   public boolean reset(int port) {
     try {
-      JsonNode answer = channel.call(Duration.ofSeconds(90), "bench.reset", port);
-      Trace.log(name() + ": reset " + answer.path("outcome").asText() + " in " + answer.path("ms").asLong() + " ms "
-          + answer.path("reasons"));
-      if ("clean".equals(answer.path("outcome").asText())) {
+      if (LaneProbe.reset(channel, port, Duration.ofSeconds(90), name()).clean()) {
         uses++;
         return true;
       }
@@ -219,9 +212,9 @@ final class ProcessSlot implements Slot {
 
   /** What the probe's watchdog stopped the program for since the spec began. */
   LimitsHit limitsHit() {
-    JsonNode hit = channel.call(Duration.ofSeconds(5), "limits.hit");
-    return new LimitsHit(hit.path("memoryStops").asLong(), hit.path("processStops").asLong(),
-        hit.path("diskStops").asLong(), LimitsHit.CountedBy.WATCHDOG, hit.path("memorySeenBytes").asLong());
+    Limits hit = channel.call(Duration.ofSeconds(5), new ProbeRequest.LimitsHit(), Limits.class);
+    return new LimitsHit(hit.memoryStops(), hit.processStops(), hit.diskStops(), LimitsHit.CountedBy.WATCHDOG,
+        hit.memorySeenBytes());
   }
 
   ProbeChannel channel() {

@@ -1,7 +1,7 @@
 package org.sockspec.spec.assertions;
 
 import org.sockspec.bench.Connect;
-import org.sockspec.bench.Outcome;
+import org.sockspec.probe.protocol.Outcome;
 
 /**
  * What further connects met while the server was busy with one client (see

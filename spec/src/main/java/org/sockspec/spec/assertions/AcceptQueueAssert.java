@@ -1,7 +1,7 @@
 package org.sockspec.spec.assertions;
 
 import org.assertj.core.api.AbstractAssert;
-import org.sockspec.bench.Outcome;
+import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.CausedFailure;
 

@@ -3,7 +3,7 @@ package org.sockspec.spec.assertions;
 import java.util.Arrays;
 import org.assertj.core.api.AbstractAssert;
 import org.sockspec.bench.Bytes;
-import org.sockspec.bench.Outcome;
+import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.bench.Reply;
 import org.sockspec.spec.CausedFailure;
 

@@ -2,7 +2,7 @@ package org.sockspec.spec.assertions;
 
 import java.util.Locale;
 import org.sockspec.bench.Bytes;
-import org.sockspec.bench.Outcome;
+import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.bench.Reply;
 import org.sockspec.spec.Cause;
 

@@ -3,19 +3,19 @@ package org.sockspec.spec.assertions;
 import java.util.List;
 import org.sockspec.bench.RunningProgram;
 import org.sockspec.bench.ServedLog;
+import org.sockspec.probe.protocol.Protocol;
 
 /**
  * What the kit's own server received from the client under test by some moment (connections and
  * messages, in order), with the client itself, so a failure can say whether it is still running.
  *
- * @param proto "tcp" or "udp"
  * @param sideEvidence what the kernel saw meanwhile that explains a miss (a datagram sent to a port
  *     nobody listens on...), or empty
  */
-public record ServedTraffic(String proto, int port, List<ServedLog.Event> events, RunningProgram client,
+public record ServedTraffic(Protocol proto, int port, List<ServedLog.Event> events, RunningProgram client,
     String sideEvidence) {
 
-  public ServedTraffic(String proto, int port, List<ServedLog.Event> events, RunningProgram client) {
+  public ServedTraffic(Protocol proto, int port, List<ServedLog.Event> events, RunningProgram client) {
     this(proto, port, events, client, "");
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 import org.sockspec.bench.Bytes;
 import org.sockspec.bench.ServedLog;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.CausedFailure;
 
@@ -39,8 +40,8 @@ public final class ServedTrafficAssert extends AbstractAssert<ServedTrafficAsser
     List<ServedLog.Event> messages = actual.messages();
     byte[] wanted = Bytes.utf8(line);
     String expecting = String.format("Expecting the typed line \"%s\" to reach the kit's %s server as one %s of "
-        + "exactly %s (the line, without its newline)", line, actual.proto().toUpperCase(),
-        actual.proto().equals("udp") ? "datagram" : "message", Bytes.describe(wanted));
+        + "exactly %s (the line, without its newline)", line, actual.proto().name(),
+        actual.proto() == Protocol.UDP ? "datagram" : "message", Bytes.describe(wanted));
     if (messages.size() <= index) {
       throw CausedFailure.of(new Cause.NoMessage(actual.proto(), index, windowMs(), status()),
           "%s%s, but %s, and the client %s", expecting, inWindow(),

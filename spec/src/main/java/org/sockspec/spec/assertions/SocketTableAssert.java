@@ -4,6 +4,7 @@ import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 import org.sockspec.bench.SocketEntry;
 import org.sockspec.bench.SocketTable;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.CausedFailure;
 
@@ -23,7 +24,7 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
   /** The one TCP socket in LISTEN state on {@code port}. */
   public SocketAssert hasOneListener(int port) {
     isNotNull();
-    List<SocketEntry> listeners = actual.filter(s -> s.proto().equals("tcp") && s.localPort() == port && s.isListening());
+    List<SocketEntry> listeners = actual.filter(s -> s.proto() == Protocol.TCP && s.localPort() == port && s.isListening());
     if (listeners.size() != 1) {
       throw CausedFailure.of(new Cause.SocketState("the LISTEN socket on port " + port, "one",
           listeners.isEmpty() ? "missing" : listeners.size() + " sockets"),
@@ -36,7 +37,7 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
   /** The socket of the connection {@code localPort} to {@code remotePort}, as seen from {@code localPort}. */
   public SocketAssert hasConnection(int localPort, int remotePort, String name) {
     isNotNull();
-    List<SocketEntry> found = actual.filter(s -> s.proto().equals("tcp") && s.localPort() == localPort
+    List<SocketEntry> found = actual.filter(s -> s.proto() == Protocol.TCP && s.localPort() == localPort
         && s.remotePort() == remotePort);
     if (found.isEmpty()) {
       throw CausedFailure.of(new Cause.SocketState(name, "present", "missing"),
@@ -49,7 +50,7 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
   /** The UDP socket bound to local {@code port} (a kit client's, say). */
   public SocketAssert hasUdpSocket(int port, String name) {
     isNotNull();
-    List<SocketEntry> found = actual.filter(s -> s.proto().equals("udp") && s.localPort() == port);
+    List<SocketEntry> found = actual.filter(s -> s.proto() == Protocol.UDP && s.localPort() == port);
     if (found.isEmpty()) {
       throw CausedFailure.of(new Cause.SocketState(name, "present", "missing"),
           "Expecting %s (UDP, port %d) in the socket table but there is no such socket", name, port);
@@ -63,7 +64,7 @@ public final class SocketTableAssert extends AbstractAssert<SocketTableAssert, S
    */
   public SocketAssert hasOneProgramUdpSocket(int port) {
     isNotNull();
-    List<SocketEntry> held = actual.filter(s -> s.proto().equals("udp") && !s.pids().isEmpty()
+    List<SocketEntry> held = actual.filter(s -> s.proto() == Protocol.UDP && !s.pids().isEmpty()
         && !s.pids().contains(actual.probePid()));
     if (held.size() != 1 || held.get(0).localPort() != port) {
       throw CausedFailure.of(new Cause.SocketState("the server's UDP socket", "one, on port " + port,

@@ -1,6 +1,7 @@
 package org.sockspec.spec.assertions;
 
 import org.assertj.core.api.AbstractAssert;
+import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.CausedFailure;
 
@@ -20,7 +21,7 @@ public final class UdpLossAssert extends AbstractAssert<UdpLossAssert, UdpLoss> 
           loss.heldWhilePaused());
     }
     if (loss.missing() != loss.droppedInAll() || loss.droppedInAll() != loss.droppedWhilePaused()) {
-      throw CausedFailure.of(new Cause.LossMismatch("udp", loss.sent(), loss.droppedInAll(), loss.answered()),
+      throw CausedFailure.of(new Cause.LossMismatch(Protocol.UDP, loss.sent(), loss.droppedInAll(), loss.answered()),
           "Expecting the server, once resumed, to answer every datagram the kernel kept (%d sent - %d "
           + "dropped = %d) but it answered %d: %d missing, while Udp RcvbufErrors grew by %d while it was stopped "
           + "and by %d in all", loss.sent(), loss.droppedWhilePaused(), loss.sent() - loss.droppedWhilePaused(),
@@ -33,7 +34,7 @@ public final class UdpLossAssert extends AbstractAssert<UdpLossAssert, UdpLoss> 
   public UdpLossAssert butTcpLostNothing() {
     isNotNull();
     if (!actual.tcp().lostNothing()) {
-      throw CausedFailure.of(new Cause.LossMismatch("tcp", actual.tcp().sent(), 0, actual.tcp().received()),
+      throw CausedFailure.of(new Cause.LossMismatch(Protocol.TCP, actual.tcp().sent(), 0, actual.tcp().received()),
           "Expecting the same burst over TCP to arrive whole (%d bytes) but %s", actual.tcp().expected(),
           actual.tcp().describe());
     }

@@ -14,6 +14,7 @@ import org.sockspec.bench.ProcessList;
 import org.sockspec.bench.Serving;
 import org.sockspec.bench.SocketEntry;
 import org.sockspec.bench.SocketTable;
+import org.sockspec.probe.protocol.Protocol;
 
 /** The multi-client assertions' verdicts and the sentences a student reads. */
 class ServingAssertTest {
@@ -70,10 +71,10 @@ class ServingAssertTest {
 
   private static Serving serving(List<Integer> listener, List<Integer> a, List<Integer> b) {
     List<SocketEntry> sockets = List.of(
-        new SocketEntry("tcp", "ipv4", "LISTEN", "0.0.0.0", 12800, "0.0.0.0", 0, 50, b.isEmpty() ? 1 : 0, 1000, 1,
+        new SocketEntry(Protocol.TCP, "ipv4", "LISTEN", "0.0.0.0", 12800, "0.0.0.0", 0, 50, b.isEmpty() ? 1 : 0, 1000, 1,
             listener),
-        new SocketEntry("tcp", "ipv4", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", 40001, 0, 0, 1000, 2, a),
-        new SocketEntry("tcp", "ipv4", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", 40002, 0, 0, 1000, 3, b));
+        new SocketEntry(Protocol.TCP, "ipv4", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", 40001, 0, 0, 1000, 2, a),
+        new SocketEntry(Protocol.TCP, "ipv4", "ESTABLISHED", "127.0.0.1", 12800, "127.0.0.1", 40002, 0, 0, 1000, 3, b));
     Map<String, Integer> clients = new LinkedHashMap<>();
     clients.put("A", 40001);
     clients.put("B", 40002);

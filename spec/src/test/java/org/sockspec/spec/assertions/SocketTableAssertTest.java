@@ -10,6 +10,7 @@ import org.sockspec.bench.ProcessInfo;
 import org.sockspec.bench.ProcessList;
 import org.sockspec.bench.SocketEntry;
 import org.sockspec.bench.SocketTable;
+import org.sockspec.probe.protocol.Protocol;
 
 /** What the socket assertions say, on tables made up as the probe would read them. */
 class SocketTableAssertTest {
@@ -20,12 +21,12 @@ class SocketTableAssertTest {
       new ProcessInfo(40, 33, 1000, "S", 14, "java", "java ForkWorker", false)));
 
   private static SocketEntry tcp(String state, int local, int remote, long recvQ, Integer... pids) {
-    return new SocketEntry("tcp", "ipv4", state, local == 12800 && remote == 0 ? "0.0.0.0" : "127.0.0.1", local,
+    return new SocketEntry(Protocol.TCP, "ipv4", state, local == 12800 && remote == 0 ? "0.0.0.0" : "127.0.0.1", local,
         remote == 0 ? "0.0.0.0" : "127.0.0.1", remote, 0, recvQ, 1000, pids.length == 0 ? 0 : 100 + local, List.of(pids));
   }
 
   private static SocketEntry udp(int local, int remote, Integer... pids) {
-    return new SocketEntry("udp", "ipv4", remote == 0 ? "UNCONN" : "ESTABLISHED", "0.0.0.0", local,
+    return new SocketEntry(Protocol.UDP, "ipv4", remote == 0 ? "UNCONN" : "ESTABLISHED", "0.0.0.0", local,
         remote == 0 ? "0.0.0.0" : "127.0.0.1", remote, 0, 0, 1000, 200 + local, List.of(pids));
   }
 

@@ -1,0 +1,102 @@
+package org.sockspec.probe.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An answer of the probe protocol: the closed list of what the probe answers, each a record
+ * written as one JSON object (its components as fields, byte strings in base64, a null component
+ * left out) and read back by the kit into the same record. Socket operations answer with the
+ * kernel's {@link Outcome} and, on {@code error}, its message; any other request the probe could
+ * not do is answered {@code {"outcome":"error","error":...}}, which the kit reports as its own
+ * error, never as the program's.
+ */
+public sealed interface ProbeAnswer {
+  /** tcp.connect: {@code localPort} once connected. */
+  record Connected(Outcome outcome, int localPort, long ms, String error) implements ProbeAnswer {}
+
+  /** tcp.send, udp.send: {@code sent} is the byte count the send returned. */
+  record Sent(Outcome outcome, int sent, String error) implements ProbeAnswer {}
+
+  /** tcp.recv, udp.recv: what came; {@code fromPort} the datagram's source port (UDP). */
+  record Received(Outcome outcome, byte[] data, long ms, Integer fromPort, String error) implements ProbeAnswer {}
+
+  /** tcp.close, tcp.abort: {@code reset} when the close was a reset. */
+  record Closed(boolean reset) implements ProbeAnswer {}
+
+  /** udp.open. */
+  record Opened(Outcome outcome, int localPort, String error) implements ProbeAnswer {}
+
+  /** udp.burst: how many of {@code count} sends returned the full length, and the first error. */
+  record BurstSent(int count, int full, long ms, String error) implements ProbeAnswer {}
+
+  /** udp.drain: the datagrams that were waiting, and their bytes. */
+  record Drained(int count, long bytes) implements ProbeAnswer {}
+
+  /** tcp.burst: {@code outcome} timeout when the burst did not end in its bound. */
+  record TcpBurstDone(Outcome outcome, long expected, long sent, boolean writersDoneWhilePaused, long queuedWhilePaused,
+      long received, long ms, String error) implements ProbeAnswer {}
+
+  /** serve, lane.target, lab.put: done. */
+  record Done() implements ProbeAnswer {}
+
+  /** serve.log. */
+  record ServedEvents(List<ServedEvent> events) implements ProbeAnswer {}
+
+  /**
+   * One event of a kit server: {@code connected}, {@code data} (with bytes), {@code eof},
+   * {@code reset}; {@code connection} numbers a TCP connection from 1 (0 for UDP).
+   */
+  record ServedEvent(int connection, int remotePort, String event, long atMs, byte[] data) {}
+
+  /** await.socket: whether the socket was there within the bound, and when. */
+  record SocketAwaited(boolean found, long ms) implements ProbeAnswer {}
+
+  /** net.sockets. */
+  record Sockets(List<SocketRow> sockets) implements ProbeAnswer {}
+
+  /**
+   * One socket as /proc/net lists it, with the PIDs holding it.
+   *
+   * @param timerMs how long its timer still runs (a TIME_WAIT's wait)
+   */
+  record SocketRow(Protocol proto, String family, String state, String localAddress, int localPort,
+      String remoteAddress, int remotePort, long sendQ, long recvQ, int uid, long inode, long timerMs,
+      List<Integer> pids) {}
+
+  /** net.counters: group ("Udp", "TcpExt") to counter to value. */
+  record KernelCounters(Map<String, Map<String, Long>> counters) implements ProbeAnswer {}
+
+  /** proc.list. */
+  record Processes(List<ProcessRow> processes) implements ProbeAnswer {}
+
+  /** One process: {@code probe} the probe itself, {@code program} one of the program under test's. */
+  record ProcessRow(int pid, int ppid, int uid, String state, int threads, String comm, String cmdline, boolean probe,
+      boolean program) {}
+
+  /** proc.threads: {@code gone} when the process no longer exists. */
+  record Threads(int pid, boolean gone, List<ThreadRow> threads) implements ProbeAnswer {}
+
+  /**
+   * One thread and what it waits on: {@code waitClass} the class (recv, accept, poll...), {@code call}
+   * the system call; {@code fd} and {@code inode} the socket it waits on, {@code nfds} how many a
+   * poll waits on, where known.
+   */
+  record ThreadRow(int tid, String comm, String state, String waitClass, String call, Integer fd, Long inode, Long nfds) {}
+
+  /** proc.signal: {@code error} what kill printed when it failed. */
+  record Signalled(boolean sent, String error) implements ProbeAnswer {}
+
+  /**
+   * limits.hit: what the process sandbox's watchdog counted ({@code watched} false: no watchdog,
+   * the kernel keeps the limits).
+   */
+  record Limits(boolean watched, long memoryStops, long processStops, long diskStops, long memorySeenBytes)
+      implements ProbeAnswer {}
+
+  /** bench.reset: {@code clean}, or the reasons the lane cannot be proven as new. */
+  record ResetDone(boolean clean, List<String> reasons, long ms) implements ProbeAnswer {}
+
+  /** probe.stats: per verb, its calls and CPU time. */
+  record Stats(Map<String, String> verbs) implements ProbeAnswer {}
+}
