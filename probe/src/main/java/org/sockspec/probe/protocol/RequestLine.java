@@ -118,8 +118,8 @@ public record RequestLine(String id, ProbeRequest request) {
       }
       return arg.equals(EMPTY_TEXT) ? "" : unescape(arg);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(verb + " argument " + component.getName() + " is not a "
-          + type.getSimpleName() + ": " + arg);
+      String wanted = type == byte[].class ? "base64" : type == Protocol.class ? "tcp or udp" : "a number";
+      throw new IllegalArgumentException(verb + " argument " + component.getName() + " is not " + wanted + ": " + arg);
     }
   }
 }
