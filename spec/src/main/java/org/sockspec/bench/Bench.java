@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.sockspec.bench.internal.Lane;
 import org.sockspec.bench.internal.LimitsHit;
 import org.sockspec.bench.internal.ProbeChannel;
@@ -145,6 +148,36 @@ public final class Bench implements AutoCloseable {
         return false;
       }
     }
+  }
+
+  /**
+   * The catalogue's one bounded wait: samples {@code sample} until {@code condition} holds or
+   * {@code window} ends, and logs to the transcript what was awaited and how it ended (a wait that
+   * ran to its bound is counted in the {@link WaitLedger}). Returns the last sample either way, for
+   * the assertion that follows to judge and show.
+   */
+  public <T> Poll.Sampled<T> await(String what, Supplier<T> sample, Predicate<? super T> condition,
+      Duration window) {
+    return Poll.until(transcript, what, sample, condition, window, value -> "");
+  }
+
+  /** As {@link #await(String, Supplier, Predicate, Duration)}, the log also saying what the last sample showed. */
+  public <T> Poll.Sampled<T> await(String what, Supplier<T> sample, Predicate<? super T> condition,
+      Duration window, Function<? super T, String> shown) {
+    return Poll.until(transcript, what, sample, condition, window, shown);
+  }
+
+  /** Waits, as {@link #await}, until what {@code program} printed satisfies {@code condition}; returns whether it did. */
+  public boolean awaitOutput(RunningProgram program, String what, Predicate<String> condition, Duration window) {
+    long start = System.nanoTime();
+    boolean printed = program.output().await(condition, window);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    transcript.log("await " + what + " -> " + (printed ? "after " + ms + " ms" : "not within " + window.toMillis()
+        + " ms"));
+    if (!printed) {
+      WaitLedger.ranToBound("a program's output", window, ms);
+    }
+    return printed;
   }
 
   public TcpClient tcpClient(String name) {

@@ -2,6 +2,7 @@ package org.sockspec.bench;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -19,12 +20,16 @@ public final class Poll {
 
   private Poll() {}
 
-  /** As {@link #until(Supplier, Predicate, Duration)}, and logs the wait and how it ended to {@code transcript}. */
-  public static <T> Sampled<T> until(Transcript transcript, String what, Supplier<T> sample,
-      Predicate<? super T> condition, Duration window) {
+  /**
+   * As {@link #until(Supplier, Predicate, Duration)}, and logs the wait and how it ended to
+   * {@code transcript}, with what the last sample showed when {@code shown} says something.
+   */
+  static <T> Sampled<T> until(Transcript transcript, String what, Supplier<T> sample,
+      Predicate<? super T> condition, Duration window, Function<? super T, String> shown) {
     Sampled<T> sampled = until(sample, condition, window);
+    String seen = shown.apply(sampled.value());
     transcript.log("await " + what + " -> " + (sampled.met() ? "after " + sampled.ms() + " ms"
-        : "not within " + window.toMillis() + " ms"));
+        : "not within " + window.toMillis() + " ms") + (seen.isEmpty() ? "" : ": " + seen));
     return sampled;
   }
 

@@ -1,19 +1,14 @@
 package org.sockspec.catalogue;
 
-import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.sockspec.bench.Bench;
-import org.sockspec.bench.Bytes;
 import org.sockspec.bench.Poll;
-import org.sockspec.bench.Reply;
 import org.sockspec.bench.Serving;
 import org.sockspec.bench.TcpClient;
-import org.sockspec.spec.assertions.Exchange;
 
 /**
  * The kit's clients A, B, C... of a multi-client spec, each connected to the server under test
@@ -22,15 +17,17 @@ import org.sockspec.spec.assertions.Exchange;
  */
 final class ClientGroup {
   private final Bench bench;
-  private final Map<String, TcpClient> connected = new LinkedHashMap<>();
+  private final ServerUnderTest server;
+  private final Map<String, Talker> connected = new LinkedHashMap<>();
 
-  private ClientGroup(Bench bench) {
+  private ClientGroup(Bench bench, ServerUnderTest server) {
     this.bench = bench;
+    this.server = server;
   }
 
-  /** Connects each of {@code names} in turn; each connect must succeed. */
+  /** Starts the server, and once it listens connects each of {@code names} in turn; each connect must succeed. */
   static ClientGroup connect(Bench bench, String... names) {
-    ClientGroup group = new ClientGroup(bench);
+    ClientGroup group = new ClientGroup(bench, Given.serverListening(bench));
     for (String name : names) {
       group.connect(name);
     }
@@ -38,11 +35,8 @@ final class ClientGroup {
   }
 
   void connect(String name) {
-    TcpClient client = bench.tcpClient(name);
     String others = othersText(name);
-    assertThat(client.connect(bench.target().port()))
-        .as("client %s's connect%s", name, others.isEmpty() ? "" : " " + others).isConnected();
-    connected.put(name, client);
+    connected.put(name, server.connect(name, others.isEmpty() ? "" : " " + others));
   }
 
   List<String> names() {
@@ -50,17 +44,16 @@ final class ClientGroup {
   }
 
   TcpClient get(String name) {
-    return connected.get(name);
+    return connected.get(name).tcpClient();
   }
 
-  /** Sends {@code message} from {@code name}; the answer must be exactly the target's answer. */
+  /**
+   * Sends {@code message} from {@code name}; the answer must be exactly the target's answer (a
+   * missing one explained by who holds the message now).
+   */
   void expectAnswer(String name, String message) {
-    TcpClient client = connected.get(name);
-    byte[] bytes = Bytes.utf8(message);
-    client.send(bytes);
-    Reply reply = client.receiveAnswer();
-    assertThat(new Exchange(name, bytes, reply, othersText(name),
-        () -> serving().whereIsMessageOf(name))).isAnsweredExactly(bench.target().answer());
+    connected.get(name).says(message).among(othersText(name)).explainedBy(() -> serving().whereIsMessageOf(name))
+        .isAnsweredExactly();
   }
 
   /** The client has ended (its connection is closed): it no longer counts as connected. */
@@ -71,16 +64,13 @@ final class ClientGroup {
   /** Who serves the connected clients now. */
   Serving serving() {
     Map<String, Integer> ports = new LinkedHashMap<>();
-    connected.forEach((name, client) -> ports.put(name, client.localPort()));
+    connected.forEach((name, talker) -> ports.put(name, talker.localPort()));
     return new Serving(bench.sockets(), bench.target().port(), ports);
   }
 
   /** Samples {@link #serving()} until {@code condition} holds or {@code window} ends. */
   Poll.Sampled<Serving> awaitServing(Predicate<Serving> condition, Duration window) {
-    Poll.Sampled<Serving> sampled = Poll.until(this::serving, condition, window);
-    bench.transcript().log("await who serves the clients -> " + (sampled.met() ? "after " : "not as expected after ")
-        + sampled.ms() + " ms: " + sampled.value().describe());
-    return sampled;
+    return bench.await("who serves the clients", this::serving, condition, window, Serving::describe);
   }
 
   /** "while A and C are connected": the other clients still connected besides {@code name}. */

@@ -50,7 +50,7 @@ public class ClientSpecs {
     RunningProgram client = bench.start();
     client.type(LINES.get(0)); // read once the client is connected and prompts
     // Until the first message came, the client gave up, or it sent a datagram instead (a UDP client).
-    Poll.Sampled<ServedTraffic> first = Poll.until(bench.transcript(), "the client's connection and first message", () -> {
+    Poll.Sampled<ServedTraffic> first = bench.await("the client's connection and first message", () -> {
       long datagrams = bench.counters().since(before, "Udp", "NoPorts");
       return new ServedTraffic(Protocol.TCP, bench.target().port(), server.events(), client, datagrams == 0 ? ""
           : "Udp NoPorts grew by " + datagrams + ": it sent " + (datagrams == 1 ? "a datagram" : "datagrams")
@@ -96,7 +96,7 @@ public class ClientSpecs {
     Counters before = bench.counters();
     RunningProgram client = bench.start();
     client.type(LINES.get(0));
-    Poll.Sampled<Counters> after = Poll.until(bench.transcript(), "the client's datagram (Udp NoPorts to grow)",
+    Poll.Sampled<Counters> after = bench.await("the client's datagram (Udp NoPorts to grow)",
         bench::counters,
         c -> c.since(before, "Udp", "NoPorts") > 0 || client.exitCode().isPresent(), bench.timing().startup());
     assertThat(client).as("the UDP client, with no server, after a line was typed,").within(after.window())
@@ -131,9 +131,8 @@ public class ClientSpecs {
           t -> t.messages().size() >= count, i == 0 ? firstWindow : bench.timing().reply());
       assertThat(got.value()).within(got.window()).hasMessage(i, LINES.get(i));
       Duration window = bench.timing().reply();
-      boolean printed = client.output().await(text -> countOf(text, answer) >= count, window);
-      bench.transcript().log("await answer " + count + " printed by the client -> " + (printed ? "printed" : "not within "
-          + window.toMillis() + " ms"));
+      bench.awaitOutput(client, "answer " + count + " printed by the client", text -> countOf(text, answer) >= count,
+          window);
       assertThat(client).as("the %s client", proto.name()).within(window).hasPrintedTimes(answer, count);
     }
     Duration window = bench.timing().exit();
@@ -152,7 +151,7 @@ public class ClientSpecs {
       boolean exited = client.exitCode().isPresent();
       return Map.entry(exited, new ServedTraffic(proto, bench.target().port(), server.events(), client));
     };
-    Poll.Sampled<Map.Entry<Boolean, ServedTraffic>> got = Poll.until(bench.transcript(), what, sample,
+    Poll.Sampled<Map.Entry<Boolean, ServedTraffic>> got = bench.await(what, sample,
         t -> condition.test(t.getValue()) || t.getKey(), window);
     return new Poll.Sampled<>(got.value().getValue(), got.met(), got.ms(), got.window());
   }

@@ -79,11 +79,9 @@ final class Datagrams {
     long dropped = paused.since(before, "Udp", "RcvbufErrors");
     long kept = sent - dropped;
     int[] answered = {0};
-    Poll.Sampled<Integer> counted = Poll.until(() -> answered[0] += drain(clients), total -> total >= kept,
-        bench.timing().reply());
+    bench.await("the answers to the " + kept + " datagrams the kernel kept", () -> answered[0] += drain(clients),
+        total -> total >= kept, bench.timing().reply(), total -> total + " answers");
     answered[0] += drain(clients); // an answer beyond those would be one too many: count it too
-    bench.transcript().log("await the answers to the " + kept + " datagrams the kernel kept -> " + answered[0]
-        + " answers" + (counted.met() ? " after " + counted.ms() + " ms" : " in " + counted.window().toMillis() + " ms"));
     long droppedInAll = bench.counters().since(before, "Udp", "RcvbufErrors");
     TcpBurst tcp = bench.tcpBurst(clients.size(), BURST, payload("T"));
     UdpLoss loss = new UdpLoss(sent, held, dropped, answered[0], droppedInAll, tcp);
@@ -105,10 +103,9 @@ final class Datagrams {
 
   /** Waits until process {@code pid} is in kernel state {@code state} (T: stopped); a kit error if never. */
   private static void awaitState(Bench bench, int pid, String state, String meaning) {
-    Poll.Sampled<List<ProcessInfo>> seen = Poll.until(() -> bench.processes().all(),
-        all -> all.stream().anyMatch(p -> p.pid() == pid && p.state().equals(state)), bench.timing().reply());
-    bench.transcript().log("await PID " + pid + " " + meaning + " (state " + state + ") -> "
-        + (seen.met() ? "after " + seen.ms() + " ms" : "not within " + seen.window().toMillis() + " ms"));
+    Poll.Sampled<List<ProcessInfo>> seen = bench.await("PID " + pid + " " + meaning + " (state " + state + ")",
+        () -> bench.processes().all(), all -> all.stream().anyMatch(p -> p.pid() == pid && p.state().equals(state)),
+        bench.timing().reply());
     if (!seen.met()) {
       throw new IllegalStateException("the kit sent SIGSTOP to the server (PID " + pid + ") but it was not "
           + meaning + " within " + seen.window().toMillis() + " ms");

@@ -6,34 +6,25 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.RunningProgram;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.Target;
-import org.sockspec.bench.TcpClient;
 import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Cause;
 import org.sockspec.spec.CausedFailure;
-import org.sockspec.spec.assertions.SpecAssertions;
 
 /**
  * The GIVEN steps the catalogue shares, with the diagnosis a student needs when they do not hold:
  * a server that never listens is told whether it crashed (status, output), bound another port or
  * protocol (from the socket table), or just never got there.
  */
-public final class Given {
+final class Given {
   private Given() {}
 
   /** Starts the server under test and waits until it listens (TCP) or is bound (UDP) on the port. */
-  public static RunningProgram serverListening(Bench bench) {
+  static ServerUnderTest serverListening(Bench bench) {
     RunningProgram program = bench.start();
     if (bench.awaitServerReady(program)) {
-      return program;
+      return new ServerUnderTest(bench, program);
     }
     throw whyNotListening(bench, program);
-  }
-
-  /** A TCP client named {@code name}, connected to the server under test (it must be accepted or queued). */
-  public static TcpClient connectedClient(Bench bench, String name) {
-    TcpClient client = bench.tcpClient(name);
-    SpecAssertions.assertThat(client.connect(bench.target().port())).as("client " + name + "'s connect").isConnected();
-    return client;
   }
 
   static CausedFailure whyNotListening(Bench bench, RunningProgram program) {

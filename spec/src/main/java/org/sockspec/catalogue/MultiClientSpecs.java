@@ -35,7 +35,6 @@ public class MultiClientSpecs {
           + "client, or one select() over the listening socket and every client socket. A server busy with one "
           + "client leaves the others' messages unread in the kernel's queue.")
   void clientsTakingTurnsAreEachAnswered(Bench bench) {
-    Given.serverListening(bench);
     ClientGroup clients = ClientGroup.connect(bench, "A", "B", "C");
     for (int round = 1; round <= 2; round++) {
       for (String name : clients.names()) {
@@ -49,7 +48,6 @@ public class MultiClientSpecs {
       hint = "After answering b\"end\", close that client's socket only (conn.close(), and remove it from the "
           + "select lists); keep the listening socket open and keep serving the others.")
   void endClosesOnlyItsOwnClient(Bench bench) {
-    Given.serverListening(bench);
     ClientGroup clients = ClientGroup.connect(bench, "A", "B", "C");
     for (String name : clients.names()) {
       clients.expectAnswer(name, "hello from " + name);
@@ -68,7 +66,6 @@ public class MultiClientSpecs {
       hint = "lsof -n -i:12800 shows one server PID per ESTABLISHED line: fork() after accept() (or before it, as "
           + "the handout does) and let the child serve that client.")
   void eachClientHasAProcessOfItsOwn(Bench bench) {
-    Given.serverListening(bench);
     ClientGroup clients = ClientGroup.connect(bench, "A", "B", "C");
     // Accepting may take a new process's start (a fork is quick, a new interpreter is not).
     Poll.Sampled<Serving> accepted = clients.awaitServing(Serving::allAccepted, bench.timing().startup());
@@ -104,7 +101,6 @@ public class MultiClientSpecs {
       hint = "A child that exits stays <defunct> until its parent waits for it: call os.waitpid(-1, os.WNOHANG) "
           + "in the accept loop or in a SIGCHLD handler (or let the parent exit, so that init reaps them).")
   void endedClientsLeaveNoZombies(Bench bench) {
-    Given.serverListening(bench);
     ClientGroup clients = ClientGroup.connect(bench, "A", "B", "C");
     Poll.Sampled<Serving> accepted = clients.awaitServing(Serving::allAccepted, bench.timing().startup());
     assertThat(accepted.value()).within(accepted.window()).hasAcceptedEveryClient();
@@ -119,14 +115,14 @@ public class MultiClientSpecs {
       clients.ended(name);
     }
     // A process that served its client exits; only then can it be a zombie. Wait for that first.
-    Poll.Sampled<ProcessList> exited = Poll.until(bench.transcript(), "the client processes " + perClient + " to exit",
+    Poll.Sampled<ProcessList> exited = bench.await("the client processes " + perClient + " to exit",
         bench::processes,
         list -> perClient.stream().allMatch(pid -> goneOrDefunct(list, pid)), bench.timing().exit());
     bench.observe("client processes", perClient.isEmpty() ? "no process served a single client"
         : "pids " + perClient + " served one client each; " + (exited.met() ? "all exited after their client ended"
             : "still running " + exited.ms() + " ms after their clients ended: " + perClient.stream()
                 .filter(pid -> !goneOrDefunct(exited.value(), pid)).toList()));
-    Poll.Sampled<ProcessList> reaped = Poll.until(bench.transcript(), "no defunct process", bench::processes,
+    Poll.Sampled<ProcessList> reaped = bench.await("no defunct process", bench::processes,
         list -> list.program().stream().noneMatch(ProcessInfo::isZombie), bench.timing().reap());
     assertThat(reaped.value()).within(reaped.window()).hasNoZombies();
   }
@@ -136,11 +132,10 @@ public class MultiClientSpecs {
    * its threads wait on, sampled until that picture settles (threads may still be starting).
    */
   private static Poll.Sampled<ServingThreads> threeClientsServedBy(Bench bench) {
-    Given.serverListening(bench);
     ClientGroup clients = ClientGroup.connect(bench, "A", "B", "C");
     Poll.Sampled<Serving> accepted = clients.awaitServing(Serving::allAccepted, bench.timing().reply());
     assertThat(accepted.value()).within(accepted.window()).hasAcceptedEveryClient();
-    Poll.Sampled<ServingThreads> seen = Poll.until(bench.transcript(), "one process serving all, its threads settled", () -> {
+    Poll.Sampled<ServingThreads> seen = bench.await("one process serving all, its threads settled", () -> {
       Serving serving = clients.serving();
       OptionalInt pid = serving.oneProcessForAll();
       return new ServingThreads(serving, pid.isPresent() ? bench.threads(pid.getAsInt()) : new ThreadList(-1, List.of()));

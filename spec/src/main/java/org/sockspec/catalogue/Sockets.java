@@ -2,7 +2,6 @@ package org.sockspec.catalogue;
 
 import java.util.List;
 import org.sockspec.bench.Bench;
-import org.sockspec.bench.Poll;
 import org.sockspec.bench.SocketEntry;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.TcpClient;
@@ -81,12 +80,6 @@ final class Sockets {
   /** The UDP sockets only: what {@code netstat -uanp} shows. */
   static SocketTable udpOnly(SocketTable table) {
     return new SocketTable(table.udp(), table.processes(), table.probePid());
-  }
-
-  /** Logs a polled condition to the transcript: when it held, or the window it did not hold in. */
-  static void log(Bench bench, String condition, Poll.Sampled<?> sampled) {
-    bench.transcript().log("await " + condition + " -> " + (sampled.met() ? "held after " + sampled.ms() + " ms"
-        : "not within " + sampled.window().toMillis() + " ms"));
   }
 
   private static List<SocketEntry> serverSide(SocketTable table, int port, int clientPort) {

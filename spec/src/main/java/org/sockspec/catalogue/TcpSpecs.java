@@ -12,15 +12,14 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.Bytes;
 import org.sockspec.bench.Connect;
 import org.sockspec.bench.Counters;
-import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.bench.Poll;
 import org.sockspec.bench.Reply;
 import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.TcpClient;
+import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.spec.Spec;
 import org.sockspec.spec.assertions.AcceptQueue;
 import org.sockspec.spec.assertions.CounterChange;
-import org.sockspec.spec.assertions.Exchange;
 import org.sockspec.spec.assertions.SocketAssert;
 
 /** Part 1 of the handout: the single-threaded TCP server (srv_tcp.py). */
@@ -36,14 +35,9 @@ public class TcpSpecs {
       summary = "each message a client sends (1, 100, 1000 bytes) is answered with exactly the answer text",
       hint = "After each recv(1024), the server must send exactly b\"Message received\": no newline, no echo.")
   void eachMessageIsAnsweredExactly(Bench bench) {
-    Given.serverListening(bench);
-    TcpClient client = Given.connectedClient(bench, "A");
-    String answer = bench.target().answer();
+    Talker a = Given.serverListening(bench).connect("A");
     for (int size : new int[] {1, 100, 1000}) {
-      byte[] message = Bytes.utf8("x".repeat(size));
-      client.send(message);
-      assertThat(new Exchange("A", message, client.receiveAnswer(), "",
-          () -> Sockets.whyNoAnswer(bench, bench.target().port(), client.localPort()))).isAnsweredExactly(answer);
+      a.says("x".repeat(size)).isAnsweredExactly();
     }
   }
 
@@ -56,13 +50,10 @@ public class TcpSpecs {
       hint = "Answer b\"end\" like any message, then leave the receive loop and close the connection (conn.close()): "
           + "the client then reads end of stream.")
   void endIsAnsweredThenTheConnectionCloses(Bench bench) {
-    Given.serverListening(bench);
-    TcpClient client = Given.connectedClient(bench, "A");
-    client.send("end");
-    assertThatAnswer(client.receiveAnswer()).as("client A's end")
-        .explainedBy(() -> Sockets.whyNoAnswer(bench, bench.target().port(), client.localPort())).isAnswered();
-    assertThatAnswer(client.receive(1, bench.timing().reply())).as("client A, once its end was answered,")
-        .explainedBy(() -> "The server kept the connection open after answering end.").isClosedByPeer();
+    Talker a = Given.serverListening(bench).connect("A");
+    a.says("end").as("client A's end").isAnswered();
+    a.seesTheConnectionClosed("client A, once its end was answered,",
+        "The server kept the connection open after answering end.");
   }
 
   /**
@@ -78,16 +69,15 @@ public class TcpSpecs {
       hint = "netstat -tanp / lsof -i :12800 show two lines for the server's PID: the listening socket (accept() "
           + "does not close it) and the connected socket accept() returned. The client's own socket is a third line.")
   void serverHoldsAListeningAndAConnectedSocket(Bench bench) {
-    Given.serverListening(bench);
-    int port = bench.target().port();
-    TcpClient client = Given.connectedClient(bench, "A");
+    ServerUnderTest server = Given.serverListening(bench);
+    int port = server.port();
+    Talker a = server.connect("A");
+    TcpClient client = a.tcpClient();
     client.send("hello");
     // Read the answer if one comes (tcp.ack judges it), so that both ends are idle.
     client.receiveAnswer();
-    Poll.Sampled<SocketTable> settled = Poll.until(bench::sockets,
-        table -> Sockets.connectionSettled(table, port, client.localPort()), bench.timing().reply());
-    Sockets.log(bench, "A's connection settled (accepted, queues empty)", settled);
-    SocketTable table = settled.value();
+    SocketTable table = bench.await("A's connection settled (accepted, queues empty)", bench::sockets,
+        now -> Sockets.connectionSettled(now, port, client.localPort()), bench.timing().reply()).value();
     bench.observe("netstat -tanp", Sockets.tcpOnly(table).render());
 
     SocketAssert listener = assertThat(table).hasOneListener(port).isHeldByTheProgram();
@@ -110,34 +100,25 @@ public class TcpSpecs {
       hint = "A single-threaded server blocks in recv() on A's socket and never calls accept() again: B's connection "
           + "is completed by the kernel (listen backlog) and its message waits in the server-side Recv-Q.")
   void secondClientWaitsWhileFirstIsServed(Bench bench) {
-    Given.serverListening(bench);
-    int port = bench.target().port();
-    TcpClient a = Given.connectedClient(bench, "A");
-    a.send("I am A");
-    assertThatAnswer(a.receiveAnswer()).as("client A's first message")
-        .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
+    ServerUnderTest server = Given.serverListening(bench);
+    Talker a = server.connect("A");
+    a.says("I am A").as("client A's first message").isAnswered();
 
-    TcpClient b = bench.tcpClient("B");
-    assertThat(b.connect(port)).as("client B's connect, while A is served,").isConnected();
+    Talker b = server.connect("B", ", while A is served,");
     byte[] fromB = Bytes.utf8("I am B");
-    b.send(fromB);
-    assertThatAnswer(b.receiveAnswer(bench.timing().silence())).as("client B, while A is served,")
+    b.says(fromB).as("client B, while A is served,")
         .explainedBy(() -> "The server served B while A was still connected: it serves clients at once, where a "
             + "single-threaded server serves one at a time.")
-        .isNothing();
+        .getsNothingFor(bench.timing().silence());
     SocketTable table = bench.sockets();
     bench.observe("netstat -tanp while B waits", Sockets.tcpOnly(table).render());
-    assertThat(table).hasConnection(port, b.localPort(), "the server side of B's connection")
+    assertThat(table).hasConnection(server.port(), b.localPort(), "the server side of B's connection")
         .isNotAcceptedYet().hasUnread(fromB.length, "client B");
 
-    a.send("A again");
-    assertThatAnswer(a.receiveAnswer()).as("client A's second message, while B waits,")
-        .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
-    a.send("end");
-    assertThatAnswer(a.receiveAnswer()).as("client A's end")
-        .explainedBy(() -> Sockets.whyNoAnswer(bench, port, a.localPort())).isAnswered();
-    a.closeAfterEnd();
-    Reply afterEnd = b.receiveAnswer(bench.timing().reply());
+    a.says("A again").as("client A's second message, while B waits,").isAnswered();
+    a.says("end").as("client A's end").isAnswered();
+    a.tcpClient().closeAfterEnd();
+    Reply afterEnd = b.tcpClient().receiveAnswer(bench.timing().reply());
     bench.observe("B after A's end", servedOrReset(afterEnd));
     assertThatAnswer(afterEnd).as("client B, once A ended and left,").isServedOrReset();
   }
@@ -179,13 +160,12 @@ public class TcpSpecs {
       hint = "listen(n) sizes the queue of connections the kernel completes before the server accepts them (Linux "
           + "holds n + 1). When it is full the kernel drops new SYNs: the client retries, it is not refused.")
   void connectStaysPendingOnceTheAcceptQueueIsFull(Bench bench) {
-    Given.serverListening(bench);
-    int port = bench.target().port();
-    TcpClient a = Given.connectedClient(bench, "A");
-    a.send("I am A");
-    Poll.Sampled<SocketTable> taken = Poll.until(bench::sockets,
+    ServerUnderTest server = Given.serverListening(bench);
+    int port = server.port();
+    Talker a = server.connect("A");
+    a.tcpClient().send("I am A");
+    Poll.Sampled<SocketTable> taken = bench.await("the server accepted A", bench::sockets,
         table -> Sockets.heldConnection(table, port, a.localPort()), bench.timing().reply());
-    Sockets.log(bench, "the server accepted A", taken);
     assertThat(taken.value()).hasConnection(port, a.localPort(), "the server's connected socket to A")
         .isHeldByTheProgram();
     AcceptQueue queue = fillAcceptQueue(bench, port);

@@ -22,7 +22,6 @@ import org.sockspec.bench.SocketTable;
 import org.sockspec.bench.UdpClient;
 import org.sockspec.spec.Spec;
 import org.sockspec.spec.assertions.CounterChange;
-import org.sockspec.spec.assertions.Exchange;
 import org.sockspec.spec.assertions.Sendto;
 
 /** Part 2 of the handout: the UDP server (srv_udp.py). */
@@ -39,16 +38,9 @@ public class UdpSpecs {
       hint = "Answer with s.sendto(b\"Message received\", address), where address is the (host, port) pair recvfrom "
           + "returned: the client's own port, not the server's.")
   void eachDatagramIsAnsweredToItsSender(Bench bench) {
-    Given.serverListening(bench);
-    int port = bench.target().port();
-    UdpClient a = bench.udpClient("A");
+    Talker a = Given.serverListening(bench).udpClient("A");
     for (int size : new int[] {1, 20, 50}) {
-      byte[] message = Bytes.utf8("x".repeat(size));
-      Counters before = bench.counters();
-      a.send(port, message);
-      Reply reply = a.receive();
-      assertThat(new Exchange("A", message, reply, "", () -> Datagrams.whereTheAnswerWent(bench, before, 1)))
-          .isAnsweredExactly(bench.target().answer());
+      a.says("x".repeat(size)).isAnsweredExactly();
     }
   }
 
@@ -132,7 +124,7 @@ public class UdpSpecs {
     Counters before = bench.counters();
     assertThat(new Sendto("A", hello.length, a.send(port, hello), "to port " + port + " with no server"))
         .returnedTheFullCount();
-    Poll.Sampled<Counters> counted = Poll.until(bench::counters,
+    Poll.Sampled<Counters> counted = bench.await("A's datagram counted (Udp NoPorts to grow)", bench::counters,
         now -> now.since(before, "Udp", "NoPorts") >= 1, bench.timing().reply());
     assertThat(CounterChange.of(before, counted.value(), "Udp", "NoPorts", "after A's one datagram"))
         .grewBy(1, "datagrams that arrived for a port no socket is bound to");
@@ -160,23 +152,16 @@ public class UdpSpecs {
       hint = "recvfrom(50) returns at most 50 bytes of a datagram and the kernel discards the rest: the next "
           + "recvfrom returns the next datagram, not the rest of this one.")
   void longDatagramIsCutToItsFirstFiftyBytes(Bench bench) {
-    RunningProgram server = Given.serverListening(bench);
-    int port = bench.target().port();
-    UdpClient a = bench.udpClient("A");
+    ServerUnderTest server = Given.serverListening(bench);
+    Talker a = server.udpClient("A");
     byte[] text = Bytes.utf8(HandoutText.LONG_TEXT);
-    Counters before = bench.counters();
-    a.send(port, text);
-    assertThatAnswer(a.receive()).as("client A's long text (%d bytes in one datagram)", text.length)
-        .explainedBy(() -> Datagrams.whereTheAnswerWent(bench, before, 1)).isAnswered();
+    a.says(text).as("client A's long text (%d bytes in one datagram)", text.length).isAnswered();
     byte[] next = Bytes.utf8("the next datagram");
-    a.send(port, next);
-    assertThatAnswer(a.receive()).as("client A's next datagram").isAnswered();
+    a.says(next).as("client A's next datagram").isAnswered();
 
-    boolean printed = server.output().await(out -> ReceivedLines.parse(out).messages().stream()
-        .anyMatch(m -> Arrays.equals(m, next)), bench.timing().reply());
-    bench.transcript().log("await the server's line for the next datagram -> " + (printed ? "printed"
-        : "not printed within " + bench.timing().reply().toMillis() + " ms"));
-    ReceivedLines lines = ReceivedLines.parse(server.output().text());
+    bench.awaitOutput(server.program(), "the server's line for the next datagram", out -> ReceivedLines.parse(out)
+        .messages().stream().anyMatch(m -> Arrays.equals(m, next)), bench.timing().reply());
+    ReceivedLines lines = ReceivedLines.parse(server.program().output().text());
     bench.observe("the server printed it received", lines.describe());
     assertThat(lines).printedExactly(List.of(Bytes.utf8(HandoutText.FIRST_50_BYTES), next),
         List.of("the long text (" + text.length + " bytes) as exactly its first 50 bytes",
@@ -191,13 +176,9 @@ public class UdpSpecs {
       hint = "Answer b\"end\" like any message, then leave the loop, close the socket and let the program end "
           + "normally.")
   void endIsAnsweredThenTheServerExits(Bench bench) {
-    RunningProgram server = Given.serverListening(bench);
-    int port = bench.target().port();
-    UdpClient a = bench.udpClient("A");
-    Counters before = bench.counters();
-    a.send(port, "end");
-    assertThatAnswer(a.receive()).as("client A's end")
-        .explainedBy(() -> Datagrams.whereTheAnswerWent(bench, before, 1)).isAnswered();
+    ServerUnderTest listening = Given.serverListening(bench);
+    listening.udpClient("A").says("end").as("client A's end").isAnswered();
+    RunningProgram server = listening.program();
     server.awaitExit(bench.timing().exit());
     assertThat(server).as("the server, once it answered end,").within(bench.timing().exit()).hasExitedWith(0);
   }

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockspec.bench.Kind;
-import org.sockspec.catalogue.Catalogue;
 import org.sockspec.cli.CliContext;
 import org.sockspec.cli.Main;
 import org.sockspec.cli.RunRequest;

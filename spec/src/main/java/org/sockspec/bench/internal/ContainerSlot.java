@@ -2,7 +2,6 @@ package org.sockspec.bench.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.sockspec.bench.Target;
 import org.sockspec.probe.protocol.ProbeAnswer.ResetDone;
