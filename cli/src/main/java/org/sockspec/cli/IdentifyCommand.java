@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
 import org.sockspec.catalogue.Catalogue;
+import org.sockspec.cli.report.CauseFields;
 import org.sockspec.cli.report.JsonReporter;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.SpecResult;
@@ -171,6 +172,7 @@ final class IdentifyCommand implements Callable<Integer> {
       item.put("status", r.status().label());
       item.put("meaning", step.meaning());
       item.put("message", r.message());
+      r.why().ifPresent(cause -> item.set("cause", CauseFields.json(cause)));
       ObjectNode items = item.putObject("evidence");
       r.evidence().forEach(items::put);
       item.put("durationMs", r.durationMs());
