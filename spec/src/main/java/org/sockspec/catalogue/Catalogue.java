@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.sockspec.bench.Kind;
+import org.sockspec.spec.SpecIndex;
 import org.sockspec.spec.SpecInfo;
 
 /**
@@ -23,6 +24,14 @@ public final class Catalogue {
       .toList();
 
   private Catalogue() {}
+
+  /** The catalogue as the spec layer finds it (see {@link SpecIndex}), through META-INF/services. */
+  public static final class Index implements SpecIndex {
+    @Override
+    public List<SpecInfo> specs() {
+      return Catalogue.specs();
+    }
+  }
 
   public static List<SpecInfo> specs() {
     return SPECS;

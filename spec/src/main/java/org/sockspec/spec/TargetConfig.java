@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.Timing;
-import org.sockspec.catalogue.Catalogue;
 
 /**
  * The one place a target is plugged into the catalogue: JUnit configuration parameters (set by a
@@ -100,6 +99,6 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
 
   /** How many specs of this run open a bench: those of the catalogue for the kind, as selected. */
   public int benchesOfRun() {
-    return (int) Catalogue.specsFor(kind).stream().filter(spec -> selects(spec.id())).count();
+    return (int) SpecIndex.all().stream().filter(spec -> spec.appliesTo(kind) && selects(spec.id())).count();
   }
 }
