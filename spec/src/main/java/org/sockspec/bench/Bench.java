@@ -258,14 +258,10 @@ public final class Bench implements AutoCloseable {
     return observations;
   }
 
-  /** What a failing spec shows: observations, transcript, socket table, processes, output. */
-  public Evidence evidence() {
-    return postMortem().evidence();
-  }
-
   /**
-   * What a failing spec shows, and the sandbox limit the program reached meanwhile, if it did (the
-   * limit explains the failure better than what the spec saw), from one reading of the tables.
+   * What a failing spec shows (observations, transcript, socket table, processes, output), and the
+   * sandbox limit the program reached meanwhile, if it did (the limit explains the failure better
+   * than what the spec saw), from one reading of the tables.
    */
   public PostMortem postMortem() {
     Evidence evidence = new Evidence().merge(observations);

@@ -112,9 +112,9 @@ public final class SpecExtension
       return failure;
     }
     return bench.brokenByTheProgram().<Throwable>map(how -> {
-      Bench.PostMortem seen = bench.postMortem();
-      return new SpecFailure(spec, BROKE_THE_BENCH + how + ".", FailureCauses.of(new Cause.BenchBroken(how), seen),
-          seen.evidence(), failure);
+      Bench.PostMortem postMortem = bench.postMortem();
+      return new SpecFailure(spec, BROKE_THE_BENCH + how + ".",
+          FailureCauses.of(new Cause.BenchBroken(how), postMortem), postMortem.evidence(), failure);
     }).orElse(failure);
   }
 
