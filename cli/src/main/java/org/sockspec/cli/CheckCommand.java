@@ -77,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
     if (!only.isEmpty()) {
       parameters.put(TargetConfig.ONLY, String.join(",", only));
     }
+    if (report.capture != null) {
+      parameters.put(TargetConfig.CAPTURE, report.capture.toAbsolutePath().normalize().toString());
+    }
     if (!plan.isEmpty()) {
       context.engine().require();
       context.engine().warm(plan.size());

@@ -75,6 +75,10 @@ final class DemoCommand implements Callable<Integer> {
       parameters.put(TargetConfig.KIND, reference.kind().id());
       parameters.put(TargetConfig.REFERENCE, reference.program());
       parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
+      if (report.capture != null) { // a folder per reference program, as several have specs of the same id
+        parameters.put(TargetConfig.CAPTURE, report.capture.resolve(reference.program()).toAbsolutePath()
+            .normalize().toString());
+      }
       runs.add(reporting.run(context.runner(), new RunRequest(reference.kind(), "reference " + reference.program(),
           parameters, Catalogue.specsFor(reference.kind()), strict)));
     }

@@ -28,10 +28,10 @@ final class LiveLines implements SpecListener {
   private int next;
   private boolean showingRunning;
 
-  LiveLines(PrintWriter out, Style style, List<SpecInfo> plan, boolean strict) {
+  LiveLines(PrintWriter out, TextReporter text, List<SpecInfo> plan, boolean strict) {
     this.out = out;
-    this.text = new TextReporter(style);
-    this.style = style;
+    this.text = text;
+    this.style = text.style();
     this.idWidth = TextReporter.idWidth(plan.stream().map(SpecInfo::id).toList());
     this.strict = strict;
     this.plan = List.copyOf(plan);

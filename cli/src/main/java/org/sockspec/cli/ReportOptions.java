@@ -19,8 +19,19 @@ final class ReportOptions {
       + "goes to a file or is not text).")
   boolean quiet;
 
-  /** Checks --out before the run, so that a long run is not lost to a typo in a folder name. */
+  @Option(names = "--capture", paramLabel = "DIR", description = "Keep each spec's packet capture of the "
+      + "loopback as DIR/SPEC-ID.pcap (it opens in Wireshark and tcpdump -r); DIR is made if need be.")
+  Path capture;
+
+  @Option(names = "--ladders", description = "Show each spec's ladder diagram (what went over the wire) "
+      + "under passing specs too; failures always show theirs.")
+  boolean ladders;
+
+  /** Checks --out and --capture before the run, so that a long run is not lost to a typo in a folder name. */
   void validate() {
+    if (capture != null) {
+      CaptureFolder.check(capture);
+    }
     if (out == null) {
       return;
     }

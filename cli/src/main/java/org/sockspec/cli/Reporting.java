@@ -36,7 +36,7 @@ final class Reporting {
 
   /** Runs {@code request}, showing its progress. */
   RunReport run(SpecRunner runner, RunRequest request) {
-    TextReporter text = new TextReporter(progressStyle);
+    TextReporter text = new TextReporter(progressStyle, options.ladders);
     if (progress != null) {
       if (shown++ > 0) {
         progress.println();
@@ -49,7 +49,8 @@ final class Reporting {
         ? new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(), List.of(), 0,
             request.leftOut())
         : runner.run(request, progress == null ? SpecListener.NONE
-            : new LiveLines(progress, progressStyle, request.plan(), request.strict()));
+            : new LiveLines(progress, new TextReporter(progressStyle, options.ladders), request.plan(),
+                request.strict()));
     if (textToStdout) {
       text.details(report, progress);
     } else if (progress != null) {
@@ -80,7 +81,7 @@ final class Reporting {
       context.out().flush();
       return;
     }
-    Reporter reporter = options.format.reporter(Style.PLAIN);
+    Reporter reporter = options.format.reporter(Style.PLAIN, options.ladders);
     if (options.out == null) {
       render(reporter, runs, several, context.out());
       return;

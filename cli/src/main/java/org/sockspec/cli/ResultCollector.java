@@ -33,6 +33,8 @@ final class ResultCollector implements TestExecutionListener {
   private final Map<String, SpecResult> results = new ConcurrentHashMap<>();
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> observations = new ConcurrentHashMap<>();
+  /** A spec's ladder and capture file: its evidence's last entries, pass or fail. */
+  private final Map<String, Map<String, String>> traffic = new ConcurrentHashMap<>();
   private volatile TestPlan testPlan;
   private volatile EngineUnavailableException engineProblem;
 
@@ -66,6 +68,9 @@ final class ResultCollector implements TestExecutionListener {
       if (key.startsWith(SpecExtension.OBSERVATION)) {
         observations.computeIfAbsent(id.getUniqueId(), k -> new LinkedHashMap<>())
             .put(key.substring(SpecExtension.OBSERVATION.length()), value);
+      } else if (key.equals(SpecExtension.LADDER) || key.equals(SpecExtension.CAPTURE_FILE)) {
+        traffic.computeIfAbsent(id.getUniqueId(), k -> new LinkedHashMap<>())
+            .put(key.equals(SpecExtension.LADDER) ? SpecResult.LADDER : SpecResult.CAPTURE, value);
       }
     });
   }
@@ -92,6 +97,8 @@ final class ResultCollector implements TestExecutionListener {
               "the spec ended " + result.getStatus().name().toLowerCase(java.util.Locale.ROOT) + " without a reason",
               null, Map.of()));
       evidence.putAll(outcome.evidence());
+      evidence.remove(SpecResult.LADDER); // the spec's own, below, after the rest
+      evidence.putAll(traffic.getOrDefault(id.getUniqueId(), Map.of()));
       result.getThrowable().flatMap(Endings::engineProblem).ifPresent(this::stopRun);
       record(spec.get(), outcome.status(), outcome.message(), outcome.cause(), evidence, ms);
     } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {

@@ -47,6 +47,8 @@ final class SpecRun {
         .selectors(selectMethod(spec.specClass().getName() + "#" + spec.methodName() + "(" + Bench.class.getName() + ")"))
         .configurationParameters(config)
         .configurationParameter(TargetConfig.ONLY, specId)
+        // -Dsockspec.capture=off measures the matrix without its packet captures (docs/performance.md).
+        .configurationParameter(TargetConfig.CAPTURE, System.getProperty(TargetConfig.CAPTURE, "on"))
         .execute();
     Event finished = results.testEvents().finished().stream().findFirst().orElseThrow(() ->
         new AssertionFailedError(specId + " did not run for " + config + " (skipped: " + results.testEvents().skipped()

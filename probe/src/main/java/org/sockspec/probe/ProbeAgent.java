@@ -66,6 +66,7 @@ public final class ProbeAgent {
   private final LabFiles files;
   private final Reset reset;
   private final Watchdog watchdog;
+  private final Capture capture = new Capture();
   /** The port of the target the lane serves now ({@code lane.target}): what is the lane's in a shared namespace. */
   private volatile int lanePort = -1;
 
@@ -163,7 +164,12 @@ public final class ProbeAgent {
       }
       case LAB_PUT -> files.put((LabPut) r);
       case LIMITS_HIT -> watchdog == null ? new Limits(false, 0, 0, 0, 0) : watchdog.hit();
-      case BENCH_RESET -> reset.run((BenchReset) r);
+      case BENCH_RESET -> {
+        capture.stop(); // a spec that ended without its capture asked for
+        yield reset.run((BenchReset) r);
+      }
+      case CAPTURE_START -> capture.start();
+      case CAPTURE_STOP -> capture.stop();
       case PROBE_STATS -> {
         java.util.Map<String, String> verbs = new java.util.TreeMap<>();
         stats.forEach((v, s) -> verbs.put(v.wire(), s[0] + " calls, " + s[1] / 1_000_000 + " ms CPU"));

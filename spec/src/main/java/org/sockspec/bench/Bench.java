@@ -2,11 +2,14 @@ package org.sockspec.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.sockspec.bench.capture.Ladder;
 import org.sockspec.bench.internal.Lane;
 import org.sockspec.bench.internal.LimitsHit;
 import org.sockspec.bench.internal.ProbeChannel;
@@ -14,6 +17,8 @@ import org.sockspec.bench.internal.ProgramSession;
 import org.sockspec.bench.internal.Sandbox;
 import org.sockspec.bench.internal.SandboxLimits;
 import org.sockspec.probe.protocol.Outcome;
+import org.sockspec.probe.protocol.ProbeAnswer.CaptureStarted;
+import org.sockspec.probe.protocol.ProbeAnswer.Captured;
 import org.sockspec.probe.protocol.ProbeAnswer.Done;
 import org.sockspec.probe.protocol.ProbeAnswer.KernelCounters;
 import org.sockspec.probe.protocol.ProbeAnswer.Processes;
@@ -23,6 +28,8 @@ import org.sockspec.probe.protocol.ProbeAnswer.Sockets;
 import org.sockspec.probe.protocol.ProbeAnswer.TcpBurstDone;
 import org.sockspec.probe.protocol.ProbeAnswer.Threads;
 import org.sockspec.probe.protocol.ProbeRequest.AwaitSocket;
+import org.sockspec.probe.protocol.ProbeRequest.CaptureStart;
+import org.sockspec.probe.protocol.ProbeRequest.CaptureStop;
 import org.sockspec.probe.protocol.ProbeRequest.NetCounters;
 import org.sockspec.probe.protocol.ProbeRequest.NetSockets;
 import org.sockspec.probe.protocol.ProbeRequest.ProcList;
@@ -52,8 +59,13 @@ public final class Bench implements AutoCloseable {
   private final List<RunningProgram> programs = new ArrayList<>();
   private final Evidence observations = new Evidence();
   private final int probePid;
+  /** The kit's clients by name, for the ladder's ends. */
+  private final Map<String, Object> clients = new LinkedHashMap<>();
+  private final long startNanos = System.currentTimeMillis() * 1_000_000L;
+  private final String captureUnavailable;
+  private Traffic traffic;
 
-  private Bench(Target target, Timing timing) {
+  private Bench(Target target, Timing timing, boolean capture) {
     this.target = target;
     this.timing = timing;
     lane = Sandbox.current().take(target);
@@ -61,11 +73,69 @@ public final class Bench implements AutoCloseable {
     probePid = lane.probePid();
     String[] parts = lane.describe().split(", ", 2);
     transcript.log("bench ready: " + parts[0] + " (" + target + ")" + (parts.length > 1 ? ", " + parts[1] : ""));
+    captureUnavailable = capture ? startCapture() : "not asked for";
   }
 
   /** Opens a bench for {@code target}: a lane of the run's sandbox, with the target's files in place. */
   public static Bench open(Target target, Timing timing) {
-    return new Bench(target, timing);
+    return new Bench(target, timing, false);
+  }
+
+  /** As {@link #open(Target, Timing)}, its loopback traffic captured for the spec's {@link #traffic()}. */
+  public static Bench openCaptured(Target target, Timing timing) {
+    return new Bench(target, timing, true);
+  }
+
+  /** Starts the lane's capture; null once it captures, else why it cannot. */
+  private String startCapture() {
+    CaptureStarted started = probe.call(timing.reply(), new CaptureStart(), CaptureStarted.class);
+    return started.capturing() ? null : started.unavailable();
+  }
+
+  /**
+   * What crossed the loopback during the spec, its capture stopped the first time this is asked
+   * (after the spec's last exchange): the pcap and its ladder, the kit's clients named.
+   */
+  public synchronized Traffic traffic() {
+    if (traffic == null) {
+      if (captureUnavailable != null) {
+        traffic = Traffic.none(captureUnavailable);
+      } else {
+        try {
+          Captured captured = probe.call(timing.reply(), new CaptureStop(), Captured.class);
+          traffic = captured.capturing() ? Traffic.of(captured.pcap(), captured.truncated(),
+              new Ladder(clientPorts(), unplacedClients(), target.port(), startNanos,
+                target.kind().isServer() ? null : "client"))
+              : Traffic.none("the probe was not capturing");
+        } catch (RuntimeException e) {
+          traffic = Traffic.none("the probe did not give it back (" + e.getMessage() + ")");
+        }
+      }
+    }
+    return traffic;
+  }
+
+  /** The kit's TCP clients that never learnt their port (their connect did not complete), in order. */
+  private List<String> unplacedClients() {
+    List<String> unplaced = new ArrayList<>();
+    clients.forEach((name, client) -> {
+      if (client instanceof TcpClient tcp && tcp.localPort() <= 0) {
+        unplaced.add(name);
+      }
+    });
+    return unplaced;
+  }
+
+  /** The kit's clients' local ports, by port: the ladder's named ends. */
+  private Map<Integer, String> clientPorts() {
+    Map<Integer, String> ports = new LinkedHashMap<>();
+    clients.forEach((name, client) -> {
+      int port = client instanceof TcpClient tcp ? tcp.localPort() : ((UdpClient) client).localPort();
+      if (port > 0) {
+        ports.put(port, name);
+      }
+    });
+    return ports;
   }
 
   public Target target() {
@@ -181,16 +251,22 @@ public final class Bench implements AutoCloseable {
   }
 
   public TcpClient tcpClient(String name) {
-    return new TcpClient(probe, transcript, timing, name, Bytes.utf8(target.answer()));
+    TcpClient client = new TcpClient(probe, transcript, timing, name, Bytes.utf8(target.answer()));
+    clients.put(name, client);
+    return client;
   }
 
   public UdpClient udpClient(String name) {
-    return new UdpClient(probe, transcript, timing, name, null);
+    UdpClient client = new UdpClient(probe, transcript, timing, name, null);
+    clients.put(name, client);
+    return client;
   }
 
   /** A UDP socket connected to 127.0.0.1:{@code port}: hears ICMP errors as REFUSED. */
   public UdpClient connectedUdpClient(String name, int port) {
-    return new UdpClient(probe, transcript, timing, name, port);
+    UdpClient client = new UdpClient(probe, transcript, timing, name, port);
+    clients.put(name, client);
+    return client;
   }
 
   /** Serves as the lab's TCP or UDP server on the target's port, for a client under test. */
@@ -283,6 +359,7 @@ public final class Bench implements AutoCloseable {
       long total = program.output().totalBytes();
       evidence.put(key, total == 0 ? "(the program printed nothing)" : program.output().tail(30));
     }
+    evidence.put("ladder", traffic().ladder());
     return new PostMortem(evidence, LimitReading.of(counted,
         programs.stream().map(RunningProgram::output).toList(), processes));
   }

@@ -14,6 +14,7 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.Evidence;
 import org.sockspec.bench.KitException;
+import org.sockspec.bench.Traffic;
 import org.sockspec.bench.internal.Sandbox;
 
 /**
@@ -54,7 +55,8 @@ public final class SpecExtension
     try {
       warmOnce(context, config);
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": opening its bench");
-      Bench bench = Bench.open(config.target(), config.timing());
+      Bench bench = config.capture() ? Bench.openCaptured(config.target(), config.timing())
+          : Bench.open(config.target(), config.timing());
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": bench open");
       context.getStore(NS).put(Bench.class, bench);
       return bench;
@@ -67,6 +69,10 @@ public final class SpecExtension
 
   /** Report-entry key prefix of a spec's observations (see {@link Bench#observe}). */
   public static final String OBSERVATION = "sockspec.observation.";
+  /** Report-entry key of a spec's ladder diagram, pass or fail (see {@link Bench#traffic}). */
+  public static final String LADDER = "sockspec.ladder";
+  /** Report-entry key of the file a spec's capture was kept in ({@code sockspec.capture} a folder). */
+  public static final String CAPTURE_FILE = "sockspec.capture";
 
   @Override
   public void afterEach(ExtensionContext context) {
@@ -74,6 +80,15 @@ public final class SpecExtension
     if (bench != null) {
       try {
         bench.observations().asMap().forEach((name, finding) -> context.publishReportEntry(OBSERVATION + name, finding));
+        TargetConfig config = config(context);
+        if (config.capture()) {
+          Traffic traffic = bench.traffic();
+          context.publishReportEntry(LADDER, traffic.ladder());
+          SpecInfo spec = context.getTestMethod().flatMap(SpecInfo::of).orElse(null);
+          if (config.keepCaptures() != null && traffic.captured() && spec != null) {
+            context.publishReportEntry(CAPTURE_FILE, CaptureFiles.keep(config.keepCaptures(), spec.id(), traffic.pcap()));
+          }
+        }
       } finally {
         bench.close();
       }

@@ -25,9 +25,15 @@ import org.sockspec.bench.Timing;
  *   <li>{@code sockspec.counted} ({@code all}): which failures fail their test: {@code all}, or as
  *       {@code sockspec check} counts them, {@code must} (MUST specs only) or {@code strict} (MUST
  *       and SHOULD); a failure that does not count is reported as an aborted test, with its message.
+ *   <li>{@code sockspec.capture} ({@code on}): {@code on} captures each spec's loopback traffic for
+ *       its ladder, a folder also keeps each capture there as {@code SPEC-ID.pcap}, {@code off}
+ *       captures nothing.
  * </ul>
+ *
+ * @param keepCaptures where each spec's capture is kept; null when it is not kept
  */
-public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only, Level lowestCounted) {
+public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only, Level lowestCounted,
+    boolean capture, Path keepCaptures) {
   public static final String KIND = "sockspec.kind";
   public static final String REFERENCE = "sockspec.reference";
   public static final String DEFECT = "sockspec.defect";
@@ -38,6 +44,7 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String TIMESCALE = "sockspec.timescale";
   public static final String ONLY = "sockspec.only";
   public static final String COUNTED = "sockspec.counted";
+  public static final String CAPTURE = "sockspec.capture";
 
   /** Reads the configuration through {@code parameters} (a JUnit configuration-parameter lookup). */
   public static TargetConfig from(Function<String, Optional<String>> parameters) {
@@ -64,7 +71,9 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     Set<String> only = parameters.apply(ONLY).map(ids -> Arrays.stream(ids.split(","))
         .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
     Level lowestCounted = parameters.apply(COUNTED).map(TargetConfig::lowestCounted).orElse(Level.INFO);
-    return new TargetConfig(kind, target, timing, only, lowestCounted);
+    String capture = parameters.apply(CAPTURE).orElse("on").trim();
+    Path keep = capture.equals("on") || capture.equals("off") ? null : Path.of(capture);
+    return new TargetConfig(kind, target, timing, only, lowestCounted, !capture.equals("off"), keep);
   }
 
   private static Level lowestCounted(String text) {

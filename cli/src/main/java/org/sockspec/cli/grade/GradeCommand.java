@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.sockspec.cli.CaptureFolder;
 import org.sockspec.cli.CliContext;
 import org.sockspec.cli.ExitStatus;
 import org.sockspec.cli.KitVersion;
 import org.sockspec.cli.SandboxOption;
 import org.sockspec.cli.SockspecCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -73,6 +74,10 @@ public final class GradeCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}); 2 on a busy machine.")
   double timescale = 1.0;
 
+  @Option(names = "--capture", paramLabel = "DIR", description = "Keep each spec's packet capture as "
+      + "DIR/STUDENT/PROGRAM/SPEC-ID.pcap (it opens in Wireshark and tcpdump -r).")
+  Path capture;
+
   @Mixin
   SandboxOption sandbox;
 
@@ -91,6 +96,9 @@ public final class GradeCommand implements Callable<Integer> {
     try {
       sandbox.apply(context);
       validate();
+      if (capture != null) {
+        CaptureFolder.check(capture);
+      }
       manifest = lab == null ? LabManifest.defaults() : LabManifest.read(lab);
       List<Path> students = ClassGrader.students(submissions);
       if (students.isEmpty()) {
@@ -108,7 +116,7 @@ public final class GradeCommand implements Callable<Integer> {
       // Each job's specs run side by side too; a job per lane keeps both cores busy through the waits.
       context.engine().allowAtOnce(jobs);
     }
-    ClassGrader grader = new ClassGrader(new ProgramGrader(context.runner(), manifest, timescale), manifest, out,
+    ClassGrader grader = new ClassGrader(new ProgramGrader(context.runner(), manifest, timescale, capture), manifest, out,
         KitVersion.get(), jobs);
     Map<String, Map<String, Verdict>> first = round(context, grader, todo, skipped, true);
     if (todo.isEmpty()) {

@@ -42,11 +42,14 @@ final class ProgramGrader {
   private final SpecRunner runner;
   private final LabManifest manifest;
   private final double timescale;
+  private final Path captures;
 
-  ProgramGrader(SpecRunner runner, LabManifest manifest, double timescale) {
+  /** {@code captures}: where to keep each spec's capture, as CAPTURES/STUDENT/PROGRAM/SPEC-ID.pcap; null: not kept. */
+  ProgramGrader(SpecRunner runner, LabManifest manifest, double timescale, Path captures) {
     this.runner = runner;
     this.manifest = manifest;
     this.timescale = timescale;
+    this.captures = captures;
   }
 
   /** The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order. */
@@ -71,6 +74,10 @@ final class ProgramGrader {
       return graded(file, kind, plan, results);
     }
     Map<String, String> parameters = parameters(kind, program);
+    if (captures != null) {
+      parameters.put(TargetConfig.CAPTURE, captures.resolve(folder.getFileName().toString()).resolve(file)
+          .toAbsolutePath().normalize().toString());
+    }
     Optional<String> unusable = unusable(parameters);
     if (unusable.isPresent()) {
       plan.forEach(spec -> results.put(spec.id(), SpecResult.of(spec, Status.FAILED,

@@ -20,7 +20,7 @@ public final class SubmissionGrader {
   private final LabManifest manifest;
 
   public SubmissionGrader(SpecRunner runner, LabManifest manifest, double timescale) {
-    this.programs = new ProgramGrader(runner, manifest, timescale);
+    this.programs = new ProgramGrader(runner, manifest, timescale, null);
     this.manifest = manifest;
   }
 

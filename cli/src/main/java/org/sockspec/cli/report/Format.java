@@ -4,10 +4,10 @@ package org.sockspec.cli.report;
 public enum Format {
   text, json, junit, markdown;
 
-  /** The reporter of this format; {@code style} colours text only. */
-  public Reporter reporter(Style style) {
+  /** The reporter of this format; {@code style} colours text only, {@code ladders} shows passes' ladders in text. */
+  public Reporter reporter(Style style, boolean ladders) {
     return switch (this) {
-      case text -> new TextReporter(style);
+      case text -> new TextReporter(style, ladders);
       case json -> new JsonReporter();
       case junit -> new JunitXmlReporter();
       case markdown -> new MarkdownReporter();

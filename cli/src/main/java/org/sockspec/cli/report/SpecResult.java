@@ -19,6 +19,9 @@ import org.sockspec.spec.SpecInfo;
  */
 public record SpecResult(String id, Level level, String question, String summary, String hint, Status status,
     String message, Cause cause, Map<String, String> evidence, long durationMs) {
+  /** The evidence entry of the spec's ladder diagram (pass or fail), and of its kept capture file. */
+  public static final String LADDER = "ladder";
+  public static final String CAPTURE = "capture";
 
   public SpecResult {
     message = message == null ? "" : message;

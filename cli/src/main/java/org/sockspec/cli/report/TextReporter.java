@@ -13,9 +13,20 @@ import org.sockspec.spec.Level;
 public final class TextReporter implements Reporter {
   private static final String EVIDENCE_INDENT = "    ";
   private final Style style;
+  private final boolean ladders;
 
   public TextReporter(Style style) {
+    this(style, false);
+  }
+
+  /** {@code ladders}: a passing spec's ladder diagram is shown under its line too. */
+  public TextReporter(Style style, boolean ladders) {
     this.style = style;
+    this.ladders = ladders;
+  }
+
+  public Style style() {
+    return style;
   }
 
   @Override
@@ -69,7 +80,14 @@ public final class TextReporter implements Reporter {
     }
     line.append('\n');
     if (r.status() == Status.PASSED) {
-      r.evidence().forEach((name, finding) -> line.append(style.dim(observation(name, finding))).append('\n'));
+      r.evidence().forEach((name, finding) -> {
+        boolean traffic = name.equals(SpecResult.LADDER) || name.equals(SpecResult.CAPTURE);
+        if (!traffic) {
+          line.append(style.dim(observation(name, finding))).append('\n');
+        } else if (ladders) {
+          line.append(style.dim(observation(name, finding).replace("observed " + name, name))).append('\n');
+        }
+      });
     }
     return line.toString();
   }

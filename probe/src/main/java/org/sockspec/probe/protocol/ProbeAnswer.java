@@ -97,6 +97,15 @@ public sealed interface ProbeAnswer {
   /** bench.reset: {@code clean}, or the reasons the lane cannot be proven as new. */
   record ResetDone(boolean clean, List<String> reasons, long ms) implements ProbeAnswer {}
 
+  /** capture.start: whether the probe captures, and why not ({@code unavailable}). */
+  record CaptureStarted(boolean capturing, String unavailable) implements ProbeAnswer {}
+
+  /**
+   * capture.stop: the capture as a pcap file ({@code capturing} false: there was none);
+   * {@code truncated} when the spec's traffic outgrew what a capture keeps.
+   */
+  record Captured(boolean capturing, byte[] pcap, boolean truncated) implements ProbeAnswer {}
+
   /** probe.stats: per verb, its calls and CPU time. */
   record Stats(Map<String, String> verbs) implements ProbeAnswer {}
 }

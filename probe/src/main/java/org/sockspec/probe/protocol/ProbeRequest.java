@@ -76,6 +76,12 @@ public sealed interface ProbeRequest {
   /** End what a spec left and prove the namespace as new, for the target's {@code port}. */
   record BenchReset(int port) implements ProbeRequest {}
 
+  /** Starts capturing the namespace's loopback traffic (one capture at a time). */
+  record CaptureStart() implements ProbeRequest {}
+
+  /** Stops capturing, and answers the capture. */
+  record CaptureStop() implements ProbeRequest {}
+
   /** Calls and CPU time per verb so far. */
   record ProbeStats() implements ProbeRequest {}
 }

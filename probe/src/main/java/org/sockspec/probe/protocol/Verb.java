@@ -31,6 +31,8 @@ public enum Verb {
   LAB_PUT(ProbeRequest.LabPut.class),
   LIMITS_HIT(ProbeRequest.LimitsHit.class),
   BENCH_RESET(ProbeRequest.BenchReset.class),
+  CAPTURE_START(ProbeRequest.CaptureStart.class),
+  CAPTURE_STOP(ProbeRequest.CaptureStop.class),
   PROBE_STATS(ProbeRequest.ProbeStats.class);
 
   private final Class<? extends ProbeRequest> request;

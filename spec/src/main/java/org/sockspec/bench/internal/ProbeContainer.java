@@ -29,8 +29,9 @@ final class ProbeContainer {
         .withIpcMode("container:" + targetId)
         .withInit(false)
         .withCapDrop(Capability.ALL)
+        // NET_RAW: the probe's packet capture of the target's loopback (the target has none of these).
         .withCapAdd(Capability.KILL, Capability.SYS_PTRACE, Capability.DAC_READ_SEARCH, Capability.DAC_OVERRIDE,
-            Capability.FOWNER, Capability.SETUID, Capability.SETGID)
+            Capability.FOWNER, Capability.SETUID, Capability.SETGID, Capability.NET_RAW)
         .withSecurityOpts(List.of("no-new-privileges"))
         // Four times a target's CPU weight: a fork bomb or busy loop in the target (weight 512)
         // must not slow down the probe that observes it.

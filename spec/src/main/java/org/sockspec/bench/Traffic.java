@@ -1,0 +1,35 @@
+package org.sockspec.bench;
+
+import java.util.List;
+import org.sockspec.bench.capture.Ladder;
+import org.sockspec.bench.capture.Pcap;
+
+/**
+ * What crossed the target's loopback during one spec: the capture as a pcap file (empty when there
+ * was none) and its ladder diagram, or why there is no capture.
+ *
+ * @param pcap the capture, as tcpdump would write it; empty when none
+ * @param ladder the ladder diagram, or what says why there is none
+ */
+public record Traffic(byte[] pcap, String ladder) {
+  /** No capture, and why: {@code why} is what the ladder says instead. */
+  static Traffic none(String why) {
+    return new Traffic(new byte[0], "(no capture: " + why + ")");
+  }
+
+  /** The capture and its ladder, drawn by {@code ladder}. */
+  static Traffic of(byte[] pcap, boolean truncated, Ladder ladder) {
+    List<org.sockspec.bench.capture.Packet> packets;
+    try {
+      packets = Pcap.read(pcap);
+    } catch (IllegalArgumentException e) {
+      return new Traffic(pcap, "(the capture could not be read: " + e.getMessage() + ")");
+    }
+    return new Traffic(pcap, ladder.draw(packets) + (truncated
+        ? "\n  (the capture stopped keeping packets past 8 MB: the rest of the spec's traffic is not shown)" : ""));
+  }
+
+  public boolean captured() {
+    return pcap.length > 0;
+  }
+}
