@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +39,15 @@ class CliIT {
       s.close()
       """;
 
-  private static final Path JAR = Path.of(System.getProperty("sockspec.jar", "target/sockspec.jar"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path dir;
 
-  record Run(int status, String out, String err) {}
-
   @Test
   void aCorrectServerPassesWithExitZero() throws Exception {
     Path server = program("correct", "Message received");
-    Run run = sockspec("check", server.toString(), "--as", "tcp", "--format", "json", "-q");
+    PackagedCommand.Run run = sockspec("check", server.toString(), "--as", "tcp", "--format", "json", "-q");
 
     assertThat(run.status()).as("exit status; standard error:\n%s", run.err()).isZero();
     JsonNode report = JSON.readTree(run.out());
@@ -70,7 +66,7 @@ class CliIT {
   @Test
   void aServerThatAnswersTheWrongTextFailsWithExitOneAndSaysWhy() throws Exception {
     Path server = program("broken", "Message recieved");
-    Run run = sockspec("check", server.toString(), "--as", "tcp", "--format", "json", "-q");
+    PackagedCommand.Run run = sockspec("check", server.toString(), "--as", "tcp", "--format", "json", "-q");
 
     assertThat(run.status()).as("exit status; standard error:\n%s", run.err()).isEqualTo(1);
     JsonNode report = JSON.readTree(run.out());
@@ -118,19 +114,7 @@ class CliIT {
     return Files.writeString(folderPath.resolve("srv_tcp.py"), SRV_TCP.replace("ANSWER", answer));
   }
 
-  private Run sockspec(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    // Bounded: a check of the tcp kind takes seconds; minutes mean something hangs.
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      fail("sockspec did not end within 5 minutes: " + command);
-    }
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private PackagedCommand.Run sockspec(String... args) throws Exception {
+    return PackagedCommand.run(dir, args);
   }
 }
