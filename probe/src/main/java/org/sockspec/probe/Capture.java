@@ -47,7 +47,8 @@ final class Capture {
     if (!"ready".equals(first)) {
       started.destroyForcibly();
       return new CaptureStarted(false, first == null ? "the capture ended at once"
-          : first.startsWith("unavailable: ") ? first.substring("unavailable: ".length()) : first);
+          : first.startsWith("unavailable: ") ? "the sandbox cannot open a packet socket here (it needs root with "
+              + "CAP_NET_RAW in the program's network namespace): " + first.substring("unavailable: ".length()) : first);
     }
     process = started;
     pcap = bytes;

@@ -62,6 +62,7 @@ public final class Bench implements AutoCloseable {
   /** The kit's clients by name, for the ladder's ends. */
   private final Map<String, Object> clients = new LinkedHashMap<>();
   private final long startNanos = System.currentTimeMillis() * 1_000_000L;
+  private final boolean captureAsked;
   private final String captureUnavailable;
   private Traffic traffic;
 
@@ -73,7 +74,8 @@ public final class Bench implements AutoCloseable {
     probePid = lane.probePid();
     String[] parts = lane.describe().split(", ", 2);
     transcript.log("bench ready: " + parts[0] + " (" + target + ")" + (parts.length > 1 ? ", " + parts[1] : ""));
-    captureUnavailable = capture ? startCapture() : "not asked for";
+    captureAsked = capture;
+    captureUnavailable = capture ? startCapture() : null;
   }
 
   /** Opens a bench for {@code target}: a lane of the run's sandbox, with the target's files in place. */
@@ -98,7 +100,9 @@ public final class Bench implements AutoCloseable {
    */
   public synchronized Traffic traffic() {
     if (traffic == null) {
-      if (captureUnavailable != null) {
+      if (!captureAsked) {
+        traffic = Traffic.none("not asked for");
+      } else if (captureUnavailable != null) {
         traffic = Traffic.none(captureUnavailable);
       } else {
         try {
@@ -359,7 +363,9 @@ public final class Bench implements AutoCloseable {
       long total = program.output().totalBytes();
       evidence.put(key, total == 0 ? "(the program printed nothing)" : program.output().tail(30));
     }
-    evidence.put("ladder", traffic().ladder());
+    if (captureAsked) {
+      evidence.put("ladder", traffic().ladder());
+    }
     return new PostMortem(evidence, LimitReading.of(counted,
         programs.stream().map(RunningProgram::output).toList(), processes));
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.sockspec.cli.report.CauseFields;
+import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Texts;
 
 /**
@@ -65,6 +66,10 @@ final class GradescopeResults {
       cell.put("verdict", spec.verdict().code());
       cell.put("reason", spec.reason());
       spec.result().why().ifPresent(cause -> cell.set("cause", CauseFields.json(cause)));
+      String ladder = spec.result().evidence().get(SpecResult.LADDER);
+      if (ladder != null && !spec.hidden()) {
+        cell.put("ladder", ladder);
+      }
     }
     try {
       return JSON.writeValueAsString(root) + "\n";
@@ -105,6 +110,9 @@ final class GradescopeResults {
     }
     spec.result().why().ifPresent(cause -> out.append("\n\nCause: ").append(CauseFields.line(cause)));
     for (Map.Entry<String, String> item : spec.result().evidence().entrySet()) {
+      if (item.getKey().equals(SpecResult.CAPTURE)) {
+        continue; // a file of the grader's machine: the instructor's, not the student's
+      }
       out.append("\n\n--- ").append(item.getKey()).append(" ---\n").append(tail(Texts.printable(item.getValue())));
     }
     return out.toString();
@@ -120,8 +128,12 @@ final class GradescopeResults {
   /** A finished student's file read back for the class's reports: one cell per test, by name. */
   record Row(String student, double score, double maxScore, long kitErrors, Map<String, Cell> cells) {}
 
-  /** @param cause the kind of the spec's cause ("no-answer"), empty for a pass */
-  record Cell(Verdict verdict, String reason, String cause, double score, double maxScore, String output) {
+  /**
+   * @param cause the kind of the spec's cause ("no-answer"), empty for a pass
+   * @param ladder what went over the wire, empty when there was no capture
+   */
+  record Cell(Verdict verdict, String reason, String cause, double score, double maxScore, String output,
+      String ladder) {
     /** "hit a limit (memory limit)": the verdict with its reason. */
     String verdictText() {
       return verdict.label() + (reason.isEmpty() ? "" : " (" + reason + ")");
@@ -139,7 +151,7 @@ final class GradescopeResults {
       JsonNode fact = facts.path(i);
       cells.put(test.path("name").asText(), new Cell(Verdict.ofCode(fact.path("verdict").asText("kit-error")),
           fact.path("reason").asText(""), fact.path("cause").path("kind").asText(""), test.path("score").asDouble(), test.path("max_score").asDouble(),
-          test.path("output").asText("")));
+          test.path("output").asText(""), fact.path("ladder").asText("")));
     }
     return new Row(extra.path("student").asText(file.getParent().getFileName().toString()),
         root.path("score").asDouble(), extra.path("max_score").asDouble(), extra.path("kit_errors").asLong(), cells);

@@ -40,13 +40,16 @@ final class HtmlReport {
   private static final String SCRIPT = """
       const E=JSON.parse(document.getElementById('evidence').textContent);
       const P=document.getElementById('panel');
-      document.querySelectorAll('td.c').forEach(td=>td.addEventListener('click',()=>{
-        const e=E[+td.dataset.i];
+      function show(i){const e=E[i];if(!e)return;
         document.getElementById('ptitle').textContent=e.student+' \\u2014 '+e.name;
         document.getElementById('pverdict').textContent=e.verdict+', '+e.points;
         document.getElementById('pout').textContent=e.output;
-        P.style.display='block';}));
+        document.getElementById('pladder').textContent=e.ladder;
+        document.getElementById('wire').style.display=e.ladder?'block':'none';
+        P.style.display='block';history.replaceState(null,'','#cell='+i);}
+      document.querySelectorAll('td.c').forEach(td=>td.addEventListener('click',()=>show(+td.dataset.i)));
       document.getElementById('close').addEventListener('click',()=>{P.style.display='none';});
+      const m=location.hash.match(/^#cell=(\\d+)$/);if(m)show(+m[1]);
       """;
 
   private HtmlReport() {}
@@ -73,7 +76,8 @@ final class HtmlReport {
     matrix(out, columns, rows);
     rates(out, columns, rows);
     out.append("<div id=\"panel\"><button id=\"close\">close</button><h2 id=\"ptitle\"></h2>"
-        + "<div id=\"pverdict\"></div><pre id=\"pout\"></pre></div>");
+        + "<div id=\"pverdict\"></div><div id=\"wire\"><h3>What went over the wire</h3><pre id=\"pladder\"></pre>"
+        + "</div><h3>The spec's report</h3><pre id=\"pout\"></pre></div>");
     out.append("<script type=\"application/json\" id=\"evidence\">").append(evidence(columns, rows))
         .append("</script><script>").append(SCRIPT).append("</script></body></html>\n");
     return out.toString();
@@ -158,7 +162,7 @@ final class HtmlReport {
           all.add(Map.of("student", row.student(), "name", column.name(),
               "verdict", cell.verdictText() + (cell.cause().isEmpty() ? "" : ", cause " + cell.cause()),
               "points", GradescopeResults.number(cell.score()) + " / " + GradescopeResults.number(cell.maxScore())
-                  + " points", "output", cell.output()));
+                  + " points", "output", cell.output(), "ladder", cell.ladder()));
         }
       }
     }
