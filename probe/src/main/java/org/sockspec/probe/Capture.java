@@ -2,105 +2,173 @@ package org.sockspec.probe;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.sockspec.probe.protocol.ProbeAnswer.CaptureStarted;
 import org.sockspec.probe.protocol.ProbeAnswer.Captured;
 
 /**
- * The packet capture of one spec: {@code capture.py} (a packet socket on the loopback, in Python,
- * which the lab's machines all have) run by the probe in the target's network namespace, its pcap
- * kept in memory until the spec ends. One at a time; a start ends the one before.
+ * The packet capture of the specs of one lane: {@code capture.py} (a packet socket on the
+ * loopback, in Python, which the lab's machines all have) runs in the target's network namespace
+ * as long as the probe, and writes every frame as a pcap record. A spec's capture is the records
+ * between two marks the probe asks for (each answered once every frame queued before it is
+ * written), so a capture costs a round trip to the script, not a new process.
  */
 final class Capture {
   /** Bytes of each frame kept: the headers and the first bytes of a payload, which is what a ladder shows. */
   static final int SNAP = 256;
-  /** A capture is kept up to this size; past it the rest of the spec's traffic is not kept. */
+  /** A spec's capture is kept up to this size; past it the rest of its traffic is not kept. */
   private static final int MAX_BYTES = 8 << 20;
+  private static final long MARK = 0xFFFFFFFFL;
+  /** How long a mark may take to come back: the script only has to write what is queued. */
+  private static final long MARK_WAIT_MS = 5_000;
   private static final String SCRIPT = script();
   private Process process;
-  private ByteArrayOutputStream pcap;
-  private Thread reader;
+  private OutputStream commands;
+  private String unavailable;
+  private byte[] header;
+  private ByteArrayOutputStream records;
+  private boolean capturing;
   private boolean truncated;
+  private long marksAsked;
+  private long marksSeen;
 
-  /** Starts capturing; answers whether it could, and why not. */
+  /** Starts capturing a spec's traffic; answers whether it could, and why not. */
   synchronized CaptureStarted start() throws IOException {
-    stop();
-    if (SCRIPT == null) {
-      return new CaptureStarted(false, "the probe has no capture script");
+    if (!running()) {
+      return new CaptureStarted(false, unavailable);
     }
-    Process started;
-    try {
-      started = new ProcessBuilder("python3", "-c", SCRIPT, Integer.toString(SNAP)).start();
-    } catch (IOException e) {
-      return new CaptureStarted(false, "cannot run python3: " + e.getMessage());
-    }
-    BufferedReader status = new BufferedReader(new InputStreamReader(started.getErrorStream(), StandardCharsets.UTF_8));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Thread copy = new Thread(() -> copy(started.getInputStream(), bytes), "capture");
-    copy.setDaemon(true);
-    copy.start();
-    String first = status.readLine();
-    if (!"ready".equals(first)) {
-      started.destroyForcibly();
-      return new CaptureStarted(false, first == null ? "the capture ended at once"
-          : first.startsWith("unavailable: ") ? "the sandbox cannot open a packet socket here (it needs root with "
-              + "CAP_NET_RAW in the program's network namespace): " + first.substring("unavailable: ".length()) : first);
-    }
-    process = started;
-    pcap = bytes;
-    reader = copy;
+    mark();
+    records = new ByteArrayOutputStream();
     truncated = false;
+    capturing = true;
     return new CaptureStarted(true, null);
   }
 
-  /** Stops capturing and answers what it captured (nothing when it was not capturing). */
+  /** Stops capturing and answers the spec's capture as a pcap file (nothing when it was not capturing). */
   synchronized Captured stop() {
-    if (process == null) {
+    if (!capturing) {
       return new Captured(false, new byte[0], false);
     }
     try {
-      process.getOutputStream().close(); // the script's signal to stop, once it read what is queued
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-      reader.join(2_000);
+      mark();
     } catch (IOException e) {
-      process.destroyForcibly();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
+      // the script is gone: what it wrote so far is the capture
     }
-    byte[] captured;
-    synchronized (pcap) {
-      captured = pcap.toByteArray();
-    }
-    Captured answer = new Captured(true, captured, truncated);
-    process = null;
-    pcap = null;
-    reader = null;
-    return answer;
+    capturing = false;
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(header);
+    file.writeBytes(records.toByteArray());
+    records = null;
+    return new Captured(true, file.toByteArray(), truncated);
   }
 
-  private void copy(InputStream in, ByteArrayOutputStream into) {
-    byte[] buffer = new byte[65_536];
+  /** Whether the script runs, starting it the first time; when it cannot, {@link #unavailable} says why. */
+  private boolean running() throws IOException {
+    if (process != null && process.isAlive()) {
+      return true;
+    }
+    if (unavailable != null) {
+      return false;
+    }
+    if (SCRIPT == null) {
+      unavailable = "the probe has no capture script";
+      return false;
+    }
+    Process started;
+    try {
+      started = new ProcessBuilder("python3", scriptFile(), Integer.toString(SNAP)).start();
+    } catch (IOException e) {
+      unavailable = "cannot run python3: " + e.getMessage();
+      return false;
+    }
+    BufferedReader status = new BufferedReader(new InputStreamReader(started.getErrorStream(), StandardCharsets.UTF_8));
+    String first = status.readLine();
+    if (!"ready".equals(first)) {
+      started.destroyForcibly();
+      unavailable = first == null ? "the capture ended at once" : first.startsWith("unavailable: ")
+          ? "the sandbox cannot open a packet socket here (it needs root with CAP_NET_RAW in the program's "
+              + "network namespace): " + first.substring("unavailable: ".length()) : first;
+      return false;
+    }
+    DataInputStream in = new DataInputStream(started.getInputStream());
+    header = in.readNBytes(24);
+    process = started;
+    commands = started.getOutputStream();
+    Thread reader = new Thread(() -> read(in), "capture");
+    reader.setDaemon(true);
+    reader.start();
+    return true;
+  }
+
+  /** Asks for a mark and waits until it comes back: every frame before it is then in {@link #records}. */
+  private void mark() throws IOException {
+    long asked = ++marksAsked;
+    commands.write(("mark " + asked + "\n").getBytes(StandardCharsets.US_ASCII));
+    commands.flush();
+    long deadline = System.currentTimeMillis() + MARK_WAIT_MS;
+    while (marksSeen < asked) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0 || !process.isAlive()) {
+        throw new IOException("the capture did not answer its mark within " + MARK_WAIT_MS + " ms");
+      }
+      try {
+        wait(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for the capture");
+      }
+    }
+  }
+
+  /** Reads the script's records: a spec's go to its capture, marks wake {@link #mark}. */
+  private void read(DataInputStream in) {
+    byte[] recordHeader = new byte[16];
     try (in) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        synchronized (into) {
-          if (into.size() + n <= MAX_BYTES) {
-            into.write(buffer, 0, n);
-          } else {
+      while (true) {
+        in.readFully(recordHeader);
+        ByteBuffer fields = ByteBuffer.wrap(recordHeader).order(ByteOrder.LITTLE_ENDIAN);
+        long seconds = fields.getInt(0) & 0xffffffffL;
+        int kept = fields.getInt(8);
+        if (seconds == MARK) {
+          synchronized (this) {
+            marksSeen = fields.getInt(4) & 0xffffffffL;
+            notifyAll();
+          }
+          continue;
+        }
+        byte[] frame = in.readNBytes(kept);
+        synchronized (this) {
+          if (capturing && records.size() + 16 + frame.length <= MAX_BYTES) {
+            records.writeBytes(recordHeader);
+            records.writeBytes(frame);
+          } else if (capturing) {
             truncated = true;
           }
         }
       }
     } catch (IOException e) {
-      // the capture ended: what it wrote so far is kept
+      synchronized (this) {
+        notifyAll(); // the script ended: a waiting mark gives up at once
+      }
     }
+  }
+
+  /**
+   * The script as a file of the probe's own, so that the process table shows it as {@code python3
+   * /tmp/sockspec-probe-capture....py 256}, the probe's child, not the whole script.
+   */
+  private static String scriptFile() throws IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("sockspec-probe-capture", ".py");
+    java.nio.file.Files.writeString(file, SCRIPT);
+    file.toFile().deleteOnExit();
+    return file.toString();
   }
 
   private static String script() {
