@@ -24,7 +24,7 @@ final class ReportOptions {
   Path capture;
 
   @Option(names = "--ladders", description = "Show each spec's ladder diagram (what went over the wire) "
-      + "under passing specs too; failures always show theirs.")
+      + "under passing specs too (text and markdown); failures always show theirs.")
   boolean ladders;
 
   /** Checks --out and --capture before the run, so that a long run is not lost to a typo in a folder name. */

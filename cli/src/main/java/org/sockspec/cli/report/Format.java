@@ -10,7 +10,7 @@ public enum Format {
       case text -> new TextReporter(style, ladders);
       case json -> new JsonReporter();
       case junit -> new JunitXmlReporter();
-      case markdown -> new MarkdownReporter();
+      case markdown -> new MarkdownReporter(ladders);
     };
   }
 }

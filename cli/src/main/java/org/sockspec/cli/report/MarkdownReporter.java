@@ -14,6 +14,16 @@ import java.util.regex.Pattern;
 public final class MarkdownReporter implements Reporter {
   private static final Pattern BACKTICKS = Pattern.compile("`+");
   private static final int CELL = 140;
+  private final boolean ladders;
+
+  public MarkdownReporter() {
+    this(false);
+  }
+
+  /** {@code ladders}: the passing specs' ladder diagrams are shown too, after the failures. */
+  public MarkdownReporter(boolean ladders) {
+    this.ladders = ladders;
+  }
 
   @Override
   public void render(RunReport report, PrintWriter out) {
@@ -46,6 +56,19 @@ public final class MarkdownReporter implements Reporter {
     for (SpecResult r : report.results()) {
       if (r.status() == Status.FAILED || r.status() == Status.ERROR) {
         detail(r, report.strict(), out);
+      }
+    }
+    if (ladders) {
+      for (SpecResult r : report.results()) {
+        String ladder = r.evidence().get(SpecResult.LADDER);
+        if (r.status() == Status.PASSED && ladder != null) {
+          out.println("<details><summary>" + escape(r.id()) + ": what went over the wire</summary>");
+          out.println();
+          out.println(block(ladder));
+          out.println();
+          out.println("</details>");
+          out.println();
+        }
       }
     }
   }

@@ -27,6 +27,15 @@ class MarkdownReporterTest {
   }
 
   @Test
+  void passingLaddersAreFoldedInWhenAskedFor() {
+    assertThat(render(SampleReports.sample())).doesNotContain("what went over the wire");
+    StringWriter text = new StringWriter();
+    new MarkdownReporter(true).render(SampleReports.sample(), new PrintWriter(text));
+    assertThat(text.toString()).contains("<details><summary>tcp.refused-without-server: what went over the wire"
+        + "</summary>").contains("RST-ACK");
+  }
+
+  @Test
   void cellsCannotBreakTheTable() {
     String row = render(SampleReports.sample()).lines().filter(line -> line.contains("`tcp.backlog`")).findFirst()
         .orElseThrow();

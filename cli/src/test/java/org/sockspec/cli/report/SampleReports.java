@@ -8,6 +8,10 @@ import org.sockspec.spec.Level;
 
 /** A fixed run with a result of every kind, the input of every reporter test. */
 final class SampleReports {
+  /** A passing spec's ladder diagram. */
+  static final String LADDER = "    +0.003 s  A:40000 -> server:12800      SYN\n"
+      + "    +0.003 s  server:12800 -> A:40000      RST-ACK";
+
   private SampleReports() {}
 
   static RunReport sample() {
@@ -20,7 +24,7 @@ final class SampleReports {
             Status.FAILED, "Expecting the server to answer exactly b'Message received' but got b'Message recieved'",
             new Cause.WrongAnswer("the server", "b'Message received'", "b'Message recieved'", 16), evidence, 812),
         new SpecResult("tcp.refused-without-server", Level.MUST, "2.3", "refused at once", "", Status.PASSED, "",
-            null, Map.of(), 421),
+            null, Map.of(SpecResult.LADDER, LADDER), 421),
         new SpecResult("tcp.backlog", Level.SHOULD, "1.3", "a third client waits", "", Status.FAILED,
             "Expecting 2 queued | got 1", new Cause.Backlog("a connect pending once the queue is full", "all 3 connects completed"),
             Map.of(), 300),

@@ -28,6 +28,15 @@ class TextReporterTest {
   }
 
   @Test
+  void aPassingSpecsLadderShowsOnlyWhenAskedFor() {
+    assertThat(render(Style.PLAIN)).doesNotContain("RST-ACK").doesNotContain("observed ladder");
+    StringWriter text = new StringWriter();
+    new TextReporter(Style.PLAIN, true).render(SampleReports.sample(), new PrintWriter(text));
+    assertThat(text.toString()).contains("refused at once (421 ms)\n        ladder:\n")
+        .contains("+0.003 s  server:12800 -> A:40000      RST-ACK");
+  }
+
+  @Test
   void controlCharactersOfTheProgramAreShownNotSent() {
     assertThat(render(Style.PLAIN)).contains("bad \\x1b[31m bytes").doesNotContain("\u001b");
   }
