@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,12 @@ class PlatformLookalikeIT {
     assertThat(partial.path("score").asDouble()).isPositive().isLessThan(full.path("score").asDouble());
     // The handout's select server accepts every client and answers none.
     assertThat(verdicts(partial, "srv_tcp_select.py")).containsExactly("failed", "failed", "passed");
+    // The platform runs the kit as root: the process sandbox captures, and the student sees the wire.
+    JsonNode concurrent = StreamSupport.stream(partial.path("tests").spliterator(), false)
+        .filter(test -> test.path("name").asText().equals("srv_tcp_select.py: mtcp.concurrent")).findFirst().orElseThrow();
+    assertThat(concurrent.path("output").asText()).contains("--- ladder ---")
+        .containsPattern("A:\\d+ -> server:12800 +PSH-ACK 16 bytes b'message 1 from A'")
+        .contains("note: A's 16 bytes were acknowledged by the other side's kernel (ACK) and never answered");
 
     JsonNode one = gradescope(zip, missing, "missing");
     assertGradescopeFormat(one);
