@@ -102,6 +102,21 @@ class GradeCommandTest {
   }
 
   @Test
+  void captureKeepsEachSpecsCaptureInAFolderPerStudentAndProgram() throws Exception {
+    student("fay", "srv_tcp.py", "srv_udp.py");
+    Path captures = dir.resolve("pcaps");
+
+    assertThat(grade(runner, "grade", dir.resolve("class").toString(), "--out", dir.resolve("g").toString(),
+        "--capture", captures.toString())).isZero();
+
+    assertThat(requests).isNotEmpty().allSatisfy(request -> assertThat(request.parameters().get(TargetConfig.CAPTURE))
+        .isEqualTo(captures.toAbsolutePath().resolve("fay").resolve(Path.of(request.target()).getFileName()).toString()));
+    assertThat(grade(runner, "grade", dir.resolve("class").toString(), "--capture",
+        Files.writeString(dir.resolve("a-file"), "x").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is a file: give a folder");
+  }
+
+  @Test
   void repeatReportsEverySpecWhoseVerdictChangedAndShowsProgressEachRound() throws Exception {
     student("erin", "srv_tcp.py");
     java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
