@@ -88,7 +88,9 @@ class LadderIT {
     JsonNode truncated = result(report, "udp.truncates-to-50");
     assertThat(truncated.path("status").asText()).isEqualTo("passed");
     assertThat(truncated.path("evidence").path("ladder").asText())
-        .containsPattern("A:\\d+ -> server:12800 +UDP 1039 bytes b'Sometimes an application'\\.\\.\\.");
+        .containsPattern("A:\\d+ -> server:12800 +UDP 1039 bytes b'Sometimes an application'\\.\\.\\.")
+        .contains("note: the long text crossed the wire whole, 1039 bytes in one datagram; the server printed that "
+            + "it received 50 of them");
     assertThat(capture(truncated, captures)).anyMatch(p -> p.transport() == Packet.Transport.UDP
         && p.destinationPort() == 12800 && p.payloadLength() == 1039);
   }

@@ -65,6 +65,8 @@ public final class Bench implements AutoCloseable {
   private final boolean captureAsked;
   private final String captureUnavailable;
   private Traffic traffic;
+  /** What the spec says about its traffic, for the ladder's end. */
+  private final List<String> wireNotes = new ArrayList<>();
 
   private Bench(Target target, Timing timing, boolean capture) {
     this.target = target;
@@ -109,7 +111,7 @@ public final class Bench implements AutoCloseable {
           Captured captured = probe.call(timing.reply(), new CaptureStop(), Captured.class);
           traffic = captured.capturing() ? Traffic.of(captured.pcap(), captured.truncated(),
               new Ladder(clientPorts(), unplacedClients(), target.port(), startNanos,
-                target.kind().isServer() ? null : "client"))
+                target.kind().isServer() ? null : "client"), wireNotes)
               : Traffic.none("the probe was not capturing");
         } catch (RuntimeException e) {
           traffic = Traffic.none("the probe did not give it back (" + e.getMessage() + ")");
@@ -117,6 +119,15 @@ public final class Bench implements AutoCloseable {
       }
     }
     return traffic;
+  }
+
+  /**
+   * Says what the spec found about its traffic that the wire alone cannot show (what the server
+   * made of a datagram), at the end of its ladder.
+   */
+  public synchronized void noteOnTheWire(String note) {
+    wireNotes.add(note);
+    transcript.log("on the wire: " + note);
   }
 
   /** The kit's TCP clients that never learnt their port (their connect did not complete), in order. */

@@ -17,16 +17,20 @@ public record Traffic(byte[] pcap, String ladder) {
     return new Traffic(new byte[0], "(no capture: " + why + ")");
   }
 
-  /** The capture and its ladder, drawn by {@code ladder}. */
-  static Traffic of(byte[] pcap, boolean truncated, Ladder ladder) {
+  /** The capture and its ladder, drawn by {@code ladder}, the spec's own {@code notes} at its end. */
+  static Traffic of(byte[] pcap, boolean truncated, Ladder ladder, List<String> notes) {
     List<org.sockspec.bench.capture.Packet> packets;
     try {
       packets = Pcap.read(pcap);
     } catch (IllegalArgumentException e) {
       return new Traffic(pcap, "(the capture could not be read: " + e.getMessage() + ")");
     }
-    return new Traffic(pcap, ladder.draw(packets) + (truncated
-        ? "\n  (the capture stopped keeping packets past 8 MB: the rest of the spec's traffic is not shown)" : ""));
+    StringBuilder drawn = new StringBuilder(ladder.draw(packets));
+    notes.forEach(note -> drawn.append("\n  note: ").append(note));
+    if (truncated) {
+      drawn.append("\n  (the capture stopped keeping packets past 8 MB: the rest of the spec's traffic is not shown)");
+    }
+    return new Traffic(pcap, drawn.toString());
   }
 
   public boolean captured() {

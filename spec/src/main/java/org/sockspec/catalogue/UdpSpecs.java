@@ -163,6 +163,10 @@ public class UdpSpecs {
         .messages().stream().anyMatch(m -> Arrays.equals(m, next)), bench.timing().reply());
     ReceivedLines lines = ReceivedLines.parse(server.program().output().text());
     bench.observe("the server printed it received", lines.describe());
+    if (!lines.messages().isEmpty()) {
+      bench.noteOnTheWire("the long text crossed the wire whole, " + text.length + " bytes in one datagram; the "
+          + "server printed that it received " + lines.messages().get(0).length + " of them");
+    }
     assertThat(lines).printedExactly(List.of(Bytes.utf8(HandoutText.FIRST_50_BYTES), next),
         List.of("the long text (" + text.length + " bytes) as exactly its first 50 bytes",
             "the next datagram whole, right after (no rest of the long text in between)"));
