@@ -56,11 +56,6 @@ final class Talker {
     return tcp;
   }
 
-  /** The UDP client itself. */
-  UdpClient udpClient() {
-    return udp;
-  }
-
   Said says(String text) {
     return says(Bytes.utf8(text));
   }
