@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sockspec.bench.capture.Ladder;
@@ -59,8 +60,8 @@ public final class Bench implements AutoCloseable {
   private final List<RunningProgram> programs = new ArrayList<>();
   private final Evidence observations = new Evidence();
   private final int probePid;
-  /** The kit's clients by name, for the ladder's ends. */
-  private final Map<String, Object> clients = new LinkedHashMap<>();
+  /** The kit's clients, for the ladder's ends. */
+  private final List<NamedClient> clients = new ArrayList<>();
   private final long startNanos = System.currentTimeMillis() * 1_000_000L;
   private final boolean captureAsked;
   private final String captureUnavailable;
@@ -133,25 +134,21 @@ public final class Bench implements AutoCloseable {
   /** The kit's TCP clients that never learnt their port (their connect did not complete), in order. */
   private List<String> unplacedClients() {
     List<String> unplaced = new ArrayList<>();
-    clients.forEach((name, client) -> {
-      if (client instanceof TcpClient tcp && tcp.localPort() <= 0) {
-        unplaced.add(name);
-      }
-    });
+    clients.stream().filter(client -> client.tcp() && client.port().getAsInt() <= 0)
+        .forEach(client -> unplaced.add(client.name()));
     return unplaced;
   }
 
   /** The kit's clients' local ports, by port: the ladder's named ends. */
   private Map<Integer, String> clientPorts() {
     Map<Integer, String> ports = new LinkedHashMap<>();
-    clients.forEach((name, client) -> {
-      int port = client instanceof TcpClient tcp ? tcp.localPort() : ((UdpClient) client).localPort();
-      if (port > 0) {
-        ports.put(port, name);
-      }
-    });
+    clients.stream().filter(client -> client.port().getAsInt() > 0)
+        .forEach(client -> ports.put(client.port().getAsInt(), client.name()));
     return ports;
   }
+
+  /** A kit client as the ladder names it: its name, its protocol, and its local port once it has one. */
+  private record NamedClient(String name, boolean tcp, IntSupplier port) {}
 
   public Target target() {
     return target;
@@ -267,20 +264,20 @@ public final class Bench implements AutoCloseable {
 
   public TcpClient tcpClient(String name) {
     TcpClient client = new TcpClient(probe, transcript, timing, name, Bytes.utf8(target.answer()));
-    clients.put(name, client);
+    clients.add(new NamedClient(name, true, client::localPort));
     return client;
   }
 
   public UdpClient udpClient(String name) {
     UdpClient client = new UdpClient(probe, transcript, timing, name, null);
-    clients.put(name, client);
+    clients.add(new NamedClient(name, false, client::localPort));
     return client;
   }
 
   /** A UDP socket connected to 127.0.0.1:{@code port}: hears ICMP errors as REFUSED. */
   public UdpClient connectedUdpClient(String name, int port) {
     UdpClient client = new UdpClient(probe, transcript, timing, name, port);
-    clients.put(name, client);
+    clients.add(new NamedClient(name, false, client::localPort));
     return client;
   }
 
