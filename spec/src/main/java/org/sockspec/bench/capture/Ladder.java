@@ -59,6 +59,15 @@ public final class Ladder {
         names.put(p.sourcePort(), unplaced.remove(0));
       }
     }
+    // Between two ports that are neither the server's nor a kit client's: the kit's own (its TCP
+    // comparison burst, between a reader and writers of its own), not the exchange a spec is about.
+    List<Packet> all = packets;
+    packets = all.stream().filter(this::concernsTheExchange).toList();
+    int own = all.size() - packets.size();
+    if (packets.isEmpty()) {
+      return "(no packet of the exchange crossed the loopback during this spec" + (own > 0 ? "; " + own
+          + " of the kit's own" : "") + ")";
+    }
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < packets.size(); ) {
       int handshake = handshake(packets, i);
@@ -68,12 +77,13 @@ public final class Ladder {
         i += handshake;
         continue;
       }
-      int run = run(packets, i);
+      Run run = run(packets, i);
       Packet first = packets.get(i);
-      String what = what(first) + (run > 1 ? "  x" + run + " in " + ms(packets.get(i + run - 1).nanos() - first.nanos())
-          + " ms" : "");
+      String what = what(first) + (run.count() > 1 ? "  x" + run.count() + " in "
+          + ms(packets.get(i + run.length() - 1).nanos() - first.nanos()) + " ms" : "")
+          + (run.acks() > 0 ? ", " + run.acks() + " ACKs back" : "");
       lines.add(line(first, direction(first), what));
-      i += run;
+      i += run.length();
     }
     List<String> notes = notes(packets);
     if (lines.size() > MAX_LINES) {
@@ -81,12 +91,21 @@ public final class Ladder {
       lines = new ArrayList<>(lines.subList(0, MAX_LINES));
       lines.add("  ... " + left + " more lines");
     }
+    if (own > 0) {
+      lines.add("  (" + own + " packets between ports of the kit's own, such as its TCP comparison burst, left out)");
+    }
     lines.addAll(notes);
     return String.join("\n", lines);
   }
 
   private String line(Packet packet, String direction, String what) {
     return String.format(Locale.ROOT, "  %+8.3f s  %-28s %s", (packet.nanos() - startNanos) / 1e9, direction, what);
+  }
+
+  private boolean concernsTheExchange(Packet p) {
+    int from = p.isPortUnreachable() ? p.quotedSource() : p.sourcePort();
+    int to = p.isPortUnreachable() ? p.quotedDestination() : p.destinationPort();
+    return from == serverPort || to == serverPort || names.containsKey(from) || names.containsKey(to);
   }
 
   /** How many packets from {@code i} are a connection's three-way handshake: 3, else 0. */
@@ -105,14 +124,37 @@ public final class Ladder {
     return opens && answers && completes ? 3 : 0;
   }
 
-  /** How many packets from {@code i} are alike (direction, kind, length): a burst folds to one line. */
-  private static int run(List<Packet> packets, int i) {
+  /** A run of like packets: the packets it spans, how many are alike, and the bare ACKs between them. */
+  private record Run(int length, int count, int acks) {}
+
+  /**
+   * The packets from {@code i} that are alike (direction, kind, length, bytes), with the bare ACKs
+   * the other side sent between them: a burst, and a stream acknowledged segment by segment, fold
+   * to one line.
+   */
+  private static Run run(List<Packet> packets, int i) {
     Packet first = packets.get(i);
     int n = 1;
-    while (i + n < packets.size() && alike(first, packets.get(i + n))) {
-      n++;
+    int count = 1;
+    int acks = 0;
+    while (i + n < packets.size()) {
+      Packet next = packets.get(i + n);
+      if (alike(first, next)) {
+        n++;
+        count++;
+      } else if (bareAck(next) && reverse(first, next) && i + n + 1 < packets.size()
+          && alike(first, packets.get(i + n + 1))) {
+        n++;
+        acks++;
+      } else {
+        break;
+      }
     }
-    return n;
+    return new Run(n, count, acks);
+  }
+
+  private static boolean bareAck(Packet p) {
+    return p.transport() == Transport.TCP && p.flags().equals(java.util.Set.of(TcpFlag.ACK)) && p.payloadLength() == 0;
   }
 
   private static boolean alike(Packet a, Packet b) {

@@ -84,6 +84,17 @@ class LadderTest {
   }
 
   @Test
+  void aStreamAcknowledgedSegmentBySegmentFoldsToo() {
+    Frames frames = new Frames(256);
+    byte[] data = "x".repeat(100).getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < 50; i++) {
+      frames.tcp(at(30), 40020, 39000, PSH | ACK, data).tcp(at(30), 39000, 40020, ACK, NONE);
+    }
+    assertThat(ladder(frames.bytes(), Map.of(40020, "T"))).contains("PSH-ACK 100 bytes b'xxxxxxxxxxxxxxxxxxxxxxxx'..."
+        + "  x50 in 0 ms, 49 ACKs back").hasLineCount(3);
+  }
+
+  @Test
   void aFileThatIsNotAPcapIsSaidSo() {
     assertThatThrownBy(() -> Pcap.read("not a capture at all, just text".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("not a pcap file");
