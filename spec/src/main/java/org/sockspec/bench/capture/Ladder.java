@@ -2,10 +2,12 @@ package org.sockspec.bench.capture;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Bytes;
 import org.sockspec.bench.capture.Packet.TcpFlag;
@@ -13,11 +15,14 @@ import org.sockspec.bench.capture.Packet.Transport;
 
 /**
  * A spec's exchange as a ladder diagram in text: one line per segment or datagram, in time order,
- * between named ends (the kit's clients by name, the server as {@code :PORT}), with the time since
- * the spec began, TCP's flags, the payload's length and first bytes (shown as Python prints bytes),
- * and the kernel's ICMP port unreachable. A connection's set-up folds to one line, and a run of
- * like packets (a burst) to one line with its count. What the exchange says about the spec is said
- * at the end: a connect answered by a reset, data acknowledged and never answered.
+ * between named ends (the kit's clients by name, {@code server:PORT}, a client under test's
+ * {@code client:PORT}), with the time since the spec began, TCP's flags, the payload's length and
+ * first bytes (shown as Python prints bytes), and the kernel's ICMP port unreachable. A
+ * connection's set-up folds to one line, and a run of like packets (a burst, or a stream
+ * acknowledged segment by segment) to one line with its count; the kit's own traffic is left out.
+ * What the exchange says about the spec is said at the end: a connect answered by a reset, data
+ * acknowledged and never answered. A ladder is drawn once (its unplaced clients are named by the
+ * packets it draws).
  */
 public final class Ladder {
   /** First bytes of a payload shown on its line. */
@@ -41,7 +46,7 @@ public final class Ladder {
    *     ports are the ones the kit did not open), else null (shown as the port alone)
    */
   public Ladder(Map<Integer, String> names, List<String> unplaced, int serverPort, long startNanos, String others) {
-    this.names = new java.util.HashMap<>(names);
+    this.names = new HashMap<>(names);
     this.unplaced = new ArrayList<>(unplaced);
     this.serverPort = serverPort;
     this.startNanos = startNanos;
@@ -54,7 +59,7 @@ public final class Ladder {
       return "(no packet crossed the loopback during this spec)";
     }
     for (Packet p : packets) {
-      if (!unplaced.isEmpty() && p.transport() == Transport.TCP && p.flags().equals(java.util.Set.of(TcpFlag.SYN))
+      if (!unplaced.isEmpty() && p.transport() == Transport.TCP && p.flags().equals(Set.of(TcpFlag.SYN))
           && !names.containsKey(p.sourcePort()) && p.sourcePort() != serverPort) {
         names.put(p.sourcePort(), unplaced.remove(0));
       }
@@ -116,10 +121,10 @@ public final class Ladder {
     Packet syn = packets.get(i);
     Packet synAck = packets.get(i + 1);
     Packet ack = packets.get(i + 2);
-    boolean opens = syn.transport() == Transport.TCP && syn.flags().equals(java.util.Set.of(TcpFlag.SYN));
-    boolean answers = synAck.transport() == Transport.TCP && synAck.flags().equals(java.util.Set.of(TcpFlag.SYN,
+    boolean opens = syn.transport() == Transport.TCP && syn.flags().equals(Set.of(TcpFlag.SYN));
+    boolean answers = synAck.transport() == Transport.TCP && synAck.flags().equals(Set.of(TcpFlag.SYN,
         TcpFlag.ACK)) && reverse(syn, synAck);
-    boolean completes = ack.transport() == Transport.TCP && ack.flags().equals(java.util.Set.of(TcpFlag.ACK))
+    boolean completes = ack.transport() == Transport.TCP && ack.flags().equals(Set.of(TcpFlag.ACK))
         && ack.payloadLength() == 0 && same(syn, ack);
     return opens && answers && completes ? 3 : 0;
   }
@@ -154,7 +159,7 @@ public final class Ladder {
   }
 
   private static boolean bareAck(Packet p) {
-    return p.transport() == Transport.TCP && p.flags().equals(java.util.Set.of(TcpFlag.ACK)) && p.payloadLength() == 0;
+    return p.transport() == Transport.TCP && p.flags().equals(Set.of(TcpFlag.ACK)) && p.payloadLength() == 0;
   }
 
   private static boolean alike(Packet a, Packet b) {
@@ -222,7 +227,7 @@ public final class Ladder {
       Packet p = packets.get(i);
       if (p.transport() == Transport.TCP && p.has(TcpFlag.RST) && !p.has(TcpFlag.SYN)) {
         Packet asked = i > 0 ? packets.get(i - 1) : null;
-        if (asked != null && asked.flags().equals(java.util.Set.of(TcpFlag.SYN)) && reverse(asked, p)) {
+        if (asked != null && asked.flags().equals(Set.of(TcpFlag.SYN)) && reverse(asked, p)) {
           notes.add("  note: " + who(asked.sourcePort()) + "'s SYN was answered with a reset: the connect was refused ("
               + "nothing listened on :" + asked.destinationPort() + ")");
         }
