@@ -23,8 +23,8 @@ final class PackagedCommand {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
+    Path out = Files.createTempFile(dir, "stdout", ".txt");
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
     Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a program that kills everything it can see cannot turn its specs into kit errors.
  */
 class SandboxHolesIT {
-  private static final Path JAR = Path.of(System.getProperty("sockspec.jar", "target/sockspec.jar"));
   private static final Path HOSTILE = Path.of("../examples/hostile");
   private static final ObjectMapper JSON = new ObjectMapper();
   /** What the grader's machine holds beside the submissions, that no student may read. */
@@ -46,7 +41,6 @@ class SandboxHolesIT {
   Path dir;
   Path secret;
 
-  record Run(int status, String out, String err) {}
 
   @BeforeEach
   void aSecretBesideTheSubmissions() throws IOException {
@@ -62,7 +56,7 @@ class SandboxHolesIT {
     Files.createSymbolicLink(folder.resolve("notes.txt"), secret);
     Files.createSymbolicLink(folder.resolve("up"), Path.of(".."));
 
-    Run run = sockspec("check", program.toString(), "--as", "tcp", "--only", "tcp.ack", "--format", "json", "-q");
+    PackagedCommand.Run run = sockspec("check", program.toString(), "--as", "tcp", "--only", "tcp.ack", "--format", "json", "-q");
 
     assertThat(run.status()).as("exit status; standard error:\n%s", run.err()).isEqualTo(1);
     JsonNode report = JSON.readTree(run.out());
@@ -74,7 +68,7 @@ class SandboxHolesIT {
         .doesNotContain("/lab/notes.txt");
     assertThat(run.out() + run.err()).doesNotContain(SECRET);
 
-    Run text = sockspec("check", program.toString(), "--as", "tcp", "--only", "tcp.ack");
+    PackagedCommand.Run text = sockspec("check", program.toString(), "--as", "tcp", "--only", "tcp.ack");
     assertThat(text.out()).contains("note: not copied into the sandbox: notes.txt: a link to a file outside the "
         + "submission (" + secret + ")").doesNotContain(SECRET);
   }
@@ -84,7 +78,7 @@ class SandboxHolesIT {
     Path folder = Files.createDirectories(dir.resolve("bob"));
     Path program = Files.createSymbolicLink(folder.resolve("srv_tcp.py"), secret);
 
-    Run run = sockspec("check", program.toString(), "--as", "tcp");
+    PackagedCommand.Run run = sockspec("check", program.toString(), "--as", "tcp");
 
     assertThat(run.status()).as("exit status; standard error:\n%s", run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -105,7 +99,7 @@ class SandboxHolesIT {
         "title = \"links\"\n[programs]\n\"srv_tcp.py\" = \"tcp\"\n\"srv_udp.py\" = \"udp\"\n");
     Path out = dir.resolve("grades");
 
-    Run run = sockspec("grade", submissions.toString(), "--lab", lab.toString(), "--out", out.toString(), "--jobs", "2");
+    PackagedCommand.Run run = sockspec("grade", submissions.toString(), "--lab", lab.toString(), "--out", out.toString(), "--jobs", "2");
 
     assertThat(run.status()).as("exit status; output:\n%s\n%s", run.out(), run.err()).isZero();
     try (Stream<Path> files = Files.walk(out)) {
@@ -128,7 +122,7 @@ class SandboxHolesIT {
 
   @Test
   void aServerThatKillsEverythingItSeesIsJudgedAsTheCorrectServerItIs() throws Exception {
-    Run run = sockspec("check", HOSTILE.resolve("kills_everything.py").toString(), "--as", "tcp", "--format", "json",
+    PackagedCommand.Run run = sockspec("check", HOSTILE.resolve("kills_everything.py").toString(), "--as", "tcp", "--format", "json",
         "-q");
 
     assertThat(run.status()).as("exit status; standard error:\n%s", run.err()).isZero();
@@ -140,18 +134,7 @@ class SandboxHolesIT {
     }
   }
 
-  private Run sockspec(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(dir, "stdout", ".txt");
-    Path err = Files.createTempFile(dir, "stderr", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      fail("sockspec did not end within 5 minutes: " + command);
-    }
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private PackagedCommand.Run sockspec(String... args) throws Exception {
+    return PackagedCommand.run(dir, args);
   }
 }

@@ -16,7 +16,7 @@ public final class ConnectAssert extends AbstractAssert<ConnectAssert, Connect> 
   public ConnectAssert isConnected() {
     isNotNull();
     if (actual.outcome() != Outcome.CONNECTED) {
-      throw CausedFailure.of(new Cause.NotConnected(who(), ReplyCauses.outcome(actual.outcome()), actual.ms()),
+      throw CausedFailure.of(new Cause.NotConnected(who(), actual.outcome().wire(), actual.ms()),
           "Expecting %s to connect but it was %s", who(), actual.describe());
     }
     return this;
@@ -26,7 +26,7 @@ public final class ConnectAssert extends AbstractAssert<ConnectAssert, Connect> 
   public ConnectAssert isRefusedWithin(Duration atOnce) {
     isNotNull();
     if (actual.outcome() != Outcome.REFUSED) {
-      throw CausedFailure.of(new Cause.NotRefused(who(), ReplyCauses.outcome(actual.outcome()), actual.ms(), null),
+      throw CausedFailure.of(new Cause.NotRefused(who(), actual.outcome().wire(), actual.ms(), null),
           "Expecting %s to be refused but it was %s", who(), actual.describe());
     }
     if (actual.ms() > atOnce.toMillis()) {

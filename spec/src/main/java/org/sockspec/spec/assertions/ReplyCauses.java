@@ -1,8 +1,6 @@
 package org.sockspec.spec.assertions;
 
-import java.util.Locale;
 import org.sockspec.bench.Bytes;
-import org.sockspec.probe.protocol.Outcome;
 import org.sockspec.bench.Reply;
 import org.sockspec.spec.Cause;
 
@@ -30,14 +28,10 @@ final class ReplyCauses {
 
   /** How the receive ended: data, timeout, eof, reset, refused. */
   static String ended(Reply reply) {
-    return reply.outcome().name().toLowerCase(Locale.ROOT);
+    return reply.outcome().wire();
   }
 
   private static String received(Reply reply) {
     return reply.bytes().length == 0 ? null : Bytes.show(reply.bytes());
-  }
-
-  static String outcome(Outcome outcome) {
-    return outcome.name().toLowerCase(Locale.ROOT);
   }
 }
