@@ -1,9 +1,13 @@
 package org.sockspec.cli;
 
+import java.util.List;
 import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.KitImage;
 import org.sockspec.bench.internal.Sandbox;
+import org.sockspec.cli.pool.DockerPoolEngine;
+import org.sockspec.cli.pool.EngineLine;
+import org.sockspec.cli.pool.PoolEngine;
 
 /**
  * Checks, before a run, that containers can run here, so that a missing engine or image is one
@@ -30,6 +34,11 @@ public interface EngineGate {
   /** Makes ready, in the background, what {@code specs} specs about to run will need (a hint). */
   default void warm(int specs) {}
 
+  /** The engines {@code lines} name, as a grader's pool (see {@code grade --engines}); not reached yet. */
+  default List<PoolEngine> pool(List<EngineLine> lines) {
+    return DockerPoolEngine.of(lines);
+  }
+
   /** Called once before the JVM exits: finishes what the kit still does with the engine. */
   default void release() {}
 
@@ -41,8 +50,7 @@ public interface EngineGate {
         Sandbox.current(); // its folders, made now: a problem there is told before any spec runs
         return;
       }
-      Engine.client();
-      KitImage.name();
+      Engine.environment().kitImage(); // reaches the engine first
     }
 
     @Override

@@ -12,8 +12,10 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.sockspec.cli.report.RunReport;
+import org.sockspec.bench.EngineAddress;
 import org.sockspec.bench.internal.Sandbox;
+import org.sockspec.cli.report.RunReport;
+import org.sockspec.spec.TargetConfig;
 
 /**
  * Runs the catalogue through the JUnit Platform Launcher API, as JUnit's ConsoleLauncher does:
@@ -29,8 +31,8 @@ public final class JUnitSpecRunner implements SpecRunner {
    * spec's time is spent waiting (for an answer, or out a negative window), which others may use.
    * Reports keep the catalogue's order whatever order the specs end in.
    */
-  private static Map<String, String> junitSettings() {
-    String lanes = Integer.toString(Sandbox.current().lanes());
+  private static Map<String, String> junitSettings(Sandbox sandbox) {
+    String lanes = Integer.toString(sandbox.lanes());
     return Map.of(
         "junit.jupiter.extensions.autodetection.enabled", "false",
         "junit.jupiter.execution.parallel.enabled", "true",
@@ -65,7 +67,8 @@ public final class JUnitSpecRunner implements SpecRunner {
         // The planned specs' methods only: the rest of the catalogue is neither discovered nor skipped.
         .selectors(request.plan().stream().map(JUnitSpecRunner::selector).toList())
         .enableImplicitConfigurationParameters(false)
-        .configurationParameters(junitSettings())
+        .configurationParameters(junitSettings(Sandbox.on(Optional.ofNullable(
+            request.parameters().get(TargetConfig.ENGINE)).map(EngineAddress::parse).orElse(null))))
         .configurationParameters(request.parameters())
         .build();
     // The launcher's own listeners found through ServiceLoader are not wanted: a stray one on the

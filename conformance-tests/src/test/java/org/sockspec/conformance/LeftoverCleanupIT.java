@@ -40,7 +40,7 @@ class LeftoverCleanupIT {
       assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(containersOf(session)).as("containers left by the killed run").hasSize(2);
 
-      Engine.removeLeftovers();
+      Engine.environment().removeLeftovers();
       assertThat(containersOf(session)).as("containers of the killed run after the kit started again").isEmpty();
     } finally {
       run.destroyForcibly();
@@ -48,7 +48,7 @@ class LeftoverCleanupIT {
   }
 
   private static List<Container> containersOf(String session) {
-    return Engine.client().listContainersCmd().withShowAll(true)
+    return Engine.environment().docker().listContainersCmd().withShowAll(true)
         .withLabelFilter(Map.of(Labels.SESSION, session)).exec();
   }
 

@@ -55,8 +55,7 @@ public final class SpecExtension
     try {
       warmOnce(context, config);
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": opening its bench");
-      Bench bench = config.capture() ? Bench.openCaptured(config.target(), config.timing())
-          : Bench.open(config.target(), config.timing());
+      Bench bench = Bench.open(config.target(), config.timing(), config.engine(), config.capture());
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": bench open");
       context.getStore(NS).put(Bench.class, bench);
       return bench;
@@ -162,7 +161,7 @@ public final class SpecExtension
    */
   private static void warmOnce(ExtensionContext context, TargetConfig config) {
     context.getRoot().getStore(NS).getOrComputeIfAbsent(Warmed.class, key -> {
-      Sandbox.current().warm(config.benchesOfRun());
+      Sandbox.on(config.engine()).warm(config.benchesOfRun());
       return new Warmed();
     }, Warmed.class);
   }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.sockspec.bench.EngineAddress;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.Timing;
@@ -28,12 +29,16 @@ import org.sockspec.bench.Timing;
  *   <li>{@code sockspec.capture} ({@code on}): {@code on} captures each spec's loopback traffic for
  *       its ladder, a folder also keeps each capture there as {@code SPEC-ID.pcap}, {@code off}
  *       captures nothing.
+ *   <li>{@code sockspec.engine}: the container engine the specs run on, as {@code URL [tls=DIR]}
+ *       (see {@link EngineAddress}); by default the one the environment names ({@code DOCKER_HOST}).
+ *       A grader over a pool of engines sets it per student.
  * </ul>
  *
  * @param keepCaptures where each spec's capture is kept; null when it is not kept
+ * @param engine the engine the specs run on; null for the run's sandbox
  */
 public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only, Level lowestCounted,
-    boolean capture, Path keepCaptures) {
+    boolean capture, Path keepCaptures, EngineAddress engine) {
   public static final String KIND = "sockspec.kind";
   public static final String REFERENCE = "sockspec.reference";
   public static final String DEFECT = "sockspec.defect";
@@ -45,6 +50,7 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String ONLY = "sockspec.only";
   public static final String COUNTED = "sockspec.counted";
   public static final String CAPTURE = "sockspec.capture";
+  public static final String ENGINE = "sockspec.engine";
 
   /** Reads the configuration through {@code parameters} (a JUnit configuration-parameter lookup). */
   public static TargetConfig from(Function<String, Optional<String>> parameters) {
@@ -73,7 +79,8 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     Level lowestCounted = parameters.apply(COUNTED).map(TargetConfig::lowestCounted).orElse(Level.INFO);
     String capture = parameters.apply(CAPTURE).orElse("on").trim();
     Path keep = capture.equals("on") || capture.equals("off") ? null : Path.of(capture);
-    return new TargetConfig(kind, target, timing, only, lowestCounted, !capture.equals("off"), keep);
+    EngineAddress engine = parameters.apply(ENGINE).map(EngineAddress::parse).orElse(null);
+    return new TargetConfig(kind, target, timing, only, lowestCounted, !capture.equals("off"), keep, engine);
   }
 
   private static Level lowestCounted(String text) {

@@ -9,23 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.sockspec.bench.EngineUnavailableException;
-import org.sockspec.bench.LeftOut;
-import org.sockspec.bench.internal.SubmissionCopy;
 
 /**
- * Grades a class: every (student, program) of the manifest is one job, {@code jobs} of them run at
- * once, queued student by student so that students finish in order. As soon as a student's last
- * program is graded, their {@code report.md} then {@code results.json} are written (atomically:
- * results.json existing means the student is finished), and the class's {@code grades.csv} and
- * {@code report.html} are rebuilt from every finished student's results.json.
+ * Grades a class, as its {@link Schedule} spreads the students. As soon as a student is graded,
+ * their {@code report.md} then {@code results.json} are written (atomically: results.json existing
+ * means the student is finished), and the class's {@code grades.csv} and {@code report.html} are
+ * rebuilt from every finished student's results.json.
  *
  * <p>Memory stays flat as the class grows: a finished student's results are written and dropped;
  * only their verdicts (a few bytes per spec) are kept, for the flake report.
@@ -33,18 +24,16 @@ import org.sockspec.bench.internal.SubmissionCopy;
 final class ClassGrader {
   static final String RESULTS = "results.json";
 
-  private final ProgramGrader programs;
+  private final Schedule schedule;
   private final LabManifest manifest;
   private final Path out;
   private final String kit;
-  private final int jobs;
 
-  ClassGrader(ProgramGrader programs, LabManifest manifest, Path out, String kit, int jobs) {
-    this.programs = programs;
+  ClassGrader(Schedule schedule, LabManifest manifest, Path out, String kit) {
+    this.schedule = schedule;
     this.manifest = manifest;
     this.out = out;
     this.kit = kit;
-    this.jobs = jobs;
   }
 
   /** Student folders of {@code submissions}, by name (dot folders and files are not students). */
@@ -57,10 +46,6 @@ final class ClassGrader {
     }
   }
 
-  static boolean finished(Path out, String student) {
-    return Files.isRegularFile(out.resolve(student).resolve(RESULTS));
-  }
-
   /**
    * Grades {@code students}; with {@code write}, writes each one's files as they finish. Returns
    * every student's verdict per (program, spec) name.
@@ -69,83 +54,26 @@ final class ClassGrader {
    */
   Map<String, Map<String, Verdict>> grade(List<Path> students, Progress progress, boolean write) {
     Map<String, Map<String, Verdict>> verdicts = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
-      Thread thread = new Thread(runnable, "sockspec-grade");
-      thread.setDaemon(true);
-      return thread;
-    });
-    AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     try {
-      for (Path folder : students) {
-        String student = folder.getFileName().toString();
-        Map<String, List<GradedSpec>> byFile = new ConcurrentHashMap<>();
-        AtomicInteger left = new AtomicInteger(manifest.programs().size());
-        // From the student's first program taken up, not from queueing: their own grading time.
-        AtomicLong start = new AtomicLong();
-        manifest.programs().forEach((file, kind) -> pool.execute(() -> {
-          if (fatal.get() != null) {
-            return;
-          }
-          try {
-            start.compareAndSet(0, System.nanoTime());
-            byFile.put(file, programs.grade(folder, file, kind));
-            if (left.decrementAndGet() == 0) {
-              StudentGrade grade = assemble(folder, student, byFile, (System.nanoTime() - start.get()) / 1_000_000);
-              Map<String, Verdict> row = new LinkedHashMap<>();
-              grade.specs().forEach(s -> row.put(s.column().name(), s.verdict()));
-              verdicts.put(student, row);
-              if (write) {
-                writeStudent(grade);
-              }
-              progress.finished(grade);
-            }
-          } catch (RuntimeException e) {
-            fatal.compareAndSet(null, e);
-          } catch (Error e) {
-            // A dead job must not pass for a student with nothing to grade: the grading stops, saying why.
-            fatal.compareAndSet(null, new IllegalStateException("grading " + student + "'s " + file + " failed: " + e, e));
-          }
-        }));
+      schedule.run(students, progress, (grade, gradedOn) -> {
+        Map<String, Verdict> row = new LinkedHashMap<>();
+        grade.specs().forEach(s -> row.put(s.column().name(), s.verdict()));
+        verdicts.put(grade.student(), row);
+        if (write) {
+          writeStudent(grade);
+        }
+        progress.finished(grade, gradedOn);
+      });
+    } catch (EngineUnavailableException e) {
+      if (write) {
+        writeClass(); // the grading stopped: the class files still show every student finished
       }
-    } finally {
-      pool.shutdown();
-    }
-    awaitAll(pool);
-    if (fatal.get() != null) {
-      throw fatal.get();
+      throw e;
     }
     if (write) {
       writeClass();
     }
     return verdicts;
-  }
-
-  private static void awaitAll(ExecutorService pool) {
-    try {
-      // Every job is bounded (a deadline per spec), so this ends; the bound only guards a bug.
-      if (!pool.awaitTermination(7, TimeUnit.DAYS)) {
-        throw new IllegalStateException("the grading did not end");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      pool.shutdownNow();
-      throw new IllegalStateException("the grading was interrupted", e);
-    }
-  }
-
-  /** What the copy of the student's folder leaves out; a folder that cannot be read leaves out nothing it copies. */
-  private static List<LeftOut> leftOut(Path folder) {
-    try {
-      return SubmissionCopy.leftOut(folder);
-    } catch (RuntimeException e) {
-      return List.of(); // every program of the folder is already graded "cannot be graded", saying why
-    }
-  }
-
-  private StudentGrade assemble(Path folder, String student, Map<String, List<GradedSpec>> byFile, long ms) {
-    List<GradedSpec> all = new ArrayList<>();
-    manifest.programs().keySet().forEach(file -> all.addAll(byFile.get(file)));
-    return new StudentGrade(student, all, ms, leftOut(folder));
   }
 
   private void writeStudent(StudentGrade grade) {

@@ -14,6 +14,9 @@ import org.sockspec.cli.ExitStatus;
 import org.sockspec.cli.KitVersion;
 import org.sockspec.cli.SandboxOption;
 import org.sockspec.cli.SockspecCommand;
+import org.sockspec.cli.pool.EngineLine;
+import org.sockspec.cli.pool.EnginesFile;
+import org.sockspec.bench.internal.Sandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
         "3:cannot run containers here, or some specs could not be judged (kit errors: run again with --resume)"},
     footerHeading = "%nExamples:%n",
     footer = {"  sockspec grade submissions/ --out grades/", "  sockspec grade submissions/ --lab lab.toml --jobs 2",
-        "  sockspec grade submissions/ --out grades/ --resume", "  sockspec grade --print-lab > lab.toml",
+        "  sockspec grade submissions/ --out grades/ --resume", "  sockspec grade submissions/ --engines engines.txt",
+        "  sockspec grade --print-lab > lab.toml",
         "", "Documentation: docs/grading.md"})
 public final class GradeCommand implements Callable<Integer> {
   @ParentCommand
@@ -56,8 +60,15 @@ public final class GradeCommand implements Callable<Integer> {
   @Option(names = "--print-lab", description = "Print the built-in lab manifest and exit.")
   boolean printLab;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Programs graded at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--jobs", paramLabel = "N", description = "Programs graded at once on the one engine "
+      + "(default: ${DEFAULT-VALUE}).")
   int jobs = 2;
+
+  @Option(names = "--engines", paramLabel = "FILE", description = "Grade over a pool of container engines: one per "
+      + "line, its URL (unix:///path/to/docker.sock, or tcp://HOST:PORT tls=CERT-FOLDER), then optionally jobs=N, how "
+      + "many students it grades at once (default 1); # starts a comment. Students go to engines as their jobs free "
+      + "up, each graded on one; an engine lost mid-grade has its students graded again on the others.")
+  Path engines;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the grades (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("grades");
@@ -93,9 +104,11 @@ public final class GradeCommand implements Callable<Integer> {
     LabManifest manifest;
     List<Path> todo;
     int skipped;
+    List<EngineLine> pool;
     try {
       sandbox.apply(context);
       validate();
+      pool = engines == null ? null : EnginesFile.read(engines);
       if (capture != null) {
         CaptureFolder.check(capture);
       }
@@ -110,14 +123,17 @@ public final class GradeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    if (!todo.isEmpty()) {
+    if (!todo.isEmpty() && pool == null) {
       // Also sweeps what a killed grader left running (Engine's leftover sweep, on first contact).
       context.engine().require();
       // Each job's specs run side by side too; a job per lane keeps both cores busy through the waits.
       context.engine().allowAtOnce(jobs);
     }
-    ClassGrader grader = new ClassGrader(new ProgramGrader(context.runner(), manifest, timescale, capture), manifest, out,
-        KitVersion.get(), jobs);
+    ProgramGrader programs = new ProgramGrader(context.runner(), manifest, timescale, capture);
+    // The pool's engines are reached, and their images made present, by the pool as it starts.
+    Schedule schedule = pool == null ? new ProgramsAtOnce(programs, manifest, jobs)
+        : new EnginePool(context.engine().pool(pool), programs);
+    ClassGrader grader = new ClassGrader(schedule, manifest, out, KitVersion.get());
     Map<String, Map<String, Verdict>> first = round(context, grader, todo, skipped, true);
     if (todo.isEmpty()) {
       grader.writeClass();
@@ -162,6 +178,14 @@ public final class GradeCommand implements Callable<Integer> {
     if (!(timescale > 0 && timescale <= 100)) {
       throw new IllegalArgumentException("--timescale must be more than 0 and at most 100, got " + timescale + ".");
     }
+    if (engines != null && Sandbox.Type.current() == Sandbox.Type.PROCESS) {
+      throw new IllegalArgumentException("--engines grades on container engines; it does not go with --sandbox "
+          + "process.");
+    }
+    if (engines != null && spec.commandLine().getParseResult().hasMatchedOption("--jobs")) {
+      throw new IllegalArgumentException("--jobs is for the one engine; with --engines, each engine's line says how "
+          + "many students it grades at once (jobs=N).");
+    }
     if (Objects.equals(out.toAbsolutePath().normalize(), submissions.toAbsolutePath().normalize())) {
       throw new IllegalArgumentException("--out must not be the SUBMISSIONS folder itself.");
     }
@@ -172,8 +196,10 @@ public final class GradeCommand implements Callable<Integer> {
       int skipped, boolean write) {
     Progress progress = new Progress(context.err(), context.colour());
     progress.start(todo.size(), skipped);
-    Map<String, Map<String, Verdict>> verdicts = grader.grade(todo, progress, write);
-    progress.end();
-    return verdicts;
+    try {
+      return grader.grade(todo, progress, write);
+    } finally {
+      progress.end();
+    }
   }
 }

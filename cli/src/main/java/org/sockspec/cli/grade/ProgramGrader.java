@@ -52,8 +52,25 @@ final class ProgramGrader {
     this.captures = captures;
   }
 
-  /** The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order. */
-  List<GradedSpec> grade(Path folder, String file, Kind kind) {
+  /**
+   * Every program of the manifest in {@code folder}, one after another, as {@code student}'s.
+   *
+   * @throws EngineLostException when {@code placement} was abandoned on the way
+   */
+  StudentGrade gradeStudent(String student, Path folder, Placement placement) {
+    long start = System.nanoTime();
+    List<GradedSpec> all = new ArrayList<>();
+    manifest.programs().forEach((file, kind) -> all.addAll(grade(folder, file, kind, placement)));
+    return StudentGrade.of(student, folder, all, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order,
+   * run where {@code placement} says.
+   *
+   * @throws EngineLostException when {@code placement} was abandoned on the way
+   */
+  List<GradedSpec> grade(Path folder, String file, Kind kind, Placement placement) {
     List<SpecInfo> plan = Catalogue.specsFor(kind);
     Path program = folder.resolve(file);
     Map<String, SpecResult> results = new LinkedHashMap<>();
@@ -74,6 +91,9 @@ final class ProgramGrader {
       return graded(file, kind, plan, results);
     }
     Map<String, String> parameters = parameters(kind, program);
+    if (placement.engine() != null) {
+      parameters.put(TargetConfig.ENGINE, placement.engine().text());
+    }
     if (captures != null) {
       parameters.put(TargetConfig.CAPTURE, captures.resolve(folder.getFileName().toString()).resolve(file)
           .toAbsolutePath().normalize().toString());
@@ -89,8 +109,7 @@ final class ProgramGrader {
       Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheServer).findFirst();
       if (first.isPresent()) {
         rest.remove(first.get());
-        SpecResult firstResult = run(kind, program, parameters, List.of(first.get()))
-            .get(0);
+        SpecResult firstResult = run(kind, program, parameters, List.of(first.get()), placement).get(0);
         results.put(first.get().id(), firstResult);
         if (Diagnosis.neverListened(firstResult)) {
           for (SpecInfo spec : List.copyOf(rest)) {
@@ -103,12 +122,12 @@ final class ProgramGrader {
       }
     }
     if (!rest.isEmpty()) {
-      run(kind, program, parameters, rest).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, rest, placement).forEach(r -> results.put(r.id(), r));
     }
     List<SpecInfo> errored = plan.stream().filter(spec -> isKitError(results.get(spec.id()))).toList();
     if (!errored.isEmpty()) {
       // Once more: engine trouble on a busy machine is usually gone the second time.
-      run(kind, program, parameters, errored).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, errored, placement).forEach(r -> results.put(r.id(), r));
     }
     return graded(file, kind, plan, results);
   }
@@ -121,18 +140,29 @@ final class ProgramGrader {
     return !spec.id().toLowerCase(Locale.ROOT).endsWith("without-server");
   }
 
-  /** Runs {@code specs}. */
-  private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs) {
+  /** Runs {@code specs}, unless {@code placement} is abandoned, before or while they run. */
+  private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs,
+      Placement placement) {
+    abandonIf(placement);
     Map<String, String> withOnly = new LinkedHashMap<>(parameters);
     withOnly.put(TargetConfig.ONLY, specs.stream().map(SpecInfo::id).collect(Collectors.joining(",")));
     RunRequest request = new RunRequest(kind, program.toString(), withOnly, specs, false);
     try {
-      return byPlan(specs, runner.run(request, SpecListener.NONE));
-    } catch (EngineUnavailableException e) {
-      throw e; // no spec of anyone can run: the class's grading stops, saying why
+      List<SpecResult> results = byPlan(specs, runner.run(request, SpecListener.NONE));
+      abandonIf(placement); // what ran while contact broke is not taken, verdicts or errors
+      return results;
+    } catch (EngineUnavailableException | EngineLostException e) {
+      throw e; // no spec can run there: the grader stops, or grades the student elsewhere
     } catch (RuntimeException e) {
+      abandonIf(placement);
       String message = "kit error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
       return specs.stream().map(spec -> SpecResult.of(spec, Status.ERROR, message, Map.of(), 0)).toList();
+    }
+  }
+
+  private static void abandonIf(Placement placement) {
+    if (placement.abandoned().getAsBoolean()) {
+      throw new EngineLostException("contact with the engine " + placement.engine().url() + " broke");
     }
   }
 

@@ -1,7 +1,9 @@
 package org.sockspec.cli.grade;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.sockspec.bench.LeftOut;
+import org.sockspec.bench.internal.SubmissionCopy;
 
 /**
  * One student's graded submission: every (program, spec) of the manifest, in its order.
@@ -12,6 +14,21 @@ public record StudentGrade(String student, List<GradedSpec> specs, long duration
   public StudentGrade {
     specs = List.copyOf(specs);
     leftOut = List.copyOf(leftOut);
+  }
+
+  /**
+   * The grade of {@code student}, whose folder {@code folder} gave {@code specs}, graded in {@code ms},
+   * with what the copy of the folder left out (nothing, for a folder that cannot be read: its
+   * programs are all graded "cannot be graded" already, saying why).
+   */
+  static StudentGrade of(String student, Path folder, List<GradedSpec> specs, long ms) {
+    List<LeftOut> leftOut;
+    try {
+      leftOut = SubmissionCopy.leftOut(folder);
+    } catch (RuntimeException e) {
+      leftOut = List.of();
+    }
+    return new StudentGrade(student, specs, ms, leftOut);
   }
 
   public double score() {

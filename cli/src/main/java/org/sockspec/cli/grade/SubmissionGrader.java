@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.cli.SpecRunner;
 
 /**
@@ -43,15 +41,6 @@ public final class SubmissionGrader {
 
   /** Every program of the manifest in {@code folder}, graded, as {@code student}'s. */
   public StudentGrade grade(String student, Path folder) {
-    long start = System.nanoTime();
-    List<GradedSpec> all = new ArrayList<>();
-    manifest.programs().forEach((file, kind) -> all.addAll(programs.grade(folder, file, kind)));
-    List<org.sockspec.bench.LeftOut> leftOut;
-    try {
-      leftOut = SubmissionCopy.leftOut(folder);
-    } catch (RuntimeException e) {
-      leftOut = List.of();
-    }
-    return new StudentGrade(student, all, (System.nanoTime() - start) / 1_000_000, leftOut);
+    return programs.gradeStudent(student, folder, Placement.RUN_SANDBOX);
   }
 }

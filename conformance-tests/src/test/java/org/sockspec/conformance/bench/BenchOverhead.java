@@ -6,7 +6,6 @@ import org.sockspec.bench.Kind;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.Timing;
 import org.sockspec.bench.internal.Engine;
-import org.sockspec.bench.internal.KitImage;
 
 /**
  * Benchmark of the bench's own cost (run by bench/overhead.sh, not a test): the first contact with
@@ -19,10 +18,10 @@ public final class BenchOverhead {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     long t0 = System.nanoTime();
-    Engine.client();
+    Engine.environment().docker();
     long engine = ms(t0);
     long t1 = System.nanoTime();
-    KitImage.name();
+    Engine.environment().kitImage();
     long image = ms(t1);
     System.out.printf("first engine contact (Testcontainers init, leftover sweep): %d ms%n", engine);
     System.out.printf("kit image (inspect, or build on first use):              %d ms%n", image);

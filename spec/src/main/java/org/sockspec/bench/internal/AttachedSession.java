@@ -16,14 +16,15 @@ import org.sockspec.bench.KitException;
  * exec} in a container started idle, on every lane's opening.
  */
 final class AttachedSession implements ProgramSession {
-  private final DockerClient docker = Engine.client();
+  private final DockerClient docker;
   private final String containerId;
   private final StdinFeed stdin = new StdinFeed();
   private final ResultCallback.Adapter<Frame> streams;
   private volatile boolean streamsClosed;
 
-  /** Attaches to the created container {@code containerId}, then starts it. */
-  AttachedSession(String containerId, Consumer<byte[]> output, Runnable onClosed) {
+  /** Attaches to the created container {@code containerId} of the engine {@code docker} reaches, then starts it. */
+  AttachedSession(DockerClient docker, String containerId, Consumer<byte[]> output, Runnable onClosed) {
+    this.docker = docker;
     this.containerId = containerId;
     streams = docker.attachContainerCmd(containerId).withStdIn(stdin).withStdOut(true).withStdErr(true)
         .withFollowStream(true).exec(new ResultCallback.Adapter<>() {

@@ -23,9 +23,8 @@ public record BenchBreak(boolean engineAnswers, ContainerState target, LimitsHit
   public record ContainerState(boolean running, boolean oomKilled, long exitCode) {}
 
   /** The facts about {@code target}'s bench, asked of the engine now; {@code limits} since the spec began. */
-  static BenchBreak of(TargetContainer target, LimitsHit limits) {
+  static BenchBreak of(com.github.dockerjava.api.DockerClient docker, TargetContainer target, LimitsHit limits) {
     try {
-      com.github.dockerjava.api.DockerClient docker = Engine.client();
       docker.pingCmd().exec();
       com.github.dockerjava.api.command.InspectContainerResponse.ContainerState state =
           docker.inspectContainerCmd(target.id()).exec().getState();

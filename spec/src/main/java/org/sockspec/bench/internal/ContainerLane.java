@@ -29,7 +29,7 @@ final class ContainerLane implements Lane {
 
   @Override
   public ProgramSession start(List<String> command, Consumer<byte[]> output, Runnable onClosed) {
-    return ExecSession.start(slot.target().id(), TargetContainer.USER, org.sockspec.bench.Target.LAB_DIR, command,
+    return ExecSession.start(slot.docker(), slot.target().id(), TargetContainer.USER, org.sockspec.bench.Target.LAB_DIR, command,
         output, onClosed);
   }
 
@@ -41,7 +41,7 @@ final class ContainerLane implements Lane {
 
   @Override
   public BenchBreak breakage() {
-    return BenchBreak.of(slot.target(), limitsHit().orElse(null));
+    return BenchBreak.of(slot.docker(), slot.target(), limitsHit().orElse(null));
   }
 
   @Override

@@ -20,6 +20,7 @@ final class ContainerSlot implements Slot {
   /** The probe agent's options: where the target is, as the probe container sees it. */
   static final List<String> PROBE_OPTIONS = List.of("--root", "/proc/1/root", "--uid", "1000", "--lab", Target.LAB_DIR,
       "--scratch", "/tmp,/home/lab,/dev/shm,/dev/mqueue");
+  private final DockerClient docker;
   private final TargetContainer target;
   private final String probeId;
   private final ProbeChannel channel;
@@ -29,8 +30,9 @@ final class ContainerSlot implements Slot {
   /** The limits counters when the current spec took the slot: a spec's are counted from there. */
   private volatile LimitsHit baseline;
 
-  private ContainerSlot(TargetContainer target, String probeId, ProbeChannel channel, int probePid,
-      SandboxLimits limits) {
+  private ContainerSlot(DockerClient docker, TargetContainer target, String probeId, ProbeChannel channel,
+      int probePid, SandboxLimits limits) {
+    this.docker = docker;
     this.target = target;
     this.probeId = probeId;
     this.channel = channel;
@@ -38,23 +40,25 @@ final class ContainerSlot implements Slot {
     this.limits = limits;
   }
 
-  /** Starts a target from the kit image, its probe container, and the probe agent. */
-  static ContainerSlot open(SandboxLimits limits) {
-    Trace.log("slot: opening");
-    DockerClient docker = Engine.client();
-    String image = KitImage.name();
+  /** Starts a target from the kit image on {@code engine}, its probe container, and the probe agent. */
+  static ContainerSlot open(Engine engine, SandboxLimits limits) {
+    Trace.log("slot: opening on " + engine);
+    DockerClient docker = engine.docker();
+    String image = engine.kitImage();
     TargetContainer target = TargetContainer.start(docker, image, limits);
+    engine.sawTarget(target);
     Trace.log("slot: target " + target.id().substring(0, 12) + " started");
     String probeId = null;
     try {
       probeId = ProbeContainer.create(docker, image, target.id(),
           ProbeChannel.agentCommand(KitImage.PROBE_CLASSPATH, PROBE_OPTIONS));
       String probeContainer = probeId;
-      ProbeChannel channel = new ProbeChannel((output, closed) -> new AttachedSession(probeContainer, output, closed));
+      ProbeChannel channel = new ProbeChannel((output, closed) ->
+          new AttachedSession(docker, probeContainer, output, closed));
       Trace.log("slot: probe agent ready, slot " + target.id().substring(0, 12) + " open");
-      return new ContainerSlot(target, probeId, channel, channel.agentPid(), limits);
+      return new ContainerSlot(docker, target, probeId, channel, channel.agentPid(), limits);
     } catch (RuntimeException e) {
-      Remover.removeLater(probeId == null ? List.of(target.id()) : List.of(probeId, target.id()));
+      Remover.removeLater(docker, probeId == null ? List.of(target.id()) : List.of(probeId, target.id()));
       throw e;
     }
   }
@@ -97,6 +101,11 @@ final class ContainerSlot implements Slot {
     return "slot " + target.id().substring(0, 12);
   }
 
+  /** The client of the engine it is on. */
+  DockerClient docker() {
+    return docker;
+  }
+
   TargetContainer target() {
     return target;
   }
@@ -137,7 +146,7 @@ final class ContainerSlot implements Slot {
       channel.close();
     } finally {
       // Probe first: it lives in the target's namespaces.
-      Remover.removeLater(List.of(probeId, target.id()));
+      Remover.removeLater(docker, List.of(probeId, target.id()));
     }
   }
 }

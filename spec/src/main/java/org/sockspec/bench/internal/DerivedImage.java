@@ -18,16 +18,15 @@ final class DerivedImage {
   private DerivedImage() {}
 
   /**
-   * The image {@code repository:TAG} of {@code base} plus the files {@code files} makes, where TAG
+   * The image {@code repository:TAG}, on the engine {@code docker} reaches, of {@code base} plus the files {@code files} makes, where TAG
    * hashes the base and {@code fingerprint} (which must change whenever the files do); the files
    * are made only when the image is not there yet.
    */
-  static String ensure(String repository, String base, byte[] fingerprint,
+  static String ensure(DockerClient docker, String repository, String base, byte[] fingerprint,
       java.util.function.Supplier<TarArchive> files) {
     String tag = RuntimeImage.Hashes.shortHex(RuntimeImage.Hashes.concat(
         base.getBytes(java.nio.charset.StandardCharsets.UTF_8), fingerprint));
     String name = repository + ":" + tag;
-    DockerClient docker = Engine.client();
     if (exists(docker, name)) {
       return name;
     }

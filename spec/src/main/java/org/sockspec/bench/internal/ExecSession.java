@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * container, and stops a program mid-spec with a signal from the probe.
  */
 public final class ExecSession implements ProgramSession {
-  private final DockerClient docker = Engine.client();
+  private final DockerClient docker;
   private final String execId;
   private final StdinFeed stdin = new StdinFeed();
   private final ResultCallback.Adapter<Frame> streams;
@@ -32,8 +32,9 @@ public final class ExecSession implements ProgramSession {
   private static final List<String> ENVIRONMENT = List.of("PYTHONUNBUFFERED=1",
       "PYTHONDONTWRITEBYTECODE=1", "HOME=/home/lab", "LANG=C.UTF-8");
 
-  private ExecSession(String containerId, String user, String workingDir, List<String> command,
+  private ExecSession(DockerClient docker, String containerId, String user, String workingDir, List<String> command,
       Consumer<byte[]> output, Runnable onClosed) {
+    this.docker = docker;
     execId = docker.execCreateCmd(containerId).withUser(user).withCmd(command.toArray(String[]::new))
         .withWorkingDir(workingDir).withEnv(ENVIRONMENT)
         .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).withTty(false)
@@ -60,9 +61,10 @@ public final class ExecSession implements ProgramSession {
     });
   }
 
-  public static ExecSession start(String containerId, String user, String workingDir, List<String> command,
-      Consumer<byte[]> output, Runnable onClosed) {
-    return new ExecSession(containerId, user, workingDir, command, output, onClosed);
+  /** Starts {@code command} in the container {@code containerId} of the engine {@code docker} reaches. */
+  public static ExecSession start(DockerClient docker, String containerId, String user, String workingDir,
+      List<String> command, Consumer<byte[]> output, Runnable onClosed) {
+    return new ExecSession(docker, containerId, user, workingDir, command, output, onClosed);
   }
 
   @Override

@@ -43,6 +43,8 @@ public final class ProbeChannel implements AutoCloseable {
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
   private final ProgramSession session;
   private final int agentPid;
+  /** Once the probe's streams closed (it exited, or the engine went away), every call fails at once. */
+  private volatile boolean closed;
 
   /** Starts the probe agent, its output to the channel. */
   public interface Starter {
@@ -60,7 +62,10 @@ public final class ProbeChannel implements AutoCloseable {
   }
 
   public ProbeChannel(Starter starter) {
-    session = starter.start(this::receive, () -> lines.add("closed {}"));
+    session = starter.start(this::receive, () -> {
+      closed = true;
+      lines.add("closed {}");
+    });
     String ready = poll(STARTUP);
     if (ready == null || !ready.startsWith("ready ")) {
       throw new KitException("the probe did not start within " + STARTUP.toSeconds() + " s (got: " + ready + ")");
@@ -104,6 +109,9 @@ public final class ProbeChannel implements AutoCloseable {
   public synchronized <A extends ProbeAnswer> A call(Duration bound, ProbeRequest request, Class<A> answer) {
     String id = Integer.toString(ids.incrementAndGet());
     Verb verb = Verb.of(request);
+    if (closed) { // no answer can come: its streams are closed
+      throw new KitException("the probe is gone (its streams closed): it cannot do '" + verb + "'");
+    }
     session.write((new RequestLine(id, request).write() + "\n").getBytes(StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + bound.plus(SLACK).toNanos();
     while (true) {

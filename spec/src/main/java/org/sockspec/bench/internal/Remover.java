@@ -1,5 +1,6 @@
 package org.sockspec.bench.internal;
 
+import com.github.dockerjava.api.DockerClient;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,14 +26,14 @@ public final class Remover {
 
   private Remover() {}
 
-  /** Removes the containers ({@code docker rm -f}), in the order given, in the background. */
-  public static void removeLater(List<String> containerIds) {
+  /** Removes the containers ({@code docker rm -f}) of the engine {@code docker} reaches, in the order given, in the background. */
+  public static void removeLater(DockerClient docker, List<String> containerIds) {
     synchronized (Remover.class) {
       pending++;
     }
     EXECUTOR.execute(() -> {
       try {
-        containerIds.forEach(id -> Engine.remove(Engine.client(), id));
+        containerIds.forEach(id -> Engine.remove(docker, id));
       } finally {
         synchronized (Remover.class) {
           pending--;

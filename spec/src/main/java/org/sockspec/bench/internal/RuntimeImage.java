@@ -1,5 +1,7 @@
 package org.sockspec.bench.internal;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,10 +24,20 @@ public final class RuntimeImage {
     return NAME;
   }
 
-  static void requirePresent() {
+  /** Whether the engine {@code docker} reaches has it. */
+  static boolean isOn(DockerClient docker) {
     try {
-      Engine.client().inspectImageCmd(NAME).exec();
-    } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+      docker.inspectImageCmd(NAME).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  static void requirePresent(DockerClient docker) {
+    try {
+      docker.inspectImageCmd(NAME).exec();
+    } catch (NotFoundException e) {
       throw new EngineUnavailableException("the runtime image " + NAME + " is not built yet. Build it "
           + "once with scripts/ensure-image.sh (offline, about a minute; ./sockspec and mvn verify "
           + "run it for you), or scripts/ensure-image.sh --dockerfile where a registry is reachable.", e);

@@ -24,10 +24,18 @@ public interface Sandbox {
 
   /**
    * The sandbox of this run, as the system property {@code sockspec.sandbox} names it:
-   * {@code containers} (the default) or {@code process}.
+   * {@code containers} (the default: on the engine the environment names) or {@code process}.
    */
   static Sandbox current() {
-    return Type.current() == Type.PROCESS ? ProcessSandbox.instance() : ContainerSandbox.INSTANCE;
+    return Type.current() == Type.PROCESS ? ProcessSandbox.instance() : Engine.environment().sandbox();
+  }
+
+  /**
+   * The container bench of the engine at {@code engine} (one of a grader's pool); the run's sandbox
+   * when it is null.
+   */
+  static Sandbox on(org.sockspec.bench.EngineAddress engine) {
+    return engine == null ? current() : Engine.at(engine).sandbox();
   }
 
   /** The ways of running programs, by the names {@code --sandbox} takes. */

@@ -32,7 +32,7 @@ import org.sockspec.bench.internal.TarArchive;
  * packages' tests and the matrix run in the process sandbox.
  */
 public final class Lookalike implements AutoCloseable {
-  private final DockerClient docker = Engine.client();
+  private final DockerClient docker = Engine.environment().docker();
   private final TarArchive files = new TarArchive();
   private final Map<String, String> sysctls = new LinkedHashMap<>();
   private String id;
