@@ -22,6 +22,22 @@ start_one() {
     return 0
   fi
   mkdir -p "/var/lib/$name" "/run/$name"
+  # A daemon killed with -9 leaves its pid files behind, and dockerd will not start over them; it
+  # may also still be on its way out (its process not yet gone) for a moment.
+  local file pid
+  for file in "/run/$name.pid" "/run/$name/containerd/containerd.pid"; do
+    [ -f "$file" ] || continue
+    pid=$(cat "$file")
+    for _ in $(seq 20); do
+      kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != Z ] || break
+      sleep 0.5
+    done
+    if kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != Z ]; then
+      say "$name does not answer, but its process $pid runs: stop it first (bench/engines.sh stop)"
+      return 1
+    fi
+    rm -f "$file"
+  done
   # setsid: the engine outlives this script, as the machine's own does.
   setsid dockerd --host "$(url "$name")" --data-root "/var/lib/$name" --exec-root "/run/$name" \
     --pidfile "/run/$name.pid" --bridge none --iptables=false --ip-masq=false \

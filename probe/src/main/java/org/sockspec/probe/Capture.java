@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.sockspec.probe.protocol.ProbeAnswer.CaptureStarted;
 import org.sockspec.probe.protocol.ProbeAnswer.Captured;
 
@@ -42,13 +43,14 @@ final class Capture {
   /** Starts capturing a spec's traffic; answers whether it could, and why not. */
   synchronized CaptureStarted start() throws IOException {
     if (!running()) {
-      return new CaptureStarted(false, unavailable);
+      return new CaptureStarted(false, unavailable, 0);
     }
     mark();
     records = new ByteArrayOutputStream();
     truncated = false;
     capturing = true;
-    return new CaptureStarted(true, null);
+    Instant now = Instant.now();
+    return new CaptureStarted(true, null, now.getEpochSecond() * 1_000_000_000L + now.getNano());
   }
 
   /** Stops capturing and answers the spec's capture as a pcap file (nothing when it was not capturing). */

@@ -62,7 +62,8 @@ public final class Bench implements AutoCloseable {
   private final int probePid;
   /** The kit's clients, for the ladder's ends. */
   private final List<NamedClient> clients = new ArrayList<>();
-  private final long startNanos = System.currentTimeMillis() * 1_000_000L;
+  /** The ladder's origin: when the capture started, by the clock of the machine whose kernel stamps the packets. */
+  private long ladderOrigin;
   private final boolean captureAsked;
   private final String captureUnavailable;
   private Traffic traffic;
@@ -97,6 +98,7 @@ public final class Bench implements AutoCloseable {
   /** Starts the lane's capture; null once it captures, else why it cannot. */
   private String startCapture() {
     CaptureStarted started = probe.call(timing.reply(), new CaptureStart(), CaptureStarted.class);
+    ladderOrigin = started.clockNanos();
     return started.capturing() ? null : started.unavailable();
   }
 
@@ -114,7 +116,7 @@ public final class Bench implements AutoCloseable {
         try {
           Captured captured = probe.call(timing.reply(), new CaptureStop(), Captured.class);
           traffic = captured.capturing() ? Traffic.of(captured.pcap(), captured.truncated(),
-              new Ladder(clientPorts(), unplacedClients(), target.port(), startNanos,
+              new Ladder(clientPorts(), unplacedClients(), target.port(), ladderOrigin,
                 target.kind().isServer() ? null : "client"), wireNotes)
               : Traffic.none("the probe was not capturing");
         } catch (RuntimeException e) {

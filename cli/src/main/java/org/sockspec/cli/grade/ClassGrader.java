@@ -55,14 +55,14 @@ final class ClassGrader {
   Map<String, Map<String, Verdict>> grade(List<Path> students, Progress progress, boolean write) {
     Map<String, Map<String, Verdict>> verdicts = new ConcurrentHashMap<>();
     try {
-      schedule.run(students, progress, (grade, gradedOn) -> {
+      schedule.run(students, progress, grade -> {
         Map<String, Verdict> row = new LinkedHashMap<>();
         grade.specs().forEach(s -> row.put(s.column().name(), s.verdict()));
         verdicts.put(grade.student(), row);
         if (write) {
           writeStudent(grade);
         }
-        progress.finished(grade, gradedOn);
+        progress.finished(grade);
       });
     } catch (EngineUnavailableException e) {
       if (write) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.internal.EngineWatch;
@@ -57,6 +57,8 @@ final class EnginePool implements Schedule {
   private static final class Member {
     final PoolEngine engine;
     final Set<String> inFlight = new LinkedHashSet<>();
+    /** Students dropped since it last finished one, not yet named in a loss: those the loss cost. */
+    final Set<String> dropped = new LinkedHashSet<>();
     final List<String> history = new ArrayList<>();
     State state = State.PREPARING;
     boolean everReady;
@@ -83,7 +85,7 @@ final class EnginePool implements Schedule {
   }
 
   @Override
-  public void run(List<Path> students, Progress progress, BiConsumer<StudentGrade, String> finished) {
+  public void run(List<Path> students, Progress progress, Consumer<StudentGrade> finished) {
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     synchronized (this) {
@@ -199,8 +201,11 @@ final class EnginePool implements Schedule {
       }
       member.state = State.LOST;
       member.lostSince = since;
-      String students = member.inFlight.isEmpty() ? "no student in flight"
-          : "its student(s) in flight, " + String.join(", ", member.inFlight) + ", are graded again on the others";
+      Set<String> cost = new LinkedHashSet<>(member.dropped);
+      cost.addAll(member.inFlight);
+      member.dropped.clear();
+      String students = cost.isEmpty() ? "no student in flight"
+          : "its student(s) in flight, " + String.join(", ", cost) + ", are graded again on the others";
       tell(member, member.name() + (member.everReady ? " lost at " + Progress.clock(since) + " (" + why + "): "
           + students : " does not answer (" + why + "): it grades once it answers"));
       stopIfAllDown();
@@ -218,7 +223,7 @@ final class EnginePool implements Schedule {
   }
 
   /** One job of an engine: takes the next student, grades them there, and hands the grade on or the student back. */
-  private void work(Member member, BiConsumer<StudentGrade, String> finished) {
+  private void work(Member member, Consumer<StudentGrade> finished) {
     while (true) {
       Path folder;
       synchronized (this) {
@@ -235,7 +240,7 @@ final class EnginePool implements Schedule {
       StudentGrade grade = gradeThere(member, folder);
       if (grade != null) {
         try {
-          finished.accept(grade, "engine " + member.engine.line().number());
+          finished.accept(grade);
         } catch (RuntimeException e) {
           failed(e);
         }
@@ -244,8 +249,10 @@ final class EnginePool implements Schedule {
         member.inFlight.remove(student(folder));
         if (grade != null) {
           member.graded++;
+          member.dropped.clear();
           unfinished--;
         } else {
+          member.dropped.add(student(folder));
           member.moved++;
           int moved = moves.merge(folder, 1, Integer::sum);
           queue.addFirst(folder);
@@ -293,7 +300,10 @@ final class EnginePool implements Schedule {
     Placement placement = new Placement(engine.line().address(), () -> engine.interruptions() != mark);
     try {
       StudentGrade grade = programs.gradeStudent(student(folder), folder, placement);
-      return engine.interruptions() == mark && engine.answers() ? grade : null;
+      return engine.interruptions() == mark && engine.answers()
+          ? grade.on(new GradedOn(engine.line().number(), engine.line().address().url().toString(),
+              engine.limitCounters()))
+          : null;
     } catch (EngineLostException | EngineUnavailableException e) {
       return null;
     } catch (RuntimeException e) {
@@ -330,7 +340,7 @@ final class EnginePool implements Schedule {
         lines.add(String.format(Locale.ROOT, "%s: %d student(s), %.1f per minute%s; limits evidence: %s",
             member.name(), member.graded, member.graded * 60 / Math.max(seconds, 1e-9),
             member.moved > 0 ? ", " + member.moved + " moved to others" : "",
-            member.engine.limitsEvidence()));
+            member.engine.limitCounters().description()));
       }
     }
     progress.engines(lines);

@@ -47,6 +47,12 @@ final class GradescopeResults {
     extra.put("student", grade.student());
     extra.put("max_score", round(grade.maxScore()));
     extra.put("kit_errors", grade.count(Verdict.KIT_ERROR));
+    if (grade.gradedOn() != null) {
+      ObjectNode engine = extra.putObject("engine");
+      engine.put("number", grade.gradedOn().engine());
+      engine.put("url", grade.gradedOn().url());
+      engine.put("limit_counters", GradedOn.word(grade.gradedOn().limitCounters()));
+    }
     ArrayNode cells = extra.putArray("tests");
     int number = 1;
     for (GradedSpec spec : grade.specs()) {
@@ -125,8 +131,13 @@ final class GradescopeResults {
             + clean.substring(clean.length() - EVIDENCE_CHARS);
   }
 
-  /** A finished student's file read back for the class's reports: one cell per test, by name. */
-  record Row(String student, double score, double maxScore, long kitErrors, Map<String, Cell> cells) {}
+  /**
+   * A finished student's file read back for the class's reports: one cell per test, by name.
+   *
+   * @param gradedOn the engine of a pool that graded them; null on the run's one sandbox
+   */
+  record Row(String student, double score, double maxScore, long kitErrors, Map<String, Cell> cells,
+      GradedOn gradedOn) {}
 
   /**
    * @param cause the kind of the spec's cause ("no-answer"), empty for a pass
@@ -153,8 +164,12 @@ final class GradescopeResults {
           fact.path("reason").asText(""), fact.path("cause").path("kind").asText(""), test.path("score").asDouble(), test.path("max_score").asDouble(),
           test.path("output").asText(""), fact.path("ladder").asText("")));
     }
+    JsonNode engine = extra.path("engine");
+    GradedOn gradedOn = engine.isObject() ? new GradedOn(engine.path("number").asInt(), engine.path("url").asText(),
+        GradedOn.ofWord(engine.path("limit_counters").asText("not-seen-yet"))) : null;
     return new Row(extra.path("student").asText(file.getParent().getFileName().toString()),
-        root.path("score").asDouble(), extra.path("max_score").asDouble(), extra.path("kit_errors").asLong(), cells);
+        root.path("score").asDouble(), extra.path("max_score").asDouble(), extra.path("kit_errors").asLong(), cells,
+        gradedOn);
   }
 
   static double round(double points) {

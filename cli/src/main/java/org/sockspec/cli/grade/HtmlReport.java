@@ -54,6 +54,21 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
+  /** Which engines of a pool graded the students shown, and where each one's evidence of limits comes from. */
+  private static void engines(StringBuilder out, List<GradescopeResults.Row> rows) {
+    Map<String, List<GradedOn>> byEngine = new java.util.TreeMap<>();
+    rows.stream().map(GradescopeResults.Row::gradedOn).filter(java.util.Objects::nonNull)
+        .forEach(on -> byEngine.computeIfAbsent(on.name(), name -> new ArrayList<>()).add(on));
+    if (byEngine.isEmpty()) {
+      return;
+    }
+    out.append("<div class=\"meta\">Graded over a pool of engines:<ul>");
+    byEngine.forEach((name, graded) -> out.append("<li>").append(escape(name)).append(": ").append(graded.size())
+        .append(graded.size() == 1 ? " student" : " students").append("; limits evidence: ")
+        .append(escape(graded.get(graded.size() - 1).limitCounters().description())).append("</li>"));
+    out.append("</ul></div>");
+  }
+
   static String render(LabManifest manifest, String kit, List<LabManifest.Column> columns,
       List<GradescopeResults.Row> rows) {
     StringBuilder out = new StringBuilder(64 * 1024);
@@ -67,6 +82,7 @@ final class HtmlReport {
         .append(" graded by sockspec ").append(escape(kit)).append("; mean ")
         .append(String.format(Locale.ROOT, "%.1f", mean)).append(" of ").append(GradescopeResults.number(max))
         .append(" points. Click a cell for its evidence.</div>");
+    engines(out, rows);
     out.append("<div class=\"legend\">");
     for (Verdict v : Verdict.values()) {
       out.append("<span class=\"").append(v.code()).append("\">").append(escape(v.symbol())).append(' ')

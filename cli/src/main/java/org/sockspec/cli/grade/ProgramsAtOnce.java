@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The schedule of {@code grade --jobs N} on the run's one sandbox: every (student, program) of the
@@ -30,7 +30,7 @@ final class ProgramsAtOnce implements Schedule {
   }
 
   @Override
-  public void run(List<Path> students, Progress progress, BiConsumer<StudentGrade, String> finished) {
+  public void run(List<Path> students, Progress progress, Consumer<StudentGrade> finished) {
     ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
       Thread thread = new Thread(runnable, "sockspec-grade");
       thread.setDaemon(true);
@@ -54,8 +54,7 @@ final class ProgramsAtOnce implements Schedule {
             if (left.decrementAndGet() == 0) {
               List<GradedSpec> all = new ArrayList<>();
               manifest.programs().keySet().forEach(name -> all.addAll(byFile.get(name)));
-              finished.accept(StudentGrade.of(student, folder, all, (System.nanoTime() - start.get()) / 1_000_000),
-                  null);
+              finished.accept(StudentGrade.of(student, folder, all, (System.nanoTime() - start.get()) / 1_000_000));
             }
           } catch (RuntimeException e) {
             fatal.compareAndSet(null, e);

@@ -35,8 +35,7 @@ final class Progress {
     draw();
   }
 
-  /** {@code gradedOn}: where ("engine 2"), when the run has several places; null otherwise. */
-  synchronized void finished(StudentGrade grade, String gradedOn) {
+  synchronized void finished(StudentGrade grade) {
     done++;
     if (grade.lostPoints()) {
       lostPoints++;
@@ -46,7 +45,7 @@ final class Progress {
     } else {
       out.println(String.format(Locale.ROOT, "[%d/%d] %s: %s of %s points in %.1f s%s", done, total,
           grade.student(), GradescopeResults.number(grade.score()), GradescopeResults.number(grade.maxScore()),
-          grade.durationMs() / 1000.0, (gradedOn == null ? "" : " on " + gradedOn)
+          grade.durationMs() / 1000.0, (grade.gradedOn() == null ? "" : " on " + grade.gradedOn().shortName())
               + (grade.count(Verdict.KIT_ERROR) > 0 ? ", " + grade.count(Verdict.KIT_ERROR) + " kit error(s)" : "")));
       out.flush();
     }

@@ -2,7 +2,7 @@ package org.sockspec.cli.grade;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * How a class's students are spread over the workers that grade them: {@link ProgramsAtOnce} on
@@ -11,12 +11,11 @@ import java.util.function.BiConsumer;
 interface Schedule {
   /**
    * Grades every student of {@code students} (their folders), handing each one's grade to
-   * {@code finished} exactly once, from whichever thread graded them, with where they were graded
-   * ("engine 2"; null on the run's one sandbox), and telling {@code progress} what the schedule
-   * itself goes through.
+   * {@code finished} exactly once, from whichever thread graded them, and telling {@code progress}
+   * what the schedule itself goes through.
    *
    * @throws org.sockspec.bench.EngineUnavailableException when no spec can run anywhere any more:
    *     the grading stops, and the students not finished are graded by a later {@code --resume}
    */
-  void run(List<Path> students, Progress progress, BiConsumer<StudentGrade, String> finished);
+  void run(List<Path> students, Progress progress, Consumer<StudentGrade> finished);
 }

@@ -9,8 +9,10 @@ import org.sockspec.bench.internal.SubmissionCopy;
  * One student's graded submission: every (program, spec) of the manifest, in its order.
  *
  * @param leftOut the files of the student's folder not copied into the sandbox, and why
+ * @param gradedOn the engine of a pool that graded them; null on the run's one sandbox
  */
-public record StudentGrade(String student, List<GradedSpec> specs, long durationMs, List<LeftOut> leftOut) {
+public record StudentGrade(String student, List<GradedSpec> specs, long durationMs, List<LeftOut> leftOut,
+    GradedOn gradedOn) {
   public StudentGrade {
     specs = List.copyOf(specs);
     leftOut = List.copyOf(leftOut);
@@ -28,7 +30,12 @@ public record StudentGrade(String student, List<GradedSpec> specs, long duration
     } catch (RuntimeException e) {
       leftOut = List.of();
     }
-    return new StudentGrade(student, specs, ms, leftOut);
+    return new StudentGrade(student, specs, ms, leftOut, null);
+  }
+
+  /** The same grade, graded on {@code engine}. */
+  StudentGrade on(GradedOn engine) {
+    return new StudentGrade(student, specs, durationMs, leftOut, engine);
   }
 
   public double score() {

@@ -67,8 +67,8 @@ public final class DockerPoolEngine implements PoolEngine {
   }
 
   @Override
-  public String limitsEvidence() {
-    return engine.limitCounters().description();
+  public Engine.LimitCounters limitCounters() {
+    return engine.limitCounters();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.sockspec.cli.pool;
 
+import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.EngineWatch;
 
 /**
@@ -38,8 +39,8 @@ public interface PoolEngine extends AutoCloseable {
    */
   int recover();
 
-  /** Where the evidence of limits hit on it comes from, for a person. */
-  String limitsEvidence();
+  /** Whether the kernel's counts of limits hit on it can be read here (see {@link Engine.LimitCounters}). */
+  Engine.LimitCounters limitCounters();
 
   /** Stops watching it. */
   @Override

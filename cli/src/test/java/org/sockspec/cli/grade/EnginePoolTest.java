@@ -64,6 +64,13 @@ class EnginePoolTest {
         "engine 2 (unix:///run/fake-engine-2.sock): 5 student(s)");
     assertThat(finishedLines()).hasSize(6);
     assertEveryStudentPassedOnce(6);
+    // Where each student was graded, and so whose evidence their limits have, is in their file and the class report.
+    GradedOn on = GradescopeResults.read(dir.resolve("grades/s1/results.json")).gradedOn();
+    assertThat(on.url()).startsWith("unix:///run/fake-engine-");
+    assertThat(on.limitCounters()).isEqualTo(org.sockspec.bench.internal.Engine.LimitCounters.READ_HERE);
+    assertThat(Files.readString(dir.resolve("grades/report.html"))).contains("Graded over a pool of engines",
+        "engine 1 (unix:///run/fake-engine-1.sock): 1 student; limits evidence: the kernel's counters",
+        "engine 2 (unix:///run/fake-engine-2.sock): 5 students;");
   }
 
   @Test

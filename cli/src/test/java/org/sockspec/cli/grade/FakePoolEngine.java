@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sockspec.bench.EngineAddress;
 import org.sockspec.bench.EngineUnavailableException;
+import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.EngineWatch;
 import org.sockspec.cli.pool.EngineLine;
 import org.sockspec.cli.pool.PoolEngine;
@@ -93,8 +94,8 @@ final class FakePoolEngine implements PoolEngine {
   }
 
   @Override
-  public String limitsEvidence() {
-    return "the kernel's counters (a fake engine)";
+  public Engine.LimitCounters limitCounters() {
+    return Engine.LimitCounters.READ_HERE;
   }
 
   @Override

@@ -97,8 +97,12 @@ public sealed interface ProbeAnswer {
   /** bench.reset: {@code clean}, or the reasons the lane cannot be proven as new. */
   record ResetDone(boolean clean, List<String> reasons, long ms) implements ProbeAnswer {}
 
-  /** capture.start: whether the probe captures, and why not ({@code unavailable}). */
-  record CaptureStarted(boolean capturing, String unavailable) implements ProbeAnswer {}
+  /**
+   * capture.start: whether the probe captures, and why not ({@code unavailable}); {@code clockNanos},
+   * the probe's wall clock as it started (nanoseconds since the epoch): the clock of the machine
+   * whose kernel stamps the packets, which need not be the kit's (an engine on another machine).
+   */
+  record CaptureStarted(boolean capturing, String unavailable, long clockNanos) implements ProbeAnswer {}
 
   /**
    * capture.stop: the capture as a pcap file ({@code capturing} false: there was none);
