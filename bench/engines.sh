@@ -5,16 +5,60 @@
 # URLs, one per line, as `grade --engines FILE` will read them; the data roots are kept between runs,
 # so an image copied to an engine stays there.
 #
-# Usage: bench/engines.sh start N     start engines sockspec-engine-1..N (those already up are left as they are)
-#        bench/engines.sh stop        stop every engine this script started
-#        bench/engines.sh list        the URLs of those that answer
+# With --tls, the engines (sockspec-tls-engine-1..N) also listen on tcp://127.0.0.1:2375N with TLS
+# and client certificates, as an engine on another machine would (--tlsverify): a test CA, a server
+# and a client certificate are made once with openssl in /var/lib/sockspec-engines-tls, and the
+# URLs printed are tcp://127.0.0.1:PORT tls=CLIENT-CERT-FOLDER.
+#
+# Usage: bench/engines.sh start N [--tls]  start engines 1..N (those already up are left as they are)
+#        bench/engines.sh stop             stop every engine this script started
+#        bench/engines.sh list             the URLs of those that answer
 set -euo pipefail
 readonly PREFIX=sockspec-engine
+readonly TLS_PREFIX=sockspec-tls-engine
+readonly TLS_DIR=/var/lib/sockspec-engines-tls
 readonly WAIT_SECONDS=${SOCKSPEC_ENGINE_WAIT_SECONDS:-60}
 
 say() { printf 'engines: %s\n' "$*" >&2; }
-url() { printf 'unix:///run/%s.sock' "$1"; }
-answers() { timeout 10 docker -H "$(url "$1")" info >/dev/null 2>&1; }
+socket() { printf 'unix:///run/%s.sock' "$1"; }
+tls_port() { echo $((23750 + ${1##*-})); }
+# The engine's line of an engines file.
+url() {
+  case $1 in
+    "$TLS_PREFIX"-*) printf 'tcp://127.0.0.1:%s tls=%s/client' "$(tls_port "$1")" "$TLS_DIR" ;;
+    *) socket "$1" ;;
+  esac
+}
+answers() { timeout 10 docker -H "$(socket "$1")" info >/dev/null 2>&1; }
+
+# A CA, a server certificate for 127.0.0.1 and a client certificate, as Docker's guide to protecting
+# the daemon socket makes them (https://docs.docker.com/engine/security/protect-access/).
+make_certificates() {
+  [ -f "$TLS_DIR/client/key.pem" ] && return 0
+  command -v openssl >/dev/null || { say "--tls needs openssl (apt-get install openssl)"; exit 3; }
+  local work
+  work=$(mktemp -d)
+  (
+    cd "$work"
+    openssl genrsa -out ca-key.pem 2048 2>/dev/null
+    openssl req -new -x509 -days 365 -key ca-key.pem -subj "/CN=sockspec test CA" -out ca.pem
+    openssl genrsa -out server-key.pem 2048 2>/dev/null
+    openssl req -new -key server-key.pem -subj "/CN=127.0.0.1" -out server.csr
+    printf 'subjectAltName = IP:127.0.0.1,DNS:localhost\nextendedKeyUsage = serverAuth\n' >server.ext
+    openssl x509 -req -days 365 -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -extfile server.ext \
+      -out server-cert.pem 2>/dev/null
+    openssl genrsa -out key.pem 2048 2>/dev/null
+    openssl req -new -key key.pem -subj "/CN=sockspec grader" -out client.csr
+    printf 'extendedKeyUsage = clientAuth\n' >client.ext
+    openssl x509 -req -days 365 -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -extfile client.ext \
+      -out cert.pem 2>/dev/null
+    mkdir -p "$TLS_DIR/server" "$TLS_DIR/client"
+    cp ca.pem server-cert.pem server-key.pem "$TLS_DIR/server/"
+    cp ca.pem cert.pem key.pem "$TLS_DIR/client/"
+    chmod 600 "$TLS_DIR"/*/*key.pem
+  )
+  rm -rf "$work"
+}
 
 start_one() {
   local name=$1
@@ -39,7 +83,14 @@ start_one() {
     rm -f "$file"
   done
   # setsid: the engine outlives this script, as the machine's own does.
-  setsid dockerd --host "$(url "$name")" --data-root "/var/lib/$name" --exec-root "/run/$name" \
+  local tls=()
+  case $name in
+    "$TLS_PREFIX"-*)
+      make_certificates
+      tls=(--host "tcp://127.0.0.1:$(tls_port "$name")" --tlsverify --tlscacert "$TLS_DIR/server/ca.pem"
+        --tlscert "$TLS_DIR/server/server-cert.pem" --tlskey "$TLS_DIR/server/server-key.pem") ;;
+  esac
+  setsid dockerd --host "$(socket "$name")" "${tls[@]}" --data-root "/var/lib/$name" --exec-root "/run/$name" \
     --pidfile "/run/$name.pid" --bridge none --iptables=false --ip-masq=false \
     >"/var/log/$name.log" 2>&1 </dev/null &
   local waited=0
@@ -52,7 +103,7 @@ start_one() {
     sleep 1
     waited=$((waited + 1))
   done
-  say "$name answers ($(url "$name"), after ${waited} s)"
+  say "$name answers ($(socket "$name"), after ${waited} s)"
 }
 
 stop_one() {
@@ -72,7 +123,7 @@ stop_one() {
 }
 
 started() {
-  for file in /run/$PREFIX-*.pid; do
+  for file in /run/$PREFIX-*.pid /run/$TLS_PREFIX-*.pid; do
     [ -f "$file" ] && basename "$file" .pid
   done
 }
@@ -81,10 +132,12 @@ started() {
 command -v dockerd >/dev/null || { say "no dockerd: run scripts/ensure-engine.sh first"; exit 3; }
 case ${1:-} in
   start)
-    n=${2:?usage: bench/engines.sh start N}
+    n=${2:?usage: bench/engines.sh start N [--tls]}
+    prefix=$PREFIX
+    [ "${3:-}" = --tls ] && prefix=$TLS_PREFIX
     for i in $(seq 1 "$n"); do
-      start_one "$PREFIX-$i"
-      echo "$(url "$PREFIX-$i") jobs=1"
+      start_one "$prefix-$i"
+      echo "$(url "$prefix-$i") jobs=1"
     done ;;
   stop)
     for name in $(started); do
@@ -95,6 +148,6 @@ case ${1:-} in
       answers "$name" && echo "$(url "$name") jobs=1"
     done ;;
   *)
-    echo "usage: bench/engines.sh start N | stop | list" >&2
+    echo "usage: bench/engines.sh start N [--tls] | stop | list" >&2
     exit 2 ;;
 esac

@@ -65,6 +65,8 @@ final class EnginePool implements Schedule {
     int graded;
     int moved;
     Instant lostSince;
+    /** Why it is down, for the stop's message. */
+    String why = "";
 
     Member(PoolEngine engine) {
       this.engine = engine;
@@ -173,12 +175,13 @@ final class EnginePool implements Schedule {
       if (member.engine.answers()) {
         synchronized (this) {
           member.state = State.UNUSABLE;
-          tell(member, member.name() + " cannot grade: " + e.getMessage());
+          member.why = "cannot grade: " + e.getMessage();
+          tell(member, member.name() + " " + member.why);
           stopIfAllDown();
           notifyAll();
         }
       } else {
-        lose(member, Instant.now(), e.getMessage()); // the watch may tell it first: once either way
+        lose(member, Instant.now(), innermost(e)); // the watch may tell it first: once either way
       }
       return;
     }
@@ -189,6 +192,7 @@ final class EnginePool implements Schedule {
             + member.engine.line().jobs() + " student(s) at once"));
         member.state = State.GRADING;
         member.everReady = true;
+        member.why = "";
         notifyAll();
       }
     }
@@ -201,6 +205,11 @@ final class EnginePool implements Schedule {
       }
       member.state = State.LOST;
       member.lostSince = since;
+      why = firstLine(why);
+      if (why.contains("HTTPS server") && member.engine.line().address().tls() == null) {
+        why += "; it speaks TLS: give its line tls=CERT-FOLDER";
+      }
+      member.why = (member.everReady ? "lost at " + Progress.clock(since) + ": " : "does not answer: ") + why;
       Set<String> cost = new LinkedHashSet<>(member.dropped);
       cost.addAll(member.inFlight);
       member.dropped.clear();
@@ -216,9 +225,9 @@ final class EnginePool implements Schedule {
   private void stopIfAllDown() {
     if (stopped == null && members.stream().allMatch(Member::down)) {
       stopped = "every engine of the pool is lost or unusable ("
-          + members.stream().map(m -> m.history.isEmpty() ? m.name() : m.history.get(m.history.size() - 1))
-              .collect(Collectors.joining("; ")) + "). The students finished so far are written; when an engine "
-          + "answers again, run the same command with --resume to grade the rest.";
+          + members.stream().map(m -> m.name() + " " + m.why).collect(Collectors.joining("; "))
+          + "). The students finished so far are written; when an engine answers again, run the same command "
+          + "with --resume to grade the rest.";
     }
   }
 
@@ -337,6 +346,11 @@ final class EnginePool implements Schedule {
     List<String> lines = new ArrayList<>();
     synchronized (this) {
       for (Member member : members) {
+        if (member.graded == 0) {
+          lines.add(member.name() + ": no student" + (member.moved > 0 ? ", " + member.moved + " moved to others" : "")
+              + (member.why.isEmpty() ? "" : "; " + member.why));
+          continue;
+        }
         lines.add(String.format(Locale.ROOT, "%s: %d student(s), %.1f per minute%s; limits evidence: %s",
             member.name(), member.graded, member.graded * 60 / Math.max(seconds, 1e-9),
             member.moved > 0 ? ", " + member.moved + " moved to others" : "",
@@ -344,6 +358,19 @@ final class EnginePool implements Schedule {
       }
     }
     progress.engines(lines);
+  }
+
+  /** The deepest cause's message: what the engine's client met ("Connection refused"). */
+  private static String innermost(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static String firstLine(String text) {
+    return text.strip().lines().findFirst().orElse("no reason given");
   }
 
   private static String student(Path folder) {

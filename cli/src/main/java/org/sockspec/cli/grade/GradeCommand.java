@@ -129,6 +129,11 @@ public final class GradeCommand implements Callable<Integer> {
       // Each job's specs run side by side too; a job per lane keeps both cores busy through the waits.
       context.engine().allowAtOnce(jobs);
     }
+    if (pool != null) {
+      pool.stream().filter(line -> line.address().plainTcp()).forEach(line -> context.err().println("sockspec: note: "
+          + line.name() + " is reached without TLS: whoever reaches its port drives that machine as root. Give its "
+          + "line tls=CERT-FOLDER, or reach it through an SSH tunnel to a local socket (docs/scaling.md)."));
+    }
     ProgramGrader programs = new ProgramGrader(context.runner(), manifest, timescale, capture);
     // The pool's engines are reached, and their images made present, by the pool as it starts.
     Schedule schedule = pool == null ? new ProgramsAtOnce(programs, manifest, jobs)

@@ -150,7 +150,49 @@ class EnginePoolIT {
     }
   }
 
+  @Test
+  @Order(3)
+  void anEngineReachedOverTcpWithTlsGradesAsTheLocalOneDoes() throws Exception {
+    Process started = new ProcessBuilder(ENGINES_SCRIPT.toString(), "start", "1", "--tls").redirectErrorStream(false)
+        .redirectError(dir.resolve("tls-engine.log").toFile()).start();
+    String line = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(started.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    assertThat(started.exitValue()).as(read(dir.resolve("tls-engine.log"))).isZero();
+    assertThat(line).matches("tcp://127\\.0\\.0\\.1:\\d+ tls=/\\S+ jobs=1");
+    // Two students of the class: a correct one, and the memory balloon (a limit, counted by the kernel).
+    Path two = dir.resolve("two");
+    for (String student : List.of("student04", "student05")) {
+      copyFolder(students.resolve(student), two.resolve(student));
+    }
+    Path out = dir.resolve("tls");
+
+    Process grader = grader(two, out, "tls.log", "--engines",
+        Files.writeString(dir.resolve("tls-engines.txt"), line + "\n").toString());
+
+    assertThat(grader.waitFor(10, TimeUnit.MINUTES)).as(read(dir.resolve("tls.log"))).isTrue();
+    String log = read(dir.resolve("tls.log"));
+    assertThat(grader.exitValue()).as(log).isZero();
+    assertThat(log).containsPattern("engine 1 \\(tcp://127\\.0\\.0\\.1:\\d+\\) ready");
+    Map<String, String> expected = new TreeMap<>(singleEngine);
+    expected.keySet().removeIf(key -> !key.startsWith("student04 ") && !key.startsWith("student05 "));
+    assertThat(verdicts(out)).isEqualTo(expected);
+    assertThat(expected.values()).anyMatch(verdict -> verdict.startsWith("hit a limit (memory limit)"));
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      }
+    }
+  }
+
   private static Process grader(Path out, String log, String... more) throws IOException {
+    return grader(students, out, log, more);
+  }
+
+  private static Process grader(Path students, Path out, String log, String... more) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString(), "grade", students.toString(), "--lab", lab.toString(), "--out", out.toString()));
     command.addAll(List.of(more));
