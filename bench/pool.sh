@@ -8,7 +8,10 @@
 #      bench/engines.sh), jobs=K each: students per minute per engine and in all; verdicts against 2;
 #   4. the same pool with engine 3's daemon killed with SIGKILL while it has a student in flight, and
 #      started again D seconds later: the time lost to the failure (the wall time against 3, and the
-#      grading dropped), verdicts against 2.
+#      grading dropped), verdicts against 2;
+#   5. with POOL_JOBS="1 2 4" (say), the class over a pool of the machine's own engine alone at each
+#      jobs=N: how many students an engine of this machine's size should take at once.
+# The grader's own CPU (user + system of its JVM, /usr/bin/time) is given for 2 and 3.
 # Usage: bench/pool.sh [STUDENTS] [J] [K] [D]       defaults: 24 4 2 10
 #   CLASS_MIX=correct (passed on to make-class.sh): full-lab correct students only.
 # Run it on a quiet machine: every figure includes whatever else runs. The extra engines are stopped
@@ -24,6 +27,18 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/sockspec-pool.XXXXXX")
 "$root/scripts/ensure-image.sh" >/dev/null
 cp "$root/cli/target/sockspec.jar" "$work/sockspec.jar"   # a frozen kit: a build meanwhile cannot change it
 kit() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$work/sockspec.jar" "$@"; }
+# The kit, its own CPU (user + system seconds) written to $1.
+timed_kit() {
+  local cpu=$1
+  shift
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S' -o "$cpu" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$work/sockspec.jar" "$@"
+  else
+    echo "? ?" >"$cpu"
+    kit "$@"
+  fi
+}
+grader_cpu() { awk -v n="$2" 'NR==1 && $1 != "?" {printf "the grader'"'"'s JVM: %.2f s of CPU a student", ($1 + $2) / n} NR==1 && $1 == "?" {print "the grader'"'"'s CPU: not measured"}' "$1"; }
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -70,19 +85,21 @@ printf 'floor (no isolation) of check srv_tcp.py: %.2f s; the kit'"'"'s check: %
 
 # 2. One engine.
 start=$(now)
-kit grade "$work/class" --out "$work/single" --jobs "$jobs" >"$work/single.log" 2>&1 || true
+timed_kit "$work/single.cpu" grade "$work/class" --out "$work/single" --jobs "$jobs" >"$work/single.log" 2>&1 || true
 single=$(since "$start")
 verdicts "$work/single" >"$work/verdicts-single.txt"
-printf 'one engine, --jobs %s: %d students in %.1f s: %.1f students/min\n' "$jobs" "$n" "$single" \
-  "$(echo "$n * 60 / $single" | bc -l)"
+printf 'one engine, --jobs %s: %d students in %.1f s: %.1f students/min; %s\n' "$jobs" "$n" "$single" \
+  "$(echo "$n * 60 / $single" | bc -l)" "$(grader_cpu "$work/single.cpu" "$n")"
 
 # 3. Three engines.
 start=$(now)
-kit grade "$work/class" --out "$work/pool" --engines "$work/engines.txt" >"$work/pool.log" 2>&1 || true
+timed_kit "$work/pool.cpu" grade "$work/class" --out "$work/pool" --engines "$work/engines.txt" >"$work/pool.log" 2>&1 \
+  || true
 pool=$(since "$start")
 verdicts "$work/pool" >"$work/verdicts-pool.txt"
-printf 'three engines, jobs=%s each: %d students in %.1f s: %.1f students/min; verdicts %s\n' "$pool_jobs" "$n" \
-  "$pool" "$(echo "$n * 60 / $pool" | bc -l)" "$(same_as_single "$work/verdicts-pool.txt")"
+printf 'three engines, jobs=%s each: %d students in %.1f s: %.1f students/min; %s; verdicts %s\n' "$pool_jobs" "$n" \
+  "$pool" "$(echo "$n * 60 / $pool" | bc -l)" "$(grader_cpu "$work/pool.cpu" "$n")" \
+  "$(same_as_single "$work/verdicts-pool.txt")"
 sed -n '/^Engines:/,/^Graded/p' "$work/pool.log" | grep '^  ' | sed 's/^  /  /'
 
 # 4. Three engines, the third killed with a student in flight, started again $down s later.
@@ -108,4 +125,15 @@ grep -E 'lost at|back in the queue|answers again' "$work/lost.log" | sed 's/^/  
 sed -n '/^Engines:/,/^Graded/p' "$work/lost.log" | grep '^  ' | sed 's/^  /  /'
 finished=$(grep -cE '^\[[0-9]+/[0-9]+\] ' "$work/lost.log")
 echo "students finished: $finished lines for $n students, $(find "$work/lost" -name results.json | wc -l) results.json"
+
+# 5. One engine of a pool, at each jobs=N.
+for k in ${POOL_JOBS:-}; do
+  echo "unix:///var/run/docker.sock jobs=$k" >"$work/one-$k.txt"
+  start=$(now)
+  kit grade "$work/class" --out "$work/one-$k" --engines "$work/one-$k.txt" >"$work/one-$k.log" 2>&1 || true
+  took=$(since "$start")
+  verdicts "$work/one-$k" >"$work/verdicts-one-$k.txt"
+  printf 'the machine'"'"'s engine alone in a pool, jobs=%s: %.1f s: %.1f students/min; verdicts %s\n' "$k" "$took" \
+    "$(echo "$n * 60 / $took" | bc -l)" "$(same_as_single "$work/verdicts-one-$k.txt")"
+done
 echo "work files: $work"

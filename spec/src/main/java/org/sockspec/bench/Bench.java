@@ -177,6 +177,9 @@ public final class Bench implements AutoCloseable {
   }
 
   /** Starts the program with exactly {@code command} (for usage checks: no argument at all). */
+  /** Longer than this for the engine to start a program is worth a line of the transcript. */
+  private static final Duration SLOW_TO_RUN = Duration.ofMillis(200);
+
   public RunningProgram start(List<String> command) {
     ProgramOutput output = new ProgramOutput();
     // A program that floods its output is let go of at ProgramOutput.STOP_AFTER: closing the stream
@@ -198,6 +201,11 @@ public final class Bench implements AutoCloseable {
     RunningProgram program = new RunningProgram(session, output, transcript, command);
     programs.add(program);
     transcript.log("start the program: " + String.join(" ", command));
+    // Every window the program is then given counts from when it runs, not from when it was asked for.
+    Duration waited = session.awaitRunning(timing.startup());
+    if (waited.compareTo(SLOW_TO_RUN) > 0) {
+      transcript.log("the program's process runs after " + waited.toMillis() + " ms (the engine was slow to start it)");
+    }
     return program;
   }
 

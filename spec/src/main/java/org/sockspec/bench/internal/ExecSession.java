@@ -78,6 +78,26 @@ public final class ExecSession implements ProgramSession {
     stdin.end();
   }
 
+  /**
+   * The engine answers {@code exec start} before runc has made the process (under load, seconds
+   * before): its state says when it runs, or already exited.
+   */
+  @Override
+  public Duration awaitRunning(Duration bound) {
+    long start = System.nanoTime();
+    long deadline = start + bound.toNanos();
+    long pollNanos = 2_000_000;
+    while (true) {
+      InspectExecResponse state = docker.inspectExecCmd(execId).exec();
+      if (Boolean.TRUE.equals(state.isRunning()) || state.getExitCodeLong() != null
+          || System.nanoTime() >= deadline) {
+        return Duration.ofNanos(System.nanoTime() - start);
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Math.min(pollNanos, deadline - System.nanoTime()));
+      pollNanos = Math.min(pollNanos * 2, 50_000_000);
+    }
+  }
+
   /** The exit status once the process exited; empty while it runs. */
   @Override
   public OptionalLong exitCode() {

@@ -15,6 +15,15 @@ public interface ProgramSession extends AutoCloseable {
   /** Ends its standard input (it reads end of file). */
   void endInput();
 
+  /**
+   * Waits, bounded, until its process runs (or already exited): started by an engine, a process
+   * may take seconds to exist on a busy machine, and a window the program is given must not run
+   * out before it does. Returns how long it waited.
+   */
+  default Duration awaitRunning(Duration bound) {
+    return Duration.ZERO; // a local process runs when it is started
+  }
+
   /** The exit status once it exited; empty while it runs. */
   OptionalLong exitCode();
 
