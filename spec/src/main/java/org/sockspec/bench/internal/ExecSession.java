@@ -86,15 +86,16 @@ public final class ExecSession implements ProgramSession {
   public Duration awaitRunning(Duration bound) {
     long start = System.nanoTime();
     long deadline = start + bound.toNanos();
-    long pollNanos = 2_000_000;
+    long pollNanos = 1_000_000;
     while (true) {
       InspectExecResponse state = docker.inspectExecCmd(execId).exec();
       if (Boolean.TRUE.equals(state.isRunning()) || state.getExitCodeLong() != null
           || System.nanoTime() >= deadline) {
         return Duration.ofNanos(System.nanoTime() - start);
       }
+      // Usually tens of ms: polled finely, so that the spec's first window is not delayed by the polling.
       java.util.concurrent.locks.LockSupport.parkNanos(Math.min(pollNanos, deadline - System.nanoTime()));
-      pollNanos = Math.min(pollNanos * 2, 50_000_000);
+      pollNanos = Math.min(pollNanos * 2, 8_000_000);
     }
   }
 
