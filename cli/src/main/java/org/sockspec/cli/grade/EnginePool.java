@@ -44,42 +44,11 @@ final class EnginePool implements Schedule {
   // Guarded by this.
   private final Deque<Path> queue = new ArrayDeque<>();
   private final Map<Path, Integer> moves = new HashMap<>();
-  private final List<Member> members = new ArrayList<>();
+  private final List<PoolMember> members = new ArrayList<>();
   private int unfinished;
   private String stopped;
   private RuntimeException fatal;
   private Progress progress;
-
-  /** The run's state of an engine. */
-  private enum State { PREPARING, GRADING, LOST, RECOVERING, UNUSABLE }
-
-  /** An engine of the pool in this run: its state, the students it is grading, what it went through. */
-  private static final class Member {
-    final PoolEngine engine;
-    final Set<String> inFlight = new LinkedHashSet<>();
-    /** Students dropped since it last finished one, not yet named in a loss: those the loss cost. */
-    final Set<String> dropped = new LinkedHashSet<>();
-    final List<String> history = new ArrayList<>();
-    State state = State.PREPARING;
-    boolean everReady;
-    int graded;
-    int moved;
-    Instant lostSince;
-    /** Why it is down, for the stop's message. */
-    String why = "";
-
-    Member(PoolEngine engine) {
-      this.engine = engine;
-    }
-
-    String name() {
-      return engine.line().name();
-    }
-
-    boolean down() {
-      return state == State.LOST || state == State.UNUSABLE;
-    }
-  }
 
   EnginePool(List<PoolEngine> engines, ProgramGrader programs) {
     this.engines = List.copyOf(engines);
@@ -99,9 +68,9 @@ final class EnginePool implements Schedule {
       unfinished = students.size();
       stopped = null;
       fatal = null;
-      engines.forEach(engine -> members.add(new Member(engine)));
+      engines.forEach(engine -> members.add(new PoolMember(engine)));
     }
-    for (Member member : members) {
+    for (PoolMember member : members) {
       threads.add(thread("keeper", member, () -> keep(member)));
       for (int job = 1; job <= member.engine.line().jobs(); job++) {
         threads.add(thread("job " + job, member, () -> work(member, finished)));
@@ -134,7 +103,7 @@ final class EnginePool implements Schedule {
   }
 
   /** Prepares the engine, then brings it back each time it answers again after a loss. */
-  private void keep(Member member) {
+  private void keep(PoolMember member) {
     member.engine.watch(new EngineWatch.Events() {
       @Override
       public void lost(Instant since, String why) {
@@ -144,8 +113,8 @@ final class EnginePool implements Schedule {
       @Override
       public void answersAgain(Instant at) {
         synchronized (EnginePool.this) {
-          if (member.state == State.LOST) {
-            member.state = State.RECOVERING;
+          if (member.state == PoolMember.State.LOST) {
+            member.state = PoolMember.State.RECOVERING;
             EnginePool.this.notifyAll();
           }
         }
@@ -154,7 +123,7 @@ final class EnginePool implements Schedule {
     prepare(member, 0);
     while (true) {
       synchronized (this) {
-        while (member.state != State.RECOVERING && !over()) {
+        while (member.state != PoolMember.State.RECOVERING && !over()) {
           waitHere();
         }
         if (over()) {
@@ -167,30 +136,30 @@ final class EnginePool implements Schedule {
   }
 
   /** Makes the engine ready to grade; {@code swept}: the containers removed after a loss, 0 the first time. */
-  private void prepare(Member member, int swept) {
+  private void prepare(PoolMember member, int swept) {
     String note;
     try {
       note = member.engine.prepare();
     } catch (EngineUnavailableException e) {
       if (member.engine.answers()) {
         synchronized (this) {
-          member.state = State.UNUSABLE;
+          member.state = PoolMember.State.UNUSABLE;
           member.why = "cannot grade: " + e.getMessage();
-          tell(member, member.name() + " " + member.why);
+          tell(member.name() + " " + member.why);
           stopIfAllDown();
           notifyAll();
         }
       } else {
-        lose(member, Instant.now(), innermost(e)); // the watch may tell it first: once either way
+        lose(member, Instant.now(), PoolMember.innermost(e)); // the watch may tell it first: once either way
       }
       return;
     }
     synchronized (this) {
-      if (member.state == State.PREPARING || member.state == State.RECOVERING) {
-        tell(member, member.name() + (member.everReady ? " answers again: " + swept + " container(s) this run "
+      if (member.state == PoolMember.State.PREPARING || member.state == PoolMember.State.RECOVERING) {
+        tell(member.name() + (member.everReady ? " answers again: " + swept + " container(s) this run "
             + "left on it removed, " + note + "; it grades again" : " ready: " + note + ", "
             + member.engine.line().jobs() + " student(s) at once"));
-        member.state = State.GRADING;
+        member.state = PoolMember.State.GRADING;
         member.everReady = true;
         member.why = "";
         notifyAll();
@@ -198,24 +167,20 @@ final class EnginePool implements Schedule {
     }
   }
 
-  private void lose(Member member, Instant since, String why) {
+  private void lose(PoolMember member, Instant since, String why) {
     synchronized (this) {
       if (member.down()) {
         return;
       }
-      member.state = State.LOST;
-      member.lostSince = since;
-      why = firstLine(why);
-      if (why.contains("HTTPS server") && member.engine.line().address().tls() == null) {
-        why += "; it speaks TLS: give its line tls=CERT-FOLDER";
-      }
+      member.state = PoolMember.State.LOST;
+      why = member.reason(why);
       member.why = (member.everReady ? "lost at " + Progress.clock(since) + ": " : "does not answer: ") + why;
       Set<String> cost = new LinkedHashSet<>(member.dropped);
       cost.addAll(member.inFlight);
       member.dropped.clear();
       String students = cost.isEmpty() ? "no student in flight"
           : "its student(s) in flight, " + String.join(", ", cost) + ", are graded again on the others";
-      tell(member, member.name() + (member.everReady ? " lost at " + Progress.clock(since) + " (" + why + "): "
+      tell(member.name() + (member.everReady ? " lost at " + Progress.clock(since) + " (" + why + "): "
           + students : " does not answer (" + why + "): it grades once it answers"));
       stopIfAllDown();
       notifyAll();
@@ -223,7 +188,7 @@ final class EnginePool implements Schedule {
   }
 
   private void stopIfAllDown() {
-    if (stopped == null && members.stream().allMatch(Member::down)) {
+    if (stopped == null && members.stream().allMatch(PoolMember::down)) {
       stopped = "every engine of the pool is lost or unusable ("
           + members.stream().map(m -> m.name() + " " + m.why).collect(Collectors.joining("; "))
           + "). The students finished so far are written; when an engine answers again, run the same command "
@@ -232,14 +197,14 @@ final class EnginePool implements Schedule {
   }
 
   /** One job of an engine: takes the next student, grades them there, and hands the grade on or the student back. */
-  private void work(Member member, Consumer<StudentGrade> finished) {
+  private void work(PoolMember member, Consumer<StudentGrade> finished) {
     while (true) {
       Path folder;
       synchronized (this) {
-        while (!over() && member.state != State.UNUSABLE && (member.state != State.GRADING || queue.isEmpty())) {
+        while (!over() && member.state != PoolMember.State.UNUSABLE && (member.state != PoolMember.State.GRADING || queue.isEmpty())) {
           waitHere();
         }
-        if (over() || member.state == State.UNUSABLE) {
+        if (over() || member.state == PoolMember.State.UNUSABLE) {
           return;
         }
         folder = queue.pollFirst();
@@ -265,7 +230,7 @@ final class EnginePool implements Schedule {
           member.moved++;
           int moved = moves.merge(folder, 1, Integer::sum);
           queue.addFirst(folder);
-          tell(member, String.format(Locale.ROOT, "%s is back in the queue: what %.1f s of grading on %s gave is "
+          tell(String.format(Locale.ROOT, "%s is back in the queue: what %.1f s of grading on %s gave is "
               + "dropped", student(folder), (System.nanoTime() - start) / 1e9, member.name()));
           if (moved >= MOST_MOVES && stopped == null) {
             stopped = student(folder) + " was moved " + moved + " times: contact with every engine that took them "
@@ -285,13 +250,13 @@ final class EnginePool implements Schedule {
    * After a student was dropped: no other is taken before the engine answers again, or is told lost
    * (which the watch does within a second of failed pings).
    */
-  private void awaitContact(Member member) {
+  private void awaitContact(PoolMember member) {
     if (member.engine.answers()) {
       return;
     }
     long deadline = System.nanoTime() + WATCH_VERDICT.toNanos();
     synchronized (this) {
-      while (member.state == State.GRADING && !over() && System.nanoTime() < deadline) {
+      while (member.state == PoolMember.State.GRADING && !over() && System.nanoTime() < deadline) {
         try {
           TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
         } catch (InterruptedException e) {
@@ -303,7 +268,7 @@ final class EnginePool implements Schedule {
   }
 
   /** The student's grade on the member's engine; null when it cannot be taken (contact broke meanwhile). */
-  private StudentGrade gradeThere(Member member, Path folder) {
+  private StudentGrade gradeThere(PoolMember member, Path folder) {
     PoolEngine engine = member.engine;
     long mark = engine.interruptions();
     Placement placement = new Placement(engine.line().address(), () -> engine.interruptions() != mark);
@@ -337,47 +302,23 @@ final class EnginePool implements Schedule {
     return unfinished == 0 || stopped != null || fatal != null;
   }
 
-  private void tell(Member member, String event) {
-    member.history.add(event);
+  private void tell(String event) {
     progress.note(event);
   }
 
   private void summarize(Progress progress, double seconds) {
-    List<String> lines = new ArrayList<>();
+    List<String> lines;
     synchronized (this) {
-      for (Member member : members) {
-        if (member.graded == 0) {
-          lines.add(member.name() + ": no student" + (member.moved > 0 ? ", " + member.moved + " moved to others" : "")
-              + (member.why.isEmpty() ? "" : "; " + member.why));
-          continue;
-        }
-        lines.add(String.format(Locale.ROOT, "%s: %d student(s), %.1f per minute%s; limits evidence: %s",
-            member.name(), member.graded, member.graded * 60 / Math.max(seconds, 1e-9),
-            member.moved > 0 ? ", " + member.moved + " moved to others" : "",
-            member.engine.limitCounters().description()));
-      }
+      lines = members.stream().map(member -> member.summary(seconds)).toList();
     }
     progress.engines(lines);
-  }
-
-  /** The deepest cause's message: what the engine's client met ("Connection refused"). */
-  private static String innermost(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
-  private static String firstLine(String text) {
-    return text.strip().lines().findFirst().orElse("no reason given");
   }
 
   private static String student(Path folder) {
     return folder.getFileName().toString();
   }
 
-  private static Thread thread(String role, Member member, Runnable body) {
+  private static Thread thread(String role, PoolMember member, Runnable body) {
     Thread thread = new Thread(body, "sockspec-pool engine " + member.engine.line().number() + " " + role);
     thread.setDaemon(true);
     return thread;
