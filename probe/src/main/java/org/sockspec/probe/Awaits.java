@@ -26,10 +26,10 @@ final class Awaits {
     long pause = FIRST_POLL_NANOS;
     while (true) {
       if (ProcNetSockets.holds(proto, port, state, residue)) {
-        return new SocketAwaited(true, Clock.msSince(start));
+        return new SocketAwaited(true, Clock.msSince(start), 0);
       }
       if (Clock.msSince(start) >= timeoutMs) {
-        return new SocketAwaited(false, Clock.msSince(start));
+        return new SocketAwaited(false, Clock.msSince(start), 0);
       }
       pause(Math.min(pause, Math.max(0, timeoutMs * 1_000_000 - (System.nanoTime() - start))));
       pause = Math.min(pause * 2, LAST_POLL_NANOS);

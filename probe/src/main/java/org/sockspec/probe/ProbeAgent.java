@@ -13,6 +13,7 @@ import org.sockspec.probe.protocol.ProbeAnswer.KernelCounters;
 import org.sockspec.probe.protocol.ProbeAnswer.Limits;
 import org.sockspec.probe.protocol.ProbeAnswer.Processes;
 import org.sockspec.probe.protocol.ProbeAnswer.Signalled;
+import org.sockspec.probe.protocol.ProbeAnswer.SocketAwaited;
 import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
 import org.sockspec.probe.protocol.ProbeAnswer.Sockets;
 import org.sockspec.probe.protocol.ProbeAnswer.Stats;
@@ -149,7 +150,11 @@ public final class ProbeAgent {
       case TCP_BURST -> bursts.tcpBurst((TcpBurst) r);
       case SERVE -> serve((Serve) r);
       case SERVE_LOG -> handles.get(((ServeLog) r).server(), Responder.class).transcript();
-      case AWAIT_SOCKET -> Awaits.socket((AwaitSocket) r, residue);
+      case AWAIT_SOCKET -> {
+        SocketAwaited awaited = Awaits.socket((AwaitSocket) r, residue);
+        yield awaited.found() ? awaited
+            : new SocketAwaited(false, awaited.ms(), processes.programRunQueueWaitMs());
+      }
       case NET_SOCKETS -> new Sockets(sockets());
       case NET_COUNTERS -> new KernelCounters(Counters.read());
       case PROC_LIST -> new Processes(processes.list());

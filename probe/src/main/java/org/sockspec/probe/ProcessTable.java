@@ -65,6 +65,26 @@ final class ProcessTable {
   }
 
   /**
+   * How long the program's live threads have waited on a run queue for a CPU, in milliseconds: the
+   * second field of each one's {@code /proc/PID/task/TID/schedstat}. Time a busy machine took from
+   * the program, not time the program took; 0 where the kernel does not keep it.
+   */
+  long programRunQueueWaitMs() throws IOException {
+    long nanos = 0;
+    for (int pid : programPids()) {
+      try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
+        for (Path task : tasks) {
+          String[] fields = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
+          nanos += Long.parseLong(fields[1]);
+        }
+      } catch (IOException | RuntimeException e) {
+        // gone while we looked, or no schedstat here: nothing to add
+      }
+    }
+    return nanos / 1_000_000;
+  }
+
+  /**
    * Whether {@code pid} (of real uid {@code uid}) is the program's: of the program's uid, or, where
    * the program runs as the kit's own user, carrying the lane's marker in its environment (which
    * every child inherits, a daemon that forked twice included).

@@ -49,8 +49,12 @@ public sealed interface ProbeAnswer {
    */
   record ServedEvent(int connection, int remotePort, String event, long atMs, byte[] data) {}
 
-  /** await.socket: whether the socket was there within the bound, and when. */
-  record SocketAwaited(boolean found, long ms) implements ProbeAnswer {}
+  /**
+   * await.socket: whether the socket was there within the bound, and when; when it was not,
+   * {@code programWaitedMs}: how long the program's threads have waited on a run queue for a CPU
+   * since they started (the kernel's schedstat), the time a busy machine took from it.
+   */
+  record SocketAwaited(boolean found, long ms, long programWaitedMs) implements ProbeAnswer {}
 
   /** net.sockets. */
   record Sockets(List<SocketRow> sockets) implements ProbeAnswer {}
