@@ -158,6 +158,7 @@ public final class ProbeAgent {
       case NET_SOCKETS -> new Sockets(sockets());
       case NET_COUNTERS -> new KernelCounters(Counters.read());
       case PROC_LIST -> new Processes(processes.list());
+      case PROC_WAITED -> new ProbeAnswer.RunQueueWait(processes.programRunQueueWaitMs());
       case PROC_SIGNAL -> signal((ProcSignal) r);
       case PROC_THREADS -> threads.list(((ProcThreads) r).pid());
       case LANE_TARGET -> {

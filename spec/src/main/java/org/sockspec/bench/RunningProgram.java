@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import org.sockspec.bench.internal.ProgramSession;
 
 /**
@@ -19,16 +20,40 @@ public final class RunningProgram {
   private final ProgramOutput output;
   private final Transcript transcript;
   private final List<String> command;
+  /** How long the program's threads have waited for a CPU so far, in ms (the kernel's count, through the probe). */
+  private final LongSupplier waitedForCpuMs;
   private volatile boolean drained;
 
   /** How long an exited program's last output may take to arrive (it usually takes microseconds). */
   static final Duration DRAIN = Duration.ofMillis(500);
 
-  RunningProgram(ProgramSession session, ProgramOutput output, Transcript transcript, List<String> command) {
+  RunningProgram(ProgramSession session, ProgramOutput output, Transcript transcript, List<String> command,
+      LongSupplier waitedForCpuMs) {
     this.session = session;
     this.output = output;
     this.transcript = transcript;
     this.command = command;
+    this.waitedForCpuMs = waitedForCpuMs;
+  }
+
+  /**
+   * What is left, from {@code startNanos}, of {@code window} counted as the program's own time:
+   * once the window itself has run out, what a busy machine kept the program waiting for a CPU is
+   * added, up to one window more, so that a verdict does not depend on the machine's load. Zero or
+   * less: it has run out. Asks the probe only once the window itself has run out.
+   */
+  Duration ownTimeLeft(long startNanos, Duration window) {
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    if (elapsed.compareTo(window) < 0) {
+      return window.minus(elapsed);
+    }
+    long waited;
+    try {
+      waited = Math.min(waitedForCpuMs.getAsLong(), window.toMillis());
+    } catch (RuntimeException e) {
+      waited = 0; // the probe cannot tell: the window as it is
+    }
+    return window.plusMillis(waited).minus(elapsed);
   }
 
   /** Types one line (a newline is added), as at the program's {@code > } prompt. */
@@ -58,9 +83,17 @@ public final class RunningProgram {
    * its output may still be on their way, so a spec that reads the output next sees all of it.
    */
   public OptionalLong awaitExit(Duration window) {
-    OptionalLong code = drained(session.awaitExit(window));
+    long start = System.nanoTime();
+    OptionalLong code = session.awaitExit(window);
+    for (Duration left = ownTimeLeft(start, window); code.isEmpty() && left.compareTo(Duration.ZERO) > 0;
+        left = ownTimeLeft(start, window)) {
+      code = session.awaitExit(left);
+    }
+    code = drained(code);
+    long took = (System.nanoTime() - start) / 1_000_000;
     transcript.log(code.isPresent() ? "the program exited with status " + code.getAsLong()
-        : "the program is still running after " + window.toMillis() + " ms");
+        : "the program is still running after " + window.toMillis() + " ms"
+            + (took > window.toMillis() + 50 ? " of its own time (" + took + " ms in all: it waited for a CPU)" : ""));
     if (code.isEmpty()) {
       WaitLedger.ranToBound("a program's exit", window, window.toMillis());
     }

@@ -71,6 +71,12 @@ public sealed interface ProbeAnswer {
   /** net.counters: group ("Udp", "TcpExt") to counter to value. */
   record KernelCounters(Map<String, Map<String, Long>> counters) implements ProbeAnswer {}
 
+  /**
+   * proc.waited: how long the program's live threads have waited on a run queue for a CPU since
+   * they started, in milliseconds (the kernel's schedstat): the time a busy machine took from it.
+   */
+  record RunQueueWait(long programMs) implements ProbeAnswer {}
+
   /** proc.list. */
   record Processes(List<ProcessRow> processes) implements ProbeAnswer {}
 

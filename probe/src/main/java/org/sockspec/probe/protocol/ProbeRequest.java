@@ -58,6 +58,9 @@ public sealed interface ProbeRequest {
 
   record ProcList() implements ProbeRequest {}
 
+  /** How long the program's threads have waited on a run queue for a CPU (see {@link ProbeAnswer.RunQueueWait}). */
+  record ProcWaited() implements ProbeRequest {}
+
   /** Send signal {@code signal} (STOP, CONT, TERM, KILL...) to {@code pid}. */
   record ProcSignal(int pid, String signal) implements ProbeRequest {}
 

@@ -25,6 +25,7 @@ public enum Verb {
   NET_SOCKETS(ProbeRequest.NetSockets.class),
   NET_COUNTERS(ProbeRequest.NetCounters.class),
   PROC_LIST(ProbeRequest.ProcList.class),
+  PROC_WAITED(ProbeRequest.ProcWaited.class),
   PROC_SIGNAL(ProbeRequest.ProcSignal.class),
   PROC_THREADS(ProbeRequest.ProcThreads.class),
   LANE_TARGET(ProbeRequest.LaneTarget.class),
