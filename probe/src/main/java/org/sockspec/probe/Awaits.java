@@ -1,6 +1,7 @@
 package org.sockspec.probe;
 
 import java.io.IOException;
+import org.sockspec.probe.protocol.ProbeAnswer.MachineWait;
 import org.sockspec.probe.protocol.ProbeAnswer.SocketAwaited;
 import org.sockspec.probe.protocol.ProbeRequest.AwaitSocket;
 import org.sockspec.probe.protocol.Protocol;
@@ -26,10 +27,10 @@ final class Awaits {
     long pause = FIRST_POLL_NANOS;
     while (true) {
       if (ProcNetSockets.holds(proto, port, state, residue)) {
-        return new SocketAwaited(true, Clock.msSince(start), 0);
+        return new SocketAwaited(true, Clock.msSince(start), MachineWait.NONE);
       }
       if (Clock.msSince(start) >= timeoutMs) {
-        return new SocketAwaited(false, Clock.msSince(start), 0);
+        return new SocketAwaited(false, Clock.msSince(start), MachineWait.NONE);
       }
       pause(Math.min(pause, Math.max(0, timeoutMs * 1_000_000 - (System.nanoTime() - start))));
       pause = Math.min(pause * 2, LAST_POLL_NANOS);

@@ -153,12 +153,12 @@ public final class ProbeAgent {
       case AWAIT_SOCKET -> {
         SocketAwaited awaited = Awaits.socket((AwaitSocket) r, residue);
         yield awaited.found() ? awaited
-            : new SocketAwaited(false, awaited.ms(), processes.programRunQueueWaitMs());
+            : new SocketAwaited(false, awaited.ms(), processes.programWaits());
       }
       case NET_SOCKETS -> new Sockets(sockets());
       case NET_COUNTERS -> new KernelCounters(Counters.read());
       case PROC_LIST -> new Processes(processes.list());
-      case PROC_WAITED -> new ProbeAnswer.RunQueueWait(processes.programRunQueueWaitMs());
+      case PROC_WAITED -> processes.programWaits();
       case PROC_SIGNAL -> signal((ProcSignal) r);
       case PROC_THREADS -> threads.list(((ProcThreads) r).pid());
       case LANE_TARGET -> {

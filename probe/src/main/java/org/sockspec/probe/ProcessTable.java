@@ -1,5 +1,6 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.ProbeAnswer.MachineWait;
 import org.sockspec.probe.protocol.ProbeAnswer.ProcessRow;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -64,24 +65,43 @@ final class ProcessTable {
     return found;
   }
 
+  /** Clock ticks a second, in which /proc/PID/stat counts (USER_HZ: 100 on Linux). */
+  private static final long TICKS = 100;
+
   /**
-   * How long the program's live threads have waited on a run queue for a CPU, in milliseconds: the
-   * second field of each one's {@code /proc/PID/task/TID/schedstat}. Time a busy machine took from
-   * the program, not time the program took; 0 where the kernel does not keep it.
+   * How long the machine has kept the program waiting, as its most delayed live thread was: on a
+   * run queue for a CPU (the second field of its {@code /proc/PID/task/TID/schedstat}) and on the
+   * disk (field 42 of its {@code stat}, the block I/O delay, counted where the kernel's delay
+   * accounting is on: {@code kernel.task_delayacct}). The most, not the sum: a thread waits for
+   * itself, and a fork bomb's thousand waits do not make a longer day. 0 where the kernel keeps
+   * neither.
    */
-  long programRunQueueWaitMs() throws IOException {
-    long nanos = 0;
+  /** The time on a run queue, from a {@code schedstat} line: "RUNNING WAITING SLICES" in nanoseconds. */
+  static long runQueueNanos(String schedstat) {
+    return Long.parseLong(schedstat.trim().split("\\s+")[1]);
+  }
+
+  /** The block I/O delay in clock ticks, field 42 of a {@code stat} line (whose command may hold spaces and parentheses). */
+  static long blockIoTicks(String stat) {
+    // After the command's last closing parenthesis come the fields from the third (state) on.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    return Long.parseLong(fields[42 - 3]);
+  }
+
+  MachineWait programWaits() throws IOException {
+    long cpuNanos = 0;
+    long ioTicks = 0;
     for (int pid : programPids()) {
       try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
         for (Path task : tasks) {
-          String[] fields = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
-          nanos += Long.parseLong(fields[1]);
+          cpuNanos = Math.max(cpuNanos, runQueueNanos(Files.readString(task.resolve("schedstat"))));
+          ioTicks = Math.max(ioTicks, blockIoTicks(Files.readString(task.resolve("stat"))));
         }
       } catch (IOException | RuntimeException e) {
-        // gone while we looked, or no schedstat here: nothing to add
+        // gone while we looked, or not kept here: nothing to add
       }
     }
-    return nanos / 1_000_000;
+    return new MachineWait(cpuNanos / 1_000_000, ioTicks * 1000 / TICKS);
   }
 
   /**

@@ -23,7 +23,7 @@ import org.sockspec.probe.protocol.ProbeAnswer.Captured;
 import org.sockspec.probe.protocol.ProbeAnswer.Done;
 import org.sockspec.probe.protocol.ProbeAnswer.KernelCounters;
 import org.sockspec.probe.protocol.ProbeAnswer.Processes;
-import org.sockspec.probe.protocol.ProbeAnswer.RunQueueWait;
+import org.sockspec.probe.protocol.ProbeAnswer.MachineWait;
 import org.sockspec.probe.protocol.ProbeAnswer.Signalled;
 import org.sockspec.probe.protocol.ProbeAnswer.SocketAwaited;
 import org.sockspec.probe.protocol.ProbeAnswer.Sockets;
@@ -201,7 +201,7 @@ public final class Bench implements AutoCloseable {
       output.close();
     }
     RunningProgram program = new RunningProgram(session, output, transcript, command,
-        () -> probe.call(timing.reply(), new ProcWaited(), RunQueueWait.class).programMs());
+        () -> probe.call(timing.reply(), new ProcWaited(), MachineWait.class));
     programs.add(program);
     transcript.log("start the program: " + String.join(" ", command));
     // Every window the program is then given counts from when it runs, not from when it was asked for.
@@ -222,16 +222,16 @@ public final class Bench implements AutoCloseable {
     Protocol other = proto.other();
     long start = System.nanoTime();
     long bound = timing.startup().toNanos();
-    // The bound is the program's own time: what a busy machine kept it waiting for a CPU (the
-    // kernel's count) is added, up to one bound more. A program that allocates, or computes, before
-    // it listens then meets the same verdict however busy the machine is.
-    long waitedForCpu = 0;
+    // The bound is the program's own time: what a busy machine kept it waiting for a CPU or the disk
+    // (the kernel's counts) is added, up to one bound more. A program that allocates, or computes,
+    // before it listens then meets the same verdict however busy the machine is.
+    MachineWait waited = MachineWait.NONE;
     // Wait in slices, so that a program that cannot get there is reported at once rather than
     // after the whole startup bound: one whose processes have all exited, or one that holds the
     // port with the other protocol (a UDP server checked as TCP, or the reverse).
     Duration slice = Duration.ofMillis(200);
     while (true) {
-      long deadline = start + bound + Math.min(waitedForCpu, bound);
+      long deadline = start + bound + Math.min(waited.totalMs() * 1_000_000, bound);
       long leftMs = (deadline - System.nanoTime()) / 1_000_000;
       SocketAwaited answer = probe.call(slice, new AwaitSocket(proto, target.port(), state,
           (int) Math.max(0, Math.min(slice.toMillis(), leftMs))), SocketAwaited.class);
@@ -239,15 +239,16 @@ public final class Bench implements AutoCloseable {
         transcript.log("the program's " + proto + " socket on port " + target.port() + " is " + state);
         return true;
       }
-      waitedForCpu = Math.max(waitedForCpu, answer.programWaitedMs() * 1_000_000);
+      if (answer.waited().totalMs() > waited.totalMs()) {
+        waited = answer.waited();
+      }
       String why = null;
       if (program.output().isClosed() && processes().program().isEmpty()) {
         why = ": the program's processes have all exited";
       } else if (probe.call(slice, new AwaitSocket(other, target.port(), "ANY", 0), SocketAwaited.class).found()) {
         why = ": the port is held by a " + other.name() + " socket instead";
-      } else if (System.nanoTime() >= start + bound + Math.min(waitedForCpu, bound)) {
-        why = " within " + timing.startup().toMillis() + " ms" + (waitedForCpu > 0 ? " of its own time (it also "
-            + "waited " + waitedForCpu / 1_000_000 + " ms for a CPU, which is not counted)" : "");
+      } else if (System.nanoTime() >= start + bound + Math.min(waited.totalMs() * 1_000_000, bound)) {
+        why = " within " + timing.startup().toMillis() + " ms" + RunningProgram.ownTime(waited);
       }
       if (why != null) {
         transcript.log("no " + proto + " socket on port " + target.port() + " in state " + state + why);

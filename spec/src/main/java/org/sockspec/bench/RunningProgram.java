@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.sockspec.bench.internal.ProgramSession;
+import org.sockspec.probe.protocol.ProbeAnswer.MachineWait;
 
 /**
  * The program under test, started in the target with {@code docker exec}: its standard input
@@ -20,40 +21,54 @@ public final class RunningProgram {
   private final ProgramOutput output;
   private final Transcript transcript;
   private final List<String> command;
-  /** How long the program's threads have waited for a CPU so far, in ms (the kernel's count, through the probe). */
-  private final LongSupplier waitedForCpuMs;
+  /** How long the machine has kept the program waiting so far (the kernel's counts, through the probe). */
+  private final Supplier<MachineWait> machineWait;
+  /** The most it was seen to have waited, for the transcript. */
+  private volatile MachineWait waited = MachineWait.NONE;
   private volatile boolean drained;
 
   /** How long an exited program's last output may take to arrive (it usually takes microseconds). */
   static final Duration DRAIN = Duration.ofMillis(500);
 
   RunningProgram(ProgramSession session, ProgramOutput output, Transcript transcript, List<String> command,
-      LongSupplier waitedForCpuMs) {
+      Supplier<MachineWait> machineWait) {
     this.session = session;
     this.output = output;
     this.transcript = transcript;
     this.command = command;
-    this.waitedForCpuMs = waitedForCpuMs;
+    this.machineWait = machineWait;
   }
 
   /**
    * What is left, from {@code startNanos}, of {@code window} counted as the program's own time:
-   * once the window itself has run out, what a busy machine kept the program waiting for a CPU is
-   * added, up to one window more, so that a verdict does not depend on the machine's load. Zero or
-   * less: it has run out. Asks the probe only once the window itself has run out.
+   * once the window itself has run out, what a busy machine kept the program waiting for a CPU or
+   * the disk is added, up to one window more, so that a verdict does not depend on the machine's
+   * load. Zero or less: it has run out. Asks the probe only once the window itself has run out.
    */
   Duration ownTimeLeft(long startNanos, Duration window) {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     if (elapsed.compareTo(window) < 0) {
       return window.minus(elapsed);
     }
-    long waited;
     try {
-      waited = Math.min(waitedForCpuMs.getAsLong(), window.toMillis());
+      MachineWait now = machineWait.get();
+      if (now.totalMs() > waited.totalMs()) {
+        waited = now;
+      }
     } catch (RuntimeException e) {
-      waited = 0; // the probe cannot tell: the window as it is
+      // the probe cannot tell: the window as it is
     }
-    return window.plusMillis(waited).minus(elapsed);
+    return window.plusMillis(Math.min(waited.totalMs(), window.toMillis())).minus(elapsed);
+  }
+
+  /** " of its own time (...)": what the transcript says of a window that ran out, when the machine took some. */
+  static String ownTime(MachineWait waited) {
+    if (waited.totalMs() == 0) {
+      return "";
+    }
+    String how = waited.cpuMs() > 0 && waited.ioMs() > 0 ? waited.cpuMs() + " ms for a CPU and " + waited.ioMs()
+        + " ms for the disk" : waited.cpuMs() > 0 ? waited.cpuMs() + " ms for a CPU" : waited.ioMs() + " ms for the disk";
+    return " of its own time (since it started, the machine kept it waiting " + how + ", which is not counted)";
   }
 
   /** Types one line (a newline is added), as at the program's {@code > } prompt. */
@@ -90,10 +105,8 @@ public final class RunningProgram {
       code = session.awaitExit(left);
     }
     code = drained(code);
-    long took = (System.nanoTime() - start) / 1_000_000;
     transcript.log(code.isPresent() ? "the program exited with status " + code.getAsLong()
-        : "the program is still running after " + window.toMillis() + " ms"
-            + (took > window.toMillis() + 50 ? " of its own time (" + took + " ms in all: it waited for a CPU)" : ""));
+        : "the program is still running after " + window.toMillis() + " ms" + ownTime(waited));
     if (code.isEmpty()) {
       WaitLedger.ranToBound("a program's exit", window, window.toMillis());
     }

@@ -57,6 +57,9 @@ final class EnginePool implements Schedule {
 
   @Override
   public void run(List<Path> students, Progress progress, Consumer<StudentGrade> finished) {
+    if (students.isEmpty()) {
+      return; // every student finished already (--resume): no engine needs reaching
+    }
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     synchronized (this) {

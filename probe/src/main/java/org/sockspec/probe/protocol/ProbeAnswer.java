@@ -50,11 +50,10 @@ public sealed interface ProbeAnswer {
   record ServedEvent(int connection, int remotePort, String event, long atMs, byte[] data) {}
 
   /**
-   * await.socket: whether the socket was there within the bound, and when; when it was not,
-   * {@code programWaitedMs}: how long the program's threads have waited on a run queue for a CPU
-   * since they started (the kernel's schedstat), the time a busy machine took from it.
+   * await.socket: whether the socket was there within the bound, and when; when it was not, how
+   * long the machine has kept the program waiting since it started ({@code waited}).
    */
-  record SocketAwaited(boolean found, long ms, long programWaitedMs) implements ProbeAnswer {}
+  record SocketAwaited(boolean found, long ms, MachineWait waited) implements ProbeAnswer {}
 
   /** net.sockets. */
   record Sockets(List<SocketRow> sockets) implements ProbeAnswer {}
@@ -72,10 +71,18 @@ public sealed interface ProbeAnswer {
   record KernelCounters(Map<String, Map<String, Long>> counters) implements ProbeAnswer {}
 
   /**
-   * proc.waited: how long the program's live threads have waited on a run queue for a CPU since
-   * they started, in milliseconds (the kernel's schedstat): the time a busy machine took from it.
+   * proc.waited: how long the machine has kept the program waiting since it started, in
+   * milliseconds, as the kernel counts it for its most delayed live thread: on a run queue for a CPU
+   * ({@code cpuMs}, its schedstat) and on the disk ({@code ioMs}, its block I/O delay: 0 where the
+   * kernel's delay accounting is off). Time a busy machine took from the program, not time it took.
    */
-  record RunQueueWait(long programMs) implements ProbeAnswer {}
+  record MachineWait(long cpuMs, long ioMs) implements ProbeAnswer {
+    public static final MachineWait NONE = new MachineWait(0, 0);
+
+    public long totalMs() {
+      return cpuMs + ioMs;
+    }
+  }
 
   /** proc.list. */
   record Processes(List<ProcessRow> processes) implements ProbeAnswer {}

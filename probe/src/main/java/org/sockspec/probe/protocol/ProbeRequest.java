@@ -58,7 +58,7 @@ public sealed interface ProbeRequest {
 
   record ProcList() implements ProbeRequest {}
 
-  /** How long the program's threads have waited on a run queue for a CPU (see {@link ProbeAnswer.RunQueueWait}). */
+  /** How long the machine has kept the program waiting (see {@link ProbeAnswer.MachineWait}). */
   record ProcWaited() implements ProbeRequest {}
 
   /** Send signal {@code signal} (STOP, CONT, TERM, KILL...) to {@code pid}. */
