@@ -59,6 +59,22 @@ delay_accounting() {
 }
 delay_accounting
 
+# Every program start is a `docker exec`, which moves a process into the target's cgroup; each such
+# move takes the kernel's cgroup rwsem for writing, and every fork on the machine waits for it. Under
+# a grader's churn that held correct programs in uninterruptible sleep (cgroup_can_fork) for seconds,
+# past their startup bound (measured: 47 samples in D in two minutes of grading, 18 of them there;
+# with this, 7 and none). favordynmods (Linux 6.0+) makes those moves cheap, at a small cost to
+# forks. It is a mount option of the cgroup2 hierarchy, and holds for the machine until it reboots.
+favour_cgroup_moves() {
+  [ "$(id -u)" = 0 ] && [ -z "${SOCKSPEC_NO_SYSCTL:-}" ] || return 0
+  local where options
+  read -r where options < <(awk '$3 == "cgroup2" {print $2, $4; exit}' /proc/mounts) || return 0
+  [ -n "$where" ] || return 0
+  case ",$options," in *,favordynmods,*) return 0 ;; esac
+  mount -o remount,favordynmods "$where" 2>/dev/null || true
+}
+favour_cgroup_moves
+
 if engine_answers; then
   exit 0
 fi
