@@ -68,14 +68,6 @@ final class ProcessTable {
   /** Clock ticks a second, in which /proc/PID/stat counts (USER_HZ: 100 on Linux). */
   private static final long TICKS = 100;
 
-  /**
-   * How long the machine has kept the program waiting, as its most delayed live thread was: on a
-   * run queue for a CPU (the second field of its {@code /proc/PID/task/TID/schedstat}) and on the
-   * disk (field 42 of its {@code stat}, the block I/O delay, counted where the kernel's delay
-   * accounting is on: {@code kernel.task_delayacct}). The most, not the sum: a thread waits for
-   * itself, and a fork bomb's thousand waits do not make a longer day. 0 where the kernel keeps
-   * neither.
-   */
   /** The time on a run queue, from a {@code schedstat} line: "RUNNING WAITING SLICES" in nanoseconds. */
   static long runQueueNanos(String schedstat) {
     return Long.parseLong(schedstat.trim().split("\\s+")[1]);
@@ -83,25 +75,45 @@ final class ProcessTable {
 
   /** The block I/O delay in clock ticks, field 42 of a {@code stat} line (whose command may hold spaces and parentheses). */
   static long blockIoTicks(String stat) {
-    // After the command's last closing parenthesis come the fields from the third (state) on.
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-    return Long.parseLong(fields[42 - 3]);
+    return Long.parseLong(statFields(stat)[42 - 3]);
   }
 
+  /** Whether a {@code stat} line's thread is in uninterruptible sleep (state D, field 3). */
+  static boolean uninterruptible(String stat) {
+    return statFields(stat)[0].equals("D");
+  }
+
+  /** A {@code stat} line's fields from the third (state) on: those after the command's last closing parenthesis. */
+  private static String[] statFields(String stat) {
+    return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+  }
+
+  /**
+   * How long the machine has kept the program waiting, as its most delayed live thread was: on a
+   * run queue for a CPU (the second field of its {@code /proc/PID/task/TID/schedstat}) and on the
+   * disk (field 42 of its {@code stat}, the block I/O delay, counted where the kernel's delay
+   * accounting is on: {@code kernel.task_delayacct}). The most, not the sum: a thread waits for
+   * itself, and a fork bomb's thousand waits do not make a longer day. 0 where the kernel keeps
+   * neither. The kernel counts a wait when it ends; whether one is going on now (a thread in
+   * uninterruptible sleep) is said too.
+   */
   MachineWait programWaits() throws IOException {
     long cpuNanos = 0;
     long ioTicks = 0;
+    boolean held = false;
     for (int pid : programPids()) {
       try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
         for (Path task : tasks) {
           cpuNanos = Math.max(cpuNanos, runQueueNanos(Files.readString(task.resolve("schedstat"))));
-          ioTicks = Math.max(ioTicks, blockIoTicks(Files.readString(task.resolve("stat"))));
+          String stat = Files.readString(task.resolve("stat"));
+          ioTicks = Math.max(ioTicks, blockIoTicks(stat));
+          held |= uninterruptible(stat);
         }
       } catch (IOException | RuntimeException e) {
         // gone while we looked, or not kept here: nothing to add
       }
     }
-    return new MachineWait(cpuNanos / 1_000_000, ioTicks * 1000 / TICKS);
+    return new MachineWait(cpuNanos / 1_000_000, ioTicks * 1000 / TICKS, held);
   }
 
   /**

@@ -21,4 +21,11 @@ class MachineWaitTest {
     assertThat(ProcessTable.blockIoTicks("1234 (python3) " + rest)).isEqualTo(7);
     assertThat(ProcessTable.blockIoTicks("1234 (a) b (c)) " + rest)).isEqualTo(7);
   }
+
+  @Test
+  void aThreadInUninterruptibleSleepIsStateD() {
+    assertThat(ProcessTable.uninterruptible("90 (python3) D 1 90 90 0 -1 4194560")).isTrue();
+    assertThat(ProcessTable.uninterruptible("90 (a) D (b)) S 1 90 90 0 -1 4194560")).isFalse();
+    assertThat(ProcessTable.uninterruptible("90 (python3) R 1 90 90 0 -1 4194560")).isFalse();
+  }
 }

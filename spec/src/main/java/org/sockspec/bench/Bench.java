@@ -220,35 +220,30 @@ public final class Bench implements AutoCloseable {
     Protocol proto = target.kind().protocol();
     String state = proto == Protocol.TCP ? "LISTEN" : "UNCONN";
     Protocol other = proto.other();
-    long start = System.nanoTime();
-    long bound = timing.startup().toNanos();
     // The bound is the program's own time: what a busy machine kept it waiting for a CPU or the disk
-    // (the kernel's counts) is added, up to one bound more. A program that allocates, or computes,
-    // before it listens then meets the same verdict however busy the machine is.
-    MachineWait waited = MachineWait.NONE;
+    // is added, up to one bound more. A program that allocates, or computes, before it listens then
+    // meets the same verdict however busy the machine is.
+    OwnTime own = program.ownTime(System.nanoTime(), timing.startup());
     // Wait in slices, so that a program that cannot get there is reported at once rather than
     // after the whole startup bound: one whose processes have all exited, or one that holds the
     // port with the other protocol (a UDP server checked as TCP, or the reverse).
     Duration slice = Duration.ofMillis(200);
     while (true) {
-      long deadline = start + bound + Math.min(waited.totalMs() * 1_000_000, bound);
-      long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+      long leftMs = own.left().toMillis();
       SocketAwaited answer = probe.call(slice, new AwaitSocket(proto, target.port(), state,
           (int) Math.max(0, Math.min(slice.toMillis(), leftMs))), SocketAwaited.class);
       if (answer.found()) {
         transcript.log("the program's " + proto + " socket on port " + target.port() + " is " + state);
         return true;
       }
-      if (answer.waited().totalMs() > waited.totalMs()) {
-        waited = answer.waited();
-      }
+      own.observe(answer.waited());
       String why = null;
       if (program.output().isClosed() && processes().program().isEmpty()) {
         why = ": the program's processes have all exited";
       } else if (probe.call(slice, new AwaitSocket(other, target.port(), "ANY", 0), SocketAwaited.class).found()) {
         why = ": the port is held by a " + other.name() + " socket instead";
-      } else if (System.nanoTime() >= start + bound + Math.min(waited.totalMs() * 1_000_000, bound)) {
-        why = " within " + timing.startup().toMillis() + " ms" + RunningProgram.ownTime(waited);
+      } else if (own.left().compareTo(Duration.ZERO) <= 0) {
+        why = " within " + timing.startup().toMillis() + " ms" + own.said();
       }
       if (why != null) {
         transcript.log("no " + proto + " socket on port " + target.port() + " in state " + state + why);
@@ -278,15 +273,16 @@ public final class Bench implements AutoCloseable {
   /** Waits, as {@link #await}, until what {@code program} printed satisfies {@code condition}; returns whether it did. */
   public boolean awaitOutput(RunningProgram program, String what, Predicate<String> condition, Duration window) {
     long start = System.nanoTime();
+    // The program's own time: what a busy machine kept it waiting is added, up to one window more.
+    OwnTime own = program.ownTime(start, window);
     boolean printed = program.output().await(condition, window);
-    // The program's own time: what a busy machine kept it waiting for a CPU is added, up to one window more.
-    for (Duration left = program.ownTimeLeft(start, window); !printed && left.compareTo(Duration.ZERO) > 0;
-        left = program.ownTimeLeft(start, window)) {
+    for (Duration left = own.leftAfterAsking(); !printed && left.compareTo(Duration.ZERO) > 0;
+        left = own.leftAfterAsking()) {
       printed = program.output().await(condition, left);
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     transcript.log("await " + what + " -> " + (printed ? "after " + ms + " ms" : "not within " + window.toMillis()
-        + " ms"));
+        + " ms" + own.said()));
     if (!printed) {
       WaitLedger.ranToBound("a program's output", window, ms);
     }

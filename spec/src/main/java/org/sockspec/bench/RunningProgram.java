@@ -23,8 +23,6 @@ public final class RunningProgram {
   private final List<String> command;
   /** How long the machine has kept the program waiting so far (the kernel's counts, through the probe). */
   private final Supplier<MachineWait> machineWait;
-  /** The most it was seen to have waited, for the transcript. */
-  private volatile MachineWait waited = MachineWait.NONE;
   private volatile boolean drained;
 
   /** How long an exited program's last output may take to arrive (it usually takes microseconds). */
@@ -39,36 +37,9 @@ public final class RunningProgram {
     this.machineWait = machineWait;
   }
 
-  /**
-   * What is left, from {@code startNanos}, of {@code window} counted as the program's own time:
-   * once the window itself has run out, what a busy machine kept the program waiting for a CPU or
-   * the disk is added, up to one window more, so that a verdict does not depend on the machine's
-   * load. Zero or less: it has run out. Asks the probe only once the window itself has run out.
-   */
-  Duration ownTimeLeft(long startNanos, Duration window) {
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-    if (elapsed.compareTo(window) < 0) {
-      return window.minus(elapsed);
-    }
-    try {
-      MachineWait now = machineWait.get();
-      if (now.totalMs() > waited.totalMs()) {
-        waited = now;
-      }
-    } catch (RuntimeException e) {
-      // the probe cannot tell: the window as it is
-    }
-    return window.plusMillis(Math.min(waited.totalMs(), window.toMillis())).minus(elapsed);
-  }
-
-  /** " of its own time (...)": what the transcript says of a window that ran out, when the machine took some. */
-  static String ownTime(MachineWait waited) {
-    if (waited.totalMs() == 0) {
-      return "";
-    }
-    String how = waited.cpuMs() > 0 && waited.ioMs() > 0 ? waited.cpuMs() + " ms for a CPU and " + waited.ioMs()
-        + " ms for the disk" : waited.cpuMs() > 0 ? waited.cpuMs() + " ms for a CPU" : waited.ioMs() + " ms for the disk";
-    return " of its own time (since it started, the machine kept it waiting " + how + ", which is not counted)";
+  /** A window given to the program from {@code startNanos}, counted as its own time (see {@link OwnTime}). */
+  OwnTime ownTime(long startNanos, Duration window) {
+    return new OwnTime(startNanos, window, machineWait);
   }
 
   /** Types one line (a newline is added), as at the program's {@code > } prompt. */
@@ -98,15 +69,15 @@ public final class RunningProgram {
    * its output may still be on their way, so a spec that reads the output next sees all of it.
    */
   public OptionalLong awaitExit(Duration window) {
-    long start = System.nanoTime();
+    OwnTime own = ownTime(System.nanoTime(), window);
     OptionalLong code = session.awaitExit(window);
-    for (Duration left = ownTimeLeft(start, window); code.isEmpty() && left.compareTo(Duration.ZERO) > 0;
-        left = ownTimeLeft(start, window)) {
+    for (Duration left = own.leftAfterAsking(); code.isEmpty() && left.compareTo(Duration.ZERO) > 0;
+        left = own.leftAfterAsking()) {
       code = session.awaitExit(left);
     }
     code = drained(code);
     transcript.log(code.isPresent() ? "the program exited with status " + code.getAsLong()
-        : "the program is still running after " + window.toMillis() + " ms" + ownTime(waited));
+        : "the program is still running after " + window.toMillis() + " ms" + own.said());
     if (code.isEmpty()) {
       WaitLedger.ranToBound("a program's exit", window, window.toMillis());
     }

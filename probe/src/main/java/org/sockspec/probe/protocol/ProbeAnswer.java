@@ -75,9 +75,11 @@ public sealed interface ProbeAnswer {
    * milliseconds, as the kernel counts it for its most delayed live thread: on a run queue for a CPU
    * ({@code cpuMs}, its schedstat) and on the disk ({@code ioMs}, its block I/O delay: 0 where the
    * kernel's delay accounting is off). Time a busy machine took from the program, not time it took.
+   * The kernel adds a wait to these counts only when it ends: {@code heldNow} says that a thread of
+   * the program is in uninterruptible sleep (state D) right now, a wait not counted yet.
    */
-  record MachineWait(long cpuMs, long ioMs) implements ProbeAnswer {
-    public static final MachineWait NONE = new MachineWait(0, 0);
+  record MachineWait(long cpuMs, long ioMs, boolean heldNow) implements ProbeAnswer {
+    public static final MachineWait NONE = new MachineWait(0, 0, false);
 
     public long totalMs() {
       return cpuMs + ioMs;
