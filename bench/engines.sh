@@ -20,6 +20,8 @@ readonly TLS_DIR=/var/lib/sockspec-engines-tls
 readonly WAIT_SECONDS=${SOCKSPEC_ENGINE_WAIT_SECONDS:-60}
 
 say() { printf 'engines: %s\n' "$*" >&2; }
+# Whether process $1 exists and is not a zombie (one killed but not yet reaped holds no resources).
+alive() { kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != Z ]; }
 socket() { printf 'unix:///run/%s.sock' "$1"; }
 tls_port() { echo $((23750 + ${1##*-})); }
 # The engine's line of an engines file.
@@ -66,22 +68,28 @@ start_one() {
     return 0
   fi
   mkdir -p "/var/lib/$name" "/run/$name"
-  # A daemon killed with -9 leaves its pid files behind, and dockerd will not start over them; it
-  # may also still be on its way out (its process not yet gone) for a moment.
-  local file pid
-  for file in "/run/$name.pid" "/run/$name/containerd/containerd.pid"; do
-    [ -f "$file" ] || continue
-    pid=$(cat "$file")
-    for _ in $(seq 20); do
-      kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != Z ] || break
+  # A daemon killed with -9 leaves its pid file behind, and dockerd will not start over it. Its
+  # process may also still be on its way out: a killed process ends only when its last thread
+  # leaves the kernel, and on a busy machine one of dockerd's may be held there (a mount, a cgroup)
+  # for tens of seconds. Its containerd may outlive it: the new dockerd takes a running one over
+  # (it reads that pid file), and its pid file is only removed once its process is gone.
+  local pid halves=0
+  if [ -f "/run/$name.pid" ]; then
+    pid=$(cat "/run/$name.pid")
+    while alive "$pid" && [ "$halves" -lt $((2 * WAIT_SECONDS)) ]; do
       sleep 0.5
+      halves=$((halves + 1))
     done
-    if kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != Z ]; then
-      say "$name does not answer, but its process $pid runs: stop it first (bench/engines.sh stop)"
+    if alive "$pid"; then
+      say "$name does not answer, but its process $pid is still there after ${WAIT_SECONDS} s (state $(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' '), in $(cat "/proc/$pid/wchan" 2>/dev/null || echo '?')): stop it first (bench/engines.sh stop)"
       return 1
     fi
-    rm -f "$file"
-  done
+    rm -f "/run/$name.pid"
+  fi
+  pid=$(cat "/run/$name/containerd/containerd.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && ! alive "$pid"; then
+    rm -f "/run/$name/containerd/containerd.pid"
+  fi
   # setsid: the engine outlives this script, as the machine's own does.
   local tls=()
   case $name in
