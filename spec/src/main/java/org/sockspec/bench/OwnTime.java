@@ -103,7 +103,7 @@ final class OwnTime {
       parts.add(counted.ioMs() + " ms for the disk");
     }
     if (takenMs > counted.totalMs()) {
-      parts.add((takenMs - counted.totalMs()) + " ms in uninterruptible sleep (state D) not counted by the kernel yet");
+      parts.add((takenMs - counted.totalMs()) + " ms seen in uninterruptible sleep (state D)");
     }
     String how = parts.size() == 1 ? parts.get(0)
         : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);

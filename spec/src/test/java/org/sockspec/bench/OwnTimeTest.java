@@ -46,7 +46,7 @@ class OwnTimeTest {
     assertThat(own.leftAfterAsking()).isEqualTo(Duration.ofMillis(10));
     passMs(600);
     assertThat(own.leftAfterAsking()).isEqualTo(Duration.ofMillis(10)); // held 600 ms of the 600 that passed
-    assertThat(own.said()).contains("10 ms for a CPU and 600 ms in uninterruptible sleep (state D) not counted");
+    assertThat(own.said()).contains("10 ms for a CPU and 600 ms seen in uninterruptible sleep (state D),");
     passMs(100);
     probeSays.set(new MachineWait(10, 650, false)); // the wait ended; the kernel counted it
     assertThat(own.leftAfterAsking()).isEqualTo(Duration.ofMillis(660 + 1000 - 1700));
