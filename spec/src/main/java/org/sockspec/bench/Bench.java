@@ -22,8 +22,8 @@ import org.sockspec.probe.protocol.ProbeAnswer.CaptureStarted;
 import org.sockspec.probe.protocol.ProbeAnswer.Captured;
 import org.sockspec.probe.protocol.ProbeAnswer.Done;
 import org.sockspec.probe.protocol.ProbeAnswer.KernelCounters;
-import org.sockspec.probe.protocol.ProbeAnswer.Processes;
 import org.sockspec.probe.protocol.ProbeAnswer.MachineWait;
+import org.sockspec.probe.protocol.ProbeAnswer.Processes;
 import org.sockspec.probe.protocol.ProbeAnswer.Signalled;
 import org.sockspec.probe.protocol.ProbeAnswer.SocketAwaited;
 import org.sockspec.probe.protocol.ProbeAnswer.Sockets;
@@ -178,10 +178,10 @@ public final class Bench implements AutoCloseable {
     return start(command);
   }
 
-  /** Starts the program with exactly {@code command} (for usage checks: no argument at all). */
   /** Longer than this for the engine to start a program is worth a line of the transcript. */
   private static final Duration SLOW_TO_RUN = Duration.ofMillis(200);
 
+  /** Starts the program with exactly {@code command} (for usage checks: no argument at all). */
   public RunningProgram start(List<String> command) {
     ProgramOutput output = new ProgramOutput();
     // A program that floods its output is let go of at ProgramOutput.STOP_AFTER: closing the stream
@@ -251,7 +251,6 @@ public final class Bench implements AutoCloseable {
       }
     }
   }
-
 
   /**
    * The catalogue's one bounded wait: samples {@code sample} until {@code condition} holds or

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -94,7 +95,7 @@ public final class ExecSession implements ProgramSession {
         return Duration.ofNanos(System.nanoTime() - start);
       }
       // Usually tens of ms: polled finely, so that the spec's first window is not delayed by the polling.
-      java.util.concurrent.locks.LockSupport.parkNanos(Math.min(pollNanos, deadline - System.nanoTime()));
+      LockSupport.parkNanos(Math.min(pollNanos, deadline - System.nanoTime()));
       pollNanos = Math.min(pollNanos * 2, 8_000_000);
     }
   }
@@ -123,7 +124,7 @@ public final class ExecSession implements ProgramSession {
         return code;
       }
       // The engine has no "exit" event for an exec; poll its state, cheaply and bounded.
-      java.util.concurrent.locks.LockSupport.parkNanos(Math.min(pollNanos, deadline - System.nanoTime()));
+      LockSupport.parkNanos(Math.min(pollNanos, deadline - System.nanoTime()));
       pollNanos = Math.min(pollNanos * 2, 50_000_000);
     }
   }
