@@ -1,78 +1,110 @@
 package org.sockspec.probe;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.sockspec.probe.host.TrustedTools;
 
 /**
  * What only a process's owner or a tracer may read in /proc (its file descriptors, its threads'
- * system calls and memory), read as the program's own uid by a short helper ({@code
- * as_program.py}, under {@code setpriv}), for where the probe is root without CAP_SYS_PTRACE: an
- * autograding platform's container. The container bench's probe has the capability and never
- * needs this. Bounded: a helper that does not answer within 2 s is killed, and what it said is all
- * there is (a program that kills its own uid's processes only blinds its own evidence); a read of
- * memory, wanted when the program may be a fork bomb, has 5 s.
+ * system calls and memory, its proportional memory), for where the probe is root without
+ * CAP_SYS_PTRACE: an autograding platform's container. The container bench's probe has the
+ * capability and never needs this.
+ *
+ * <p>Read by a helper of root's ({@code as_program.py}), one for the probe's life, that takes the
+ * program's file-system uid only for each read: the program can neither signal it, nor open its
+ * descriptors, nor write into its answers (see the script). A program can still make its own
+ * processes unreadable (not dumpable): those are answered as {@link Read#hidden()}, never as
+ * "nothing", and what the kit decides from them is charged to the program. A helper that does not
+ * answer within its bound is ended and started again at the next read; a read it lost is an error
+ * of the probe's, never an empty answer.
  */
 final class AsProgram {
   private static final String SCRIPT = script();
+  /** errno of a read the kernel refused: the process is not the program's to read (not dumpable). */
+  private static final Set<Integer> REFUSED = Set.of(1, 13);
+  private static final long BOUND_MS = 5_000;
   private final int uid;
+  private Process helper;
+  private OutputStream requests;
+  private BlockingQueue<String> lines;
 
   AsProgram(int uid) {
     this.uid = uid;
   }
 
-  /** pid -> (fd -> link target) for {@code pids}. */
-  Map<Integer, Map<String, String>> fds(List<Integer> pids) {
-    List<String> args = new ArrayList<>(List.of("fds"));
-    pids.forEach(pid -> args.add(Integer.toString(pid)));
+  /**
+   * What a read gave: its fact lines, the pids whose facts the kernel withheld, and whether the
+   * helper was lost on the way (then what it did not say is not known).
+   */
+  record Read(List<String> lines, Set<Integer> hidden, boolean lost) {}
+
+  /** pid -> (fd -> link target) for {@code pids}, and the pids that could not be read. */
+  record Fds(Map<Integer, Map<String, String>> links, Set<Integer> hidden) {}
+
+  /** @throws ProbeException when the helper was lost: who holds what is then not known */
+  Fds fds(List<Integer> pids) {
+    Read read = ask("fds", pids);
+    if (read.lost()) {
+      throw new ProbeException("the helper that reads the program's descriptors did not answer within " + BOUND_MS + " ms");
+    }
     Map<Integer, Map<String, String>> links = new HashMap<>();
-    for (String line : run(args)) {
+    for (String line : read.lines()) {
       String[] f = line.split(" ", 4);
       if (f.length == 4 && f[0].equals("fd")) {
         links.computeIfAbsent(Integer.parseInt(f[1]), k -> new HashMap<>()).put(f[2], f[3]);
       }
     }
-    return links;
+    return new Fds(links, read.hidden());
   }
 
   /**
-   * pid -> proportional set size in bytes (Pss of /proc/PID/smaps_rollup) for {@code pids}. Read
-   * by one grep, not the Python helper: it is wanted when the program may be a fork bomb, whose
-   * hundreds of running processes leave a helper that needs more than a few ms of CPU no time to
-   * answer, and whose uid can start no other process (grep forks nothing).
+   * pid -> proportional set size in bytes (Pss of /proc/PID/smaps_rollup) for {@code pids}; a pid
+   * that could not be read is absent, and named in {@code hidden} when that was the program's doing
+   * (not when the helper was lost).
    */
-  Map<Integer, Long> pss(List<Integer> pids) {
-    List<String> command = new ArrayList<>(List.of("grep", "-H", "^Pss:"));
-    pids.forEach(pid -> command.add("/proc/" + pid + "/smaps_rollup"));
+  record Pss(Map<Integer, Long> bytes, Set<Integer> hidden) {}
+
+  Pss pss(List<Integer> pids) {
+    Read read = ask("pss", pids);
     Map<Integer, Long> bytes = new HashMap<>();
-    for (String line : runAsProgram(command, 5)) {
-      // /proc/PID/smaps_rollup:Pss:      184 kB
-      String[] f = line.split("[/:\\s]+");
-      if (f.length >= 6 && f[1].equals("proc") && f[3].equals("smaps_rollup") && f[4].equals("Pss")) {
-        try {
-          bytes.put(Integer.parseInt(f[2]), Long.parseLong(f[5]) * 1024);
-        } catch (NumberFormatException e) {
-          // not a line of ours
-        }
+    for (String line : read.lines()) {
+      String[] f = line.split(" ");
+      if (f.length == 3 && f[0].equals("pss")) {
+        bytes.put(Integer.parseInt(f[1]), Long.parseLong(f[2]));
       }
     }
-    return bytes;
+    return new Pss(bytes, read.lost() ? Set.of() : read.hidden());
   }
 
   /** One process's threads as the helper saw them: its fds, each thread's syscall line and the int at arg 1. */
-  record Threads(Map<String, String> fds, Map<Integer, String> syscalls, Map<Integer, Integer> firstArgument) {}
+  record Threads(Map<String, String> fds, Map<Integer, String> syscalls, Map<Integer, Integer> firstArgument,
+      boolean hidden) {}
 
+  /** @throws ProbeException when the helper was lost */
   Threads threads(int pid) {
+    Read read = ask("threads", List.of(pid));
+    if (read.lost()) {
+      throw new ProbeException("the helper that reads the program's threads did not answer within " + BOUND_MS + " ms");
+    }
     Map<String, String> fds = new HashMap<>();
     Map<Integer, String> syscalls = new HashMap<>();
     Map<Integer, Integer> memory = new HashMap<>();
-    for (String line : run(List.of("threads", Integer.toString(pid)))) {
+    for (String line : read.lines()) {
       String[] f = line.split(" ", 4);
       if (f[0].equals("fd") && f.length == 4) {
         fds.put(f[2], f[3]);
@@ -82,36 +114,94 @@ final class AsProgram {
         memory.put(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
       }
     }
-    return new Threads(fds, syscalls, memory);
+    return new Threads(fds, syscalls, memory, !read.hidden().isEmpty());
   }
 
-  private List<String> run(List<String> args) {
-    List<String> command = new ArrayList<>(List.of("python3", "-c", SCRIPT));
-    command.addAll(args);
-    return runAsProgram(command, 2);
-  }
-
-  private List<String> runAsProgram(List<String> what, int boundSeconds) {
-    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
-        "--"));
-    command.addAll(what);
+  /**
+   * Asks the helper {@code verb PID...} and reads its lines up to {@code end}, within the bound;
+   * a helper that does not get there is ended, and the read is lost.
+   */
+  private synchronized Read ask(String verb, List<Integer> pids) {
+    if (pids.isEmpty()) {
+      return new Read(List.of(), Set.of(), false);
+    }
+    StringBuilder request = new StringBuilder(verb);
+    pids.forEach(pid -> request.append(' ').append(pid));
+    List<String> got = new ArrayList<>();
+    Set<Integer> hidden = new TreeSet<>();
+    boolean lost = false;
     try {
-      Process helper = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      helper.getOutputStream().close();
-      // Its few lines fit the pipe: wait first (bounded), then read what it wrote, killed or not.
-      if (!helper.waitFor(boundSeconds, TimeUnit.SECONDS)) {
-        helper.destroyForcibly();
+      ensureRunning();
+      requests.write((request + "\n").getBytes(StandardCharsets.US_ASCII));
+      requests.flush();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
+      while (true) {
+        String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (line == null || line.equals(CLOSED)) {
+          stop();
+          lost = true;
+          break;
+        }
+        if (line.equals("end")) {
+          break;
+        }
+        if (line.startsWith("hidden ")) {
+          String[] f = line.split(" ");
+          if (f.length == 3 && REFUSED.contains(Integer.parseInt(f[2]))) {
+            hidden.add(Integer.parseInt(f[1]));
+          }
+        } else if (line.startsWith("error ")) {
+          lost = true; // it could not take the program's uid: nothing it reads would be the program's
+        } else {
+          got.add(line);
+        }
       }
-      byte[] out;
-      try (InputStream in = helper.getInputStream()) {
-        out = in.readNBytes(1 << 20);
-      }
-      return new String(out, StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
-      return List.of(); // no setpriv or python3 here: nothing more to read
+      stop();
+      lost = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return List.of();
+      lost = true;
+    }
+    return new Read(got, hidden, lost);
+  }
+
+  private static final String CLOSED = "\0closed";
+
+  private void ensureRunning() throws IOException {
+    if (helper != null && helper.isAlive()) {
+      return;
+    }
+    ProcessBuilder builder = new ProcessBuilder(TrustedTools.path("python3"), "-I", "-S", "-c", SCRIPT,
+        Integer.toString(uid)).directory(Path.of("/").toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().clear();
+    builder.environment().put("PATH", TrustedTools.trustedPath());
+    builder.environment().put("LANG", "C.UTF-8");
+    helper = builder.start();
+    requests = helper.getOutputStream();
+    BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    lines = queue;
+    InputStream answers = helper.getInputStream();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(answers, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          queue.add(line);
+        }
+      } catch (IOException e) {
+        // ended by stop()
+      } finally {
+        queue.add(CLOSED);
+      }
+    }, "as-program");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void stop() {
+    if (helper != null) {
+      helper.destroyForcibly();
+      helper = null;
     }
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.sockspec.probe.protocol.ProbeAnswer.CaptureStarted;
 import org.sockspec.probe.protocol.ProbeAnswer.Captured;
+import org.sockspec.probe.host.TrustedTools;
 
 /**
  * The packet capture of the specs of one lane: {@code capture.py} (a packet socket on the
@@ -24,8 +25,12 @@ import org.sockspec.probe.protocol.ProbeAnswer.Captured;
 final class Capture {
   /** Bytes of each frame kept: the headers and the first bytes of a payload, which is what a ladder shows. */
   static final int SNAP = 256;
-  /** A spec's capture is kept up to this size; past it the rest of its traffic is not kept. */
-  private static final int MAX_BYTES = 8 << 20;
+  /**
+   * A spec's capture is kept up to this size; past it the rest of its traffic is not kept. Small
+   * enough that a program flooding its loopback cannot exhaust the probe's memory with it (the
+   * answer carries it once more, in base64), large enough for thousands of frames of a ladder.
+   */
+  private static final int MAX_BYTES = 2 << 20;
   private static final long MARK = 0xFFFFFFFFL;
   /** How long a mark may take to come back: the script only has to write what is queued. */
   private static final long MARK_WAIT_MS = 5_000;
@@ -39,6 +44,12 @@ final class Capture {
   private boolean truncated;
   private long marksAsked;
   private long marksSeen;
+  /** Where its script is written: a folder only root may enter, or null for a new one in the temporary folder. */
+  private final java.nio.file.Path work;
+
+  Capture(java.nio.file.Path work) {
+    this.work = work;
+  }
 
   /** Starts capturing a spec's traffic; answers whether it could, and why not. */
   synchronized CaptureStarted start() throws IOException {
@@ -85,7 +96,13 @@ final class Capture {
     }
     Process started;
     try {
-      started = new ProcessBuilder("python3", scriptFile(), Integer.toString(SNAP)).start();
+      // Isolated (-I: no script folder, working folder or PYTHON* variable on its path) and without
+      // site (-S), from a folder only root can write: the program cannot put a module in its way.
+      ProcessBuilder builder = new ProcessBuilder(TrustedTools.path("python3"), "-I", "-S", scriptFile(),
+          Integer.toString(SNAP)).directory(new java.io.File("/"));
+      builder.environment().clear();
+      builder.environment().put("PATH", TrustedTools.trustedPath());
+      started = builder.start();
     } catch (IOException e) {
       unavailable = "cannot run python3: " + e.getMessage();
       return false;
@@ -164,12 +181,21 @@ final class Capture {
 
   /**
    * The script as a file of the probe's own, so that the process table shows it as {@code python3
-   * /tmp/sockspec-probe-capture....py 256}, the probe's child, not the whole script.
+   * -I -S /tmp/sockspec-probe-....../capture.py 256}, the probe's child, not the whole script: in a
+   * folder of its own that only root may enter (the temporary folder is the program's too), the one
+   * the probe was given where it runs beside other lanes (removed with them).
    */
-  private static String scriptFile() throws IOException {
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("sockspec-probe-capture", ".py");
+  private String scriptFile() throws IOException {
+    java.nio.file.attribute.FileAttribute<?> rootOnly = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    java.nio.file.Path folder = work == null ? java.nio.file.Files.createTempDirectory("sockspec-probe-", rootOnly)
+        : java.nio.file.Files.createDirectories(work, rootOnly);
+    java.nio.file.Path file = folder.resolve("capture.py");
     java.nio.file.Files.writeString(file, SCRIPT);
-    file.toFile().deleteOnExit();
+    if (work == null) {
+      file.toFile().deleteOnExit();
+      folder.toFile().deleteOnExit();
+    }
     return file.toString();
   }
 

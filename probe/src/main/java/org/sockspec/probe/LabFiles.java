@@ -2,14 +2,13 @@ package org.sockspec.probe;
 
 import org.sockspec.probe.protocol.ProbeAnswer.Done;
 import org.sockspec.probe.protocol.ProbeRequest.LabPut;
+import org.sockspec.probe.host.TreeRemoval;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -34,7 +33,11 @@ final class LabFiles {
     }
   }
 
-  /** One file of the submission, at its path inside the lab folder. */
+  /**
+   * One file of the submission, at its path inside the lab folder, or a piece of it: the first piece
+   * makes the file, each later one is appended where the last ended (a piece out of order is
+   * refused). The lab folder is root's alone, so the paths it writes are its own.
+   */
   Done put(LabPut r) throws IOException {
     String relative = r.path();
     if (relative.startsWith("/") || List.of(relative.split("/")).contains("..") || relative.isEmpty()) {
@@ -45,38 +48,44 @@ final class LabFiles {
     if (!file.startsWith(lab)) {
       throw new ProbeException("not a path inside the lab folder: " + relative);
     }
-    Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rwxr-xr-x")));
-    Files.write(file, r.content() == null ? new byte[0] : r.content());
+    long offset = r.offset() == null ? 0 : r.offset();
+    byte[] content = r.content() == null ? new byte[0] : r.content();
+    if (offset == 0) {
+      Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwxr-xr-x")));
+      Files.write(file, content);
+    } else {
+      long size = Files.size(file);
+      if (size != offset) {
+        throw new ProbeException(relative + " is " + size + " bytes long, a piece for offset " + offset + " came");
+      }
+      Files.write(file, content, StandardOpenOption.APPEND);
+    }
     boolean executable = r.mode().equals("755");
     Set<PosixFilePermission> mode = PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
     Files.setPosixFilePermissions(file, mode);
     return new Done();
   }
 
+  /** Entries a reset looks at in one folder, at most: more than a lab's program can have a reason to make. */
+  static final int ENTRY_BOUND = 100_000;
+
   /**
    * Empties the lab and scratch folders (the folders stay), and removes what the program's uid owns
-   * in the shared folders ({@code /tmp} of the whole machine); returns what could not be removed.
+   * in the shared folders (the whole machine's {@code /tmp}...); returns what could not be removed.
+   * Everything is removed relative to an open folder, never through a link the program made.
    */
   List<String> empty() {
     List<String> problems = new ArrayList<>();
     if (config.marker() == null) {
-      List<Path> own = folders().stream().map(config::inTarget).toList();
       for (String folder : config.shared()) {
-        problems.addAll(removeOwnedBy(config.inTarget(folder), config.programUid(), own));
+        problems.addAll(TreeRemoval.removeOwned(config.inTarget(folder), config.programUid(), ENTRY_BOUND));
       }
     }
     for (String folder : folders()) {
       Path dir = config.inTarget(folder);
-      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-        continue;
-      }
-      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-        for (Path child : children) {
-          removeTree(child);
-        }
-      } catch (IOException e) {
-        problems.add(folder + " could not be emptied: " + e.getMessage());
+      if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        problems.addAll(TreeRemoval.empty(dir, ENTRY_BOUND));
       }
     }
     return problems;
@@ -108,59 +117,6 @@ final class LabFiles {
   }
 
   /**
-   * Removes every entry under {@code dir} that {@code uid} owns (a folder with all it holds), never
-   * following a link, but none of {@code own} (the lane's own folders, emptied apart) nor what
-   * leads to them; at most {@link #OWNED_SCAN} entries are looked at (a shared /tmp of the
-   * platform's holds few).
-   */
-  private static List<String> removeOwnedBy(Path dir, int uid, List<Path> own) {
-    List<String> problems = new ArrayList<>();
-    int[] seen = {0};
-    try {
-      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 8, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) throws IOException {
-          if (++seen[0] > OWNED_SCAN) {
-            return FileVisitResult.TERMINATE;
-          }
-          if (own.contains(d)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          if (own.stream().anyMatch(path -> path.startsWith(d))) {
-            return FileVisitResult.CONTINUE; // the way to a lane folder: kept, walked
-          }
-          if (!d.equals(dir) && owner(d) == uid) {
-            removeTree(d);
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return d.equals(dir) || worldWritable(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          if (++seen[0] > OWNED_SCAN) {
-            return FileVisitResult.TERMINATE;
-          }
-          if (owner(file) == uid) {
-            Files.deleteIfExists(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE; // not ours to read: not the program's either
-        }
-      });
-    } catch (IOException e) {
-      problems.add(dir + ": the program's files there could not all be removed: " + e.getMessage());
-    }
-    return problems;
-  }
-
-  private static final int OWNED_SCAN = 20_000;
-
-  /**
    * Whether a folder not the program's own may hold files of the program: only if anyone may write
    * in it (the program's uid has no group, and no other user's folder lets it in). So a walk of
    * {@code /tmp} skips the subtrees of other users, however many files they hold: what the program
@@ -174,39 +130,11 @@ final class LabFiles {
     }
   }
 
-  private static int owner(Path path) {
-    try {
-      return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
   private List<String> folders() {
     List<String> all = new ArrayList<>();
     all.add(config.lab());
     all.addAll(config.scratch());
     return all;
-  }
-
-  private static void removeTree(Path top) throws IOException {
-    if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(top);
-      return;
-    }
-    Files.walkFileTree(top, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-        Files.deleteIfExists(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.deleteIfExists(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 
   /** "uid 1000, mode 755": a folder's owner and permission bits (the sticky bit included). */

@@ -40,6 +40,7 @@ import org.sockspec.probe.protocol.ProbeRequest.UdpSend;
 import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.probe.protocol.RequestLine;
 import org.sockspec.probe.protocol.Verb;
+import org.sockspec.probe.host.TrustedTools;
 
 /**
  * The probe: reads one request per line on standard input, answers one JSON object per line on
@@ -67,12 +68,13 @@ public final class ProbeAgent {
   private final LabFiles files;
   private final Reset reset;
   private final Watchdog watchdog;
-  private final Capture capture = new Capture();
+  private final Capture capture;
   /** The port of the target the lane serves now ({@code lane.target}): what is the lane's in a shared namespace. */
   private volatile int lanePort = -1;
 
   ProbeAgent(ProbeConfig config) {
     this.config = config;
+    this.capture = new Capture(config.work());
     this.processes = new ProcessTable(config);
     this.threads = new ThreadTable(Syscalls.current(), processes.asProgram());
     this.files = new LabFiles(config);
@@ -155,7 +157,7 @@ public final class ProbeAgent {
         yield awaited.found() ? awaited
             : new SocketAwaited(false, awaited.ms(), processes.programWaits());
       }
-      case NET_SOCKETS -> new Sockets(sockets());
+      case NET_SOCKETS -> sockets();
       case NET_COUNTERS -> new KernelCounters(Counters.read());
       case PROC_LIST -> new Processes(processes.list());
       case PROC_WAITED -> processes.programWaits();
@@ -189,15 +191,17 @@ public final class ProbeAgent {
    * only the lane's: those on the target's port (either end) and those the program or the probe
    * holds, so that no socket of another process shows in a spec's table.
    */
-  private List<SocketRow> sockets() throws IOException {
-    List<SocketRow> all = ProcNetSockets.read(processes.socketOwners(), residue);
+  private Sockets sockets() throws IOException {
+    ProcessTable.Owners owners = processes.socketOwners();
+    List<SocketRow> all = ProcNetSockets.read(owners.byInode(), residue);
+    List<Integer> hidden = List.copyOf(owners.hidden());
     if (!config.sharedNamespace()) {
-      return all;
+      return new Sockets(all, hidden);
     }
     java.util.Set<Integer> lane = new java.util.HashSet<>(processes.programPids());
     lane.add((int) ProcessHandle.current().pid());
-    return all.stream().filter(s -> s.localPort() == lanePort || s.remotePort() == lanePort
-        || s.pids().stream().anyMatch(lane::contains)).toList();
+    return new Sockets(all.stream().filter(s -> s.localPort() == lanePort || s.remotePort() == lanePort
+        || s.pids().stream().anyMatch(lane::contains)).toList(), hidden);
   }
 
   /** The lab's server, TCP or UDP, kept as a handle for {@code serve.log}. */
@@ -214,7 +218,7 @@ public final class ProbeAgent {
     if (!signal.matches("[A-Z0-9]+")) {
       throw new ProbeException("not a signal name: " + signal);
     }
-    Process kill = new ProcessBuilder("kill", "-" + signal, Integer.toString(pid))
+    Process kill = new ProcessBuilder(TrustedTools.path("kill"), "-" + signal, Integer.toString(pid))
         .redirectErrorStream(true).start();
     try {
       if (!kill.waitFor(5, TimeUnit.SECONDS)) {

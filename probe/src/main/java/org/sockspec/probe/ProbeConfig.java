@@ -25,11 +25,13 @@ import java.util.List;
  * @param shared writable folders the program shares with others ({@code /tmp}): a reset removes its files there
  * @param sharedNamespace whether the network namespace holds more than the lane (sockets of others)
  * @param watch the limits the probe keeps itself (the process sandbox's), or null (a container's cgroups keep them)
+ * @param work a folder of the probe's own, only root may enter (its capture script), or null: a new
+ *     one in the temporary folder (a probe container's own)
  */
 record ProbeConfig(Path root, int programUid, String marker, String lab, List<String> scratch, List<String> shared,
-    boolean sharedNamespace, Limits watch) {
+    boolean sharedNamespace, Limits watch, Path work) {
   static final ProbeConfig CONTAINER = new ProbeConfig(Path.of("/proc/1/root"), 1000, null, "/lab",
-      List.of("/tmp", "/home/lab", "/dev/shm", "/dev/mqueue"), List.of(), false, null);
+      List.of("/tmp", "/home/lab", "/dev/shm", "/dev/mqueue"), List.of(), false, null, null);
 
   /** Memory of all the program's processes, their number, and what it may write to disk. */
   record Limits(long memoryBytes, int processes, long diskBytes) {}
@@ -50,8 +52,8 @@ record ProbeConfig(Path root, int programUid, String marker, String lab, List<St
 
   /**
    * {@code --root PATH --uid N --marker TOKEN --lab DIR --scratch DIR,DIR... --shared DIR,DIR...
-   * --namespace own|shared --watch MEMORY_BYTES,PROCESSES,DISK_BYTES}; what is not given keeps its
-   * default.
+   * --namespace own|shared --watch MEMORY_BYTES,PROCESSES,DISK_BYTES --work DIR}; what is not given
+   * keeps its default.
    */
   static ProbeConfig parse(String[] args) {
     Path root = CONTAINER.root();
@@ -62,6 +64,7 @@ record ProbeConfig(Path root, int programUid, String marker, String lab, List<St
     List<String> shared = List.of();
     boolean sharedNamespace = false;
     Limits watch = null;
+    Path work = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--root" -> root = Path.of(args[i + 1]);
@@ -75,10 +78,11 @@ record ProbeConfig(Path root, int programUid, String marker, String lab, List<St
           String[] limits = args[i + 1].split(",");
           watch = new Limits(Long.parseLong(limits[0]), Integer.parseInt(limits[1]), Long.parseLong(limits[2]));
         }
+        case "--work" -> work = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown probe option " + args[i]);
       }
     }
-    return new ProbeConfig(root, uid, marker, lab, scratch, shared, sharedNamespace, watch);
+    return new ProbeConfig(root, uid, marker, lab, scratch, shared, sharedNamespace, watch, work);
   }
 
   /** A path the program names ({@code /tmp}), as the probe reaches it. */

@@ -134,7 +134,14 @@ final class ProcessTable {
     }
   }
 
-  Map<Long, Set<Integer>> socketOwners() throws IOException {
+  /**
+   * Which processes hold which socket (by inode), and the program's processes whose descriptors
+   * could not be read ({@code hidden}: a process that made itself undumpable, where the probe
+   * cannot trace): the sockets they hold are held by someone the table cannot name.
+   */
+  record Owners(Map<Long, Set<Integer>> byInode, Set<Integer> hidden) {}
+
+  Owners socketOwners() throws IOException {
     Map<Long, Set<Integer>> owners = new HashMap<>();
     List<Integer> unreadable = new ArrayList<>();
     for (int pid : pids()) {
@@ -161,13 +168,18 @@ final class ProcessTable {
         // the process exited while we looked: it owns nothing any more
       }
     }
-    if (!unreadable.isEmpty()) {
-      asProgram.fds(unreadable).forEach((pid, links) -> links.values().stream()
-          .filter(target -> target.startsWith("socket:["))
-          .forEach(target -> owners.computeIfAbsent(Long.parseLong(target.substring(8, target.length() - 1)),
-              k -> new TreeSet<>()).add(pid)));
+    if (unreadable.isEmpty()) {
+      return new Owners(owners, Set.of());
     }
-    return owners;
+    AsProgram.Fds read = asProgram.fds(unreadable);
+    read.links().forEach((pid, links) -> links.values().stream()
+        .filter(target -> target.startsWith("socket:["))
+        .forEach(target -> owners.computeIfAbsent(Long.parseLong(target.substring(8, target.length() - 1)),
+            k -> new TreeSet<>()).add(pid)));
+    // A pid gone since is not hiding anything: only those still there count.
+    Set<Integer> hidden = new TreeSet<>(read.hidden());
+    hidden.removeIf(pid -> !Files.exists(PROC.resolve(Integer.toString(pid))));
+    return new Owners(owners, hidden);
   }
 
   /** The real uid of {@code pid}, from /proc/PID/status; -1 once it is gone. */

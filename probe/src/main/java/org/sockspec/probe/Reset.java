@@ -1,12 +1,11 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.host.SysvIpc;
+
 import org.sockspec.probe.protocol.ProbeAnswer.ResetDone;
 import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
 import org.sockspec.probe.protocol.ProbeRequest.BenchReset;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +21,24 @@ import java.util.Map;
  *   <li>Every process of the program's uid is killed: one by one, until none is left, zombies
  *       reaped; when there are many (a fork bomb), first with {@code kill -KILL -1} run as that
  *       uid, one call that no fork can outrun (the kernel signals all of them at once).
- *   <li>The lab and scratch folders are emptied.
+ *   <li>The lab and scratch folders are emptied, and what the program's uid has in the folders
+ *       anyone may write, each relative to an open folder, never through a link (see
+ *       {@link org.sockspec.probe.host.TreeRemoval}); its System V IPC objects (owned or created)
+ *       are removed.
  *   <li>Proof, each bounded: no process of the uid; no socket in the namespace but TIME_WAITs of
  *       earlier connections that are not on the program's port (recorded as {@link Residue}, left out
- *       of later tables); the folders empty with their owner and mode as new; no System V IPC object.
+ *       of later tables); the folders empty with their owner and mode as new; no System V IPC object
+ *       the program owns or created.
  * </ol>
  *
  * The answer is {@code clean}, or {@code dirty} with every reason: the kit then discards the target.
+ * In a namespace shared with the rest of the machine, which cannot be discarded, a TIME_WAIT on the
+ * program's port (a connection the program closed first, or one between two of its own sockets: the
+ * kit resets its own) is not waited for unless asked: the answer says how long it has left, and the
+ * kit decides who waits for it.
  */
 final class Reset {
   private static final long BOUND_MS = 3_000;
-  /** A TIME_WAIT lasts 60 s on Linux; a little more, and it is surely gone. */
-  private static final long TIME_WAIT_MS = 65_000;
   /** Up to this many processes are killed one by one (no process started for it): a program and its children. */
   private static final int FEW = 16;
   private final ProbeConfig config;
@@ -58,9 +63,12 @@ final class Reset {
     endProgram(reasons);
     reasons.addAll(files.empty());
     reasons.addAll(files.leftovers());
-    reasons.addAll(socketsLeft(port));
-    reasons.addAll(ipcLeft(config));
-    return new ResetDone(reasons.isEmpty(), reasons, Clock.msSince(start));
+    if (config.marker() == null) {
+      reasons.addAll(SysvIpc.remove(config.programUid()));
+    }
+    long[] timeWaitLeft = {0};
+    reasons.addAll(socketsLeft(port, r.timeWaitMs() == null ? 0 : r.timeWaitMs(), timeWaitLeft));
+    return new ResetDone(reasons.isEmpty(), reasons, Clock.msSince(start), timeWaitLeft[0]);
   }
 
   private void endProgram(List<String> reasons) throws IOException {
@@ -91,8 +99,10 @@ final class Reset {
   /**
    * Waits until the namespace holds no socket but harmless TIME_WAITs (see {@link Residue}); a
    * TIME_WAIT on the program's own port would refuse the next server's bind (without SO_REUSEADDR).
+   * In a shared namespace that is waited for at most {@code timeWaitMs}, and what is left of it goes
+   * to {@code timeWaitLeft}; elsewhere it makes the lane dirty (the kit discards it for a new one).
    */
-  private List<String> socketsLeft(int port) throws IOException {
+  private List<String> socketsLeft(int port, long timeWaitMs, long[] timeWaitLeft) throws IOException {
     long start = System.nanoTime();
     List<SocketRow> left;
     while (true) {
@@ -109,10 +119,13 @@ final class Reset {
         residue.record(waiting);
         return List.of();
       }
-      // One namespace for everything: nothing to discard, so a TIME_WAIT on the port is waited out
-      // (the kernel keeps it 60 s), else the next server without SO_REUSEADDR could not bind.
-      long bound = config.sharedNamespace() && left.stream().allMatch(s -> "TIME_WAIT".equals(s.state()))
-          ? TIME_WAIT_MS : BOUND_MS;
+      boolean onlyTimeWaits = left.stream().allMatch(s -> "TIME_WAIT".equals(s.state()));
+      if (config.sharedNamespace() && onlyTimeWaits && Clock.msSince(start) >= timeWaitMs) {
+        residue.record(waiting);
+        timeWaitLeft[0] = Math.max(1, left.stream().mapToLong(SocketRow::timerMs).max().orElse(1));
+        return List.of();
+      }
+      long bound = config.sharedNamespace() && onlyTimeWaits ? Math.max(BOUND_MS, timeWaitMs) : BOUND_MS;
       if (Clock.msSince(start) >= bound) {
         break;
       }
@@ -124,40 +137,6 @@ final class Reset {
           + socket.remoteAddress() + ":" + socket.remotePort() + " " + socket.state());
     }
     return reasons;
-  }
-
-  /**
-   * System V IPC objects outlive their processes; /proc/sysvipc lists this IPC namespace's, each
-   * with its owner's uid: the program's are the ones that count. Where the program runs as the
-   * kit's own user, its objects cannot be told from others': not checked.
-   */
-  private static List<String> ipcLeft(ProbeConfig config) {
-    List<String> reasons = new ArrayList<>();
-    if (config.marker() != null) {
-      return reasons;
-    }
-    for (String kind : List.of("shm", "sem", "msg")) {
-      try {
-        List<String> lines = Files.readAllLines(Path.of("/proc/sysvipc", kind));
-        long owned = lines.stream().skip(1).filter(line -> ownedBy(lines.get(0), line, config.programUid())).count();
-        if (owned > 0) {
-          reasons.add(owned + " System V IPC " + kind + " object(s) of the program are left");
-        }
-      } catch (NoSuchFileException e) {
-        // no System V IPC in this kernel
-      } catch (IOException e) {
-        reasons.add("/proc/sysvipc/" + kind + " cannot be read: " + e.getMessage());
-      }
-    }
-    return reasons;
-  }
-
-  /** Whether a /proc/sysvipc line's {@code uid} column (named in {@code header}) is {@code uid}. */
-  private static boolean ownedBy(String header, String line, int uid) {
-    List<String> names = List.of(header.trim().split("\\s+"));
-    String[] fields = line.trim().split("\\s+");
-    int column = names.indexOf("uid");
-    return column >= 0 && column < fields.length && fields[column].equals(Integer.toString(uid));
   }
 
   private static void pause() {

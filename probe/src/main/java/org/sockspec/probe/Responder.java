@@ -17,9 +17,20 @@ import java.util.List;
  * The kit's own lab server, run inside the namespace when the program under test is a client: it
  * answers every message with the configured answer, as the lab's servers do, and keeps a
  * transcript of what it received so a spec can show exactly what the client sent.
+ *
+ * <p>What a program sends it is bounded: the transcript keeps {@value #MAX_EVENTS} events and
+ * {@value #MAX_BYTES} bytes of their data, then only counts; at most {@value #MAX_CONNECTIONS}
+ * connections are served at once (a further one is reset at once, and counted). A client that
+ * floods the kit's server gets a verdict on what it sent, never the probe's memory.
  */
 final class Responder implements Closeable {
+  static final int MAX_EVENTS = 2_000;
+  static final int MAX_BYTES = 1 << 20;
+  static final int MAX_CONNECTIONS = 64;
   private final List<ServedEvent> transcript = new ArrayList<>();
+  private long keptBytes;
+  private long droppedEvents;
+  private long droppedBytes;
   private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Closeable socket;
 
@@ -38,8 +49,14 @@ final class Responder implements Closeable {
       while (!server.isClosed()) {
         try {
           Socket client = server.accept();
-          responder.accepted.add(client);
           int number = ++connection;
+          if (responder.accepted.stream().filter(open -> !open.isClosed()).count() >= MAX_CONNECTIONS) {
+            responder.record(number, client.getPort(), "refused", null);
+            Handles.abortQuietly(client);
+            continue;
+          }
+          responder.accepted.removeIf(Socket::isClosed);
+          responder.accepted.add(client);
           responder.record(number, client.getPort(), "connected", null);
           daemon(() -> responder.serve(number, client, answer));
         } catch (IOException e) {
@@ -87,11 +104,18 @@ final class Responder implements Closeable {
   }
 
   private synchronized void record(int connection, int remotePort, String event, byte[] data) {
+    int length = data == null ? 0 : data.length;
+    if (transcript.size() >= MAX_EVENTS || keptBytes + length > MAX_BYTES) {
+      droppedEvents++;
+      droppedBytes += length;
+      return;
+    }
+    keptBytes += length;
     transcript.add(new ServedEvent(connection, remotePort, event, System.currentTimeMillis(), data));
   }
 
   synchronized ServedEvents transcript() {
-    return new ServedEvents(List.copyOf(transcript));
+    return new ServedEvents(List.copyOf(transcript), droppedEvents, droppedBytes);
   }
 
   private static void daemon(Runnable task) {

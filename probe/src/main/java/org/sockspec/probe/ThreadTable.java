@@ -42,7 +42,7 @@ final class ThreadTable {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(tasks(pid), "[0-9]*")) {
       entries.forEach(entry -> tids.add(Integer.parseInt(entry.getFileName().toString())));
     } catch (IOException e) {
-      return new Threads(pid, true, List.of());
+      return new Threads(pid, true, List.of(), false);
     }
     tids.sort(null);
     AsProgram.Threads seen = null;
@@ -55,7 +55,7 @@ final class ThreadTable {
         threads.add(thread);
       }
     }
-    return new Threads(pid, false, threads);
+    return new Threads(pid, false, threads, seen != null && seen.hidden());
   }
 
   private ThreadRow describe(int pid, int tid) {

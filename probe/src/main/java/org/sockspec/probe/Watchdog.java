@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.host.SysvIpc;
+
 import org.sockspec.probe.protocol.ProbeAnswer.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +14,9 @@ import java.util.Map;
  * of the program's own, the memory of all its processes together, how many processes it has, and
  * how much it has on disk. Every {@value #PERIOD_MS} ms it looks at the program's processes (their
  * resident memory in /proc/PID/statm), and every {@value #DISK_EVERY} looks at the files it owns in
- * the folders it may write to (its own, whole; the shared ones, its uid's entries only, at most a
- * few thousand looked at); past a limit it kills every process of the program and counts the stop,
+ * the folders it may write to (its own, whole; the shared ones, its uid's entries only; at any depth,
+ * up to {@value #ENTRY_LIMIT} entries, past which it has too many); detached System V shared memory
+ * of its counts as memory; past a limit it kills every process of the program and counts the stop,
  * which {@code limits.hit} answers ({@code lane.target} counts anew). The number of processes is
  * looked at first: a fork bomb is stopped for what it is, not for the memory its copies seem to have.
  *
@@ -22,7 +25,11 @@ import java.util.Map;
 final class Watchdog {
   static final long PERIOD_MS = 100;
   static final int DISK_EVERY = 5;
-  private static final int SCAN_LIMIT = 5_000;
+  /**
+   * Files and folders the program may have, at most: a lab's program makes a handful; a program
+   * that makes this many is filling the file system's table of files rather than its space.
+   */
+  static final int ENTRY_LIMIT = 10_000;
   private final ProcessTable processes;
   private final ProbeConfig config;
   private final ProbeConfig.Limits limits;
@@ -39,6 +46,10 @@ final class Watchdog {
     Thread thread = new Thread(this::watch, "watchdog");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private boolean overDisk(DiskUse use) {
+    return use.bytes() > limits.diskBytes() || use.entries() > ENTRY_LIMIT;
   }
 
   /** Counts anew: a new spec starts. */
@@ -67,9 +78,11 @@ final class Watchdog {
   private void check() throws IOException {
     List<Integer> pids = processes.programPids();
     if (pids.isEmpty()) {
-      return;
+      return; // what it left behind (files, segments) is the reset's to remove
     }
-    long resident = 0;
+    // Shared memory the program keeps detached is its memory too, though no process shows it.
+    long detached = config.marker() == null ? SysvIpc.detachedBytes(config.programUid()) : 0;
+    long resident = detached;
     for (int pid : pids) {
       resident += residentBytes(pid);
     }
@@ -78,9 +91,10 @@ final class Watchdog {
     long proportional = 0;
     if (pids.size() >= limits.processes()) {
       stop = "processes";
-    } else if (resident > limits.memoryBytes() && (proportional = proportionalBytes(pids)) > limits.memoryBytes()) {
+    } else if (resident > limits.memoryBytes()
+        && (proportional = detached + proportionalBytes(pids)) > limits.memoryBytes()) {
       stop = "memory";
-    } else if (lookAtDisk && onDisk() > limits.diskBytes()) {
+    } else if (lookAtDisk && overDisk(onDisk())) {
       stop = "disk";
     }
     if (stop == null) {
@@ -102,8 +116,14 @@ final class Watchdog {
     pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
   }
 
-  /** Bytes of the files the program has: all of its own folders', and its uid's in the shared ones. */
-  private long onDisk() {
+  /** What the program has on disk: bytes of its files, and how many entries (files and folders). */
+  record DiskUse(long bytes, long entries) {}
+
+  /**
+   * The program's files: all of its own folders', and its uid's in the shared ones, at any depth, at
+   * most {@value #ENTRY_LIMIT} entries looked at (a program with more has too many already).
+   */
+  DiskUse onDisk() {
     long[] bytes = {0};
     int[] seen = {0};
     for (String folder : config.scratch()) {
@@ -114,27 +134,34 @@ final class Watchdog {
         sum(config.inTarget(folder), config.programUid(), bytes, seen);
       }
     }
-    return bytes[0];
+    return new DiskUse(bytes[0], seen[0]);
   }
 
   private static void sum(Path dir, int uid, long[] bytes, int[] seen) {
     try {
-      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 8,
+      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
           new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+              if (d.equals(dir)) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+              }
+              boolean own = uid < 0 || owner(d) == uid;
+              if (own && ++seen[0] > ENTRY_LIMIT) {
+                return java.nio.file.FileVisitResult.TERMINATE;
+              }
               // a shared folder's subtrees the program cannot write in hold nothing of its own
-              boolean skip = uid >= 0 && !d.equals(dir) && owner(d) != uid && !LabFiles.worldWritable(d);
+              boolean skip = !own && !LabFiles.worldWritable(d);
               return skip ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
             }
 
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
-              if (++seen[0] > SCAN_LIMIT) {
-                return java.nio.file.FileVisitResult.TERMINATE;
-              }
               if (uid < 0 || owner(file) == uid) {
                 bytes[0] += a.size();
+                if (++seen[0] > ENTRY_LIMIT) {
+                  return java.nio.file.FileVisitResult.TERMINATE;
+                }
               }
               return java.nio.file.FileVisitResult.CONTINUE;
             }
@@ -164,7 +191,8 @@ final class Watchdog {
    * /proc/PID/smaps_rollup, which only the owner or a tracer may read: as the program's uid where
    * the probe cannot trace. When some cannot be read (the helper got no CPU in time), the answer is
    * 0, no stop this round: the next look tries again, and meanwhile every process is held to the
-   * memory limit by its rlimit and their number to the process limit.
+   * memory limit by its rlimit and their number to the process limit. A process the program made
+   * unreadable counts its whole resident size: hiding never makes it look smaller.
    */
   private long proportionalBytes(List<Integer> pids) {
     long bytes = 0;
@@ -178,12 +206,19 @@ final class Watchdog {
       }
     }
     if (!unread.isEmpty()) {
-      Map<Integer, Long> asProgram = new AsProgram(config.programUid()).pss(unread);
-      if (!asProgram.keySet().containsAll(unread.stream().filter(Watchdog::alive).toList())) {
+      AsProgram.Pss read = processes.asProgram() == null ? null : processes.asProgram().pss(unread);
+      if (read == null) {
         return 0;
       }
-      for (long pss : asProgram.values()) {
-        bytes += pss;
+      for (int pid : unread) {
+        Long pss = read.bytes().get(pid);
+        if (pss != null) {
+          bytes += pss;
+        } else if (read.hidden().contains(pid)) {
+          bytes += residentBytes(pid); // hidden by the program: its resident size, which counts shared pages in full
+        } else if (alive(pid)) {
+          return 0; // not read in time: the next look tries again
+        }
       }
     }
     return bytes;

@@ -22,7 +22,7 @@ class LabFilesTest {
   private LabFiles files() throws Exception {
     Files.createDirectories(root.resolve("lab"));
     Files.createDirectories(root.resolve("tmp"));
-    return new LabFiles(new ProbeConfig(root, 1000, null, "/lab", List.of("/tmp"), List.of(), false, null));
+    return new LabFiles(new ProbeConfig(root, 1000, null, "/lab", List.of("/tmp"), List.of(), false, null, null));
   }
 
   private static LabPut put(String line) {
@@ -32,7 +32,7 @@ class LabFilesTest {
   @Test
   void aPathWithSpacesAndAnEmptyFileCrossTheWireWhole() throws Exception {
     LabFiles files = files();
-    String line = new RequestLine("1", new LabPut("my notes/week 1.txt", "644", new byte[0])).write();
+    String line = new RequestLine("1", new LabPut("my notes/week 1.txt", "644", new byte[0], null)).write();
     assertThat(line).isEqualTo("1 lab.put my%20notes/week%201.txt 644 -");
     files.put(put(line));
     assertThat(root.resolve("lab/my notes/week 1.txt")).isEmptyFile();
@@ -48,6 +48,16 @@ class LabFilesTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("lab/run.sh"))))
         .isEqualTo("rwxr-xr-x");
     assertThat(root.resolve("lab/empty.txt")).isEmptyFile();
+  }
+
+  @Test
+  void aLargeFileCrossesInPiecesEachAppendedWhereTheLastEnded() throws Exception {
+    LabFiles files = files();
+    files.put(new LabPut("capture.pcap", "644", "first ".getBytes(StandardCharsets.UTF_8), null));
+    files.put(new LabPut("capture.pcap", "644", "second".getBytes(StandardCharsets.UTF_8), 6L));
+    assertThat(Files.readString(root.resolve("lab/capture.pcap"))).isEqualTo("first second");
+    assertThatThrownBy(() -> files.put(new LabPut("capture.pcap", "644", new byte[] {1}, 3L)))
+        .isInstanceOf(ProbeException.class).hasMessageContaining("12 bytes long, a piece for offset 3 came");
   }
 
   @Test
@@ -93,7 +103,7 @@ class LabFilesTest {
       Files.setAttribute(closed, "unix:uid", 4242);
     }
     Files.createDirectories(root.resolve("lab"));
-    LabFiles files = new LabFiles(new ProbeConfig(root, me, null, "/lab", List.of(), List.of("/shared"), true, null));
+    LabFiles files = new LabFiles(new ProbeConfig(root, me, null, "/lab", List.of(), List.of("/shared"), true, null, null));
 
     assertThat(files.empty()).isEmpty();
 

@@ -312,13 +312,22 @@ public final class Bench implements AutoCloseable {
     String handle = "server-" + proto.wire();
     probe.call(timing.reply(), new Serve(proto, handle, target.port(), Bytes.utf8(target.answer())), Done.class);
     transcript.log("the kit's " + proto.name() + " server listens on port " + target.port());
-    return new ServedLog(probe, timing, handle);
+    return new ServedLog(probe, timing, handle, transcript);
   }
 
+  /**
+   * The namespace's sockets with their owners.
+   *
+   * @throws HiddenEvidence when the program made a process of its own unreadable, so that who holds
+   *     which socket cannot be proven
+   */
   public SocketTable sockets() {
-    List<SocketEntry> entries = probe.call(timing.reply(), new NetSockets(), Sockets.class).sockets().stream()
-        .map(SocketEntry::of).toList();
-    return new SocketTable(entries, processes(), probePid);
+    Sockets answer = probe.call(timing.reply(), new NetSockets(), Sockets.class);
+    ProcessList processes = processes();
+    if (!answer.hidden().isEmpty()) {
+      throw new HiddenEvidence("which process holds which socket", answer.hidden(), processes);
+    }
+    return new SocketTable(answer.sockets().stream().map(SocketEntry::of).toList(), processes, probePid);
   }
 
   public ProcessList processes() {
@@ -326,10 +335,17 @@ public final class Bench implements AutoCloseable {
         .map(ProcessInfo::of).toList());
   }
 
-  /** The threads of process {@code pid} and what each is blocked on (empty once it is gone). */
+  /**
+   * The threads of process {@code pid} and what each is blocked on (empty once it is gone).
+   *
+   * @throws HiddenEvidence when the program made the process unreadable
+   */
   public ThreadList threads(int pid) {
-    return new ThreadList(pid, probe.call(timing.reply(), new ProcThreads(pid), Threads.class).threads().stream()
-        .map(ThreadInfo::of).toList());
+    Threads answer = probe.call(timing.reply(), new ProcThreads(pid), Threads.class);
+    if (answer.hidden()) {
+      throw new HiddenEvidence("what the threads of PID " + pid + " wait on", List.of(pid), processes());
+    }
+    return new ThreadList(pid, answer.threads().stream().map(ThreadInfo::of).toList());
   }
 
   public Counters counters() {
@@ -386,6 +402,8 @@ public final class Bench implements AutoCloseable {
       processes = table.processes();
       evidence.put("sockets", table.render());
       evidence.put("processes", processes.render());
+    } catch (HiddenEvidence e) {
+      evidence.put("sockets", "(hidden by the program: " + e.how() + ")");
     } catch (RuntimeException e) {
       evidence.put("sockets", "(could not be read: " + e.getMessage() + ")");
     }

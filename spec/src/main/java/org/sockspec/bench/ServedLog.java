@@ -8,7 +8,8 @@ import org.sockspec.probe.protocol.ProbeRequest.ServeLog;
 
 /**
  * What the kit's own server (serving a client under test) received: connections, messages, ends,
- * in order. Specs wait on it with {@link Poll}.
+ * in order. Specs wait on it with {@link Poll}. The server keeps a bounded log (see the probe's
+ * Responder): what a flooding client sent past it is only counted, and the transcript says so.
  */
 public final class ServedLog {
   /** One event: {@code connected}, {@code data} (with bytes), {@code eof} or {@code reset}. */
@@ -26,16 +27,26 @@ public final class ServedLog {
   private final ProbeChannel probe;
   private final Timing timing;
   private final String handle;
+  private final Transcript transcript;
+  private long droppedSaid;
 
-  ServedLog(ProbeChannel probe, Timing timing, String handle) {
+  ServedLog(ProbeChannel probe, Timing timing, String handle, Transcript transcript) {
     this.probe = probe;
     this.timing = timing;
     this.handle = handle;
+    this.transcript = transcript;
   }
 
   public List<Event> events() {
-    return probe.call(timing.reply(), new ServeLog(handle), ServedEvents.class).events().stream().map(Event::of)
-        .toList();
+    ServedEvents log = probe.call(timing.reply(), new ServeLog(handle), ServedEvents.class);
+    synchronized (this) {
+      if (log.droppedEvents() > droppedSaid) {
+        droppedSaid = log.droppedEvents();
+        transcript.log("the kit's server kept the first " + log.events().size() + " events of what it received, and "
+            + "only counted the " + log.droppedEvents() + " after them (" + log.droppedBytes() + " bytes of data)");
+      }
+    }
+    return log.events().stream().map(Event::of).toList();
   }
 
   /** The messages received, in order. */

@@ -20,6 +20,16 @@ public record SocketEntry(Protocol proto, String family, String state, String lo
         s.remotePort(), s.sendQ(), s.recvQ(), s.uid(), s.inode(), List.copyOf(s.pids()));
   }
 
+  /**
+   * Whether a process has (or had) the socket as a file: the kernel gives a socket its inode when a
+   * process holds it (an accepted connection has one). A connection the kernel completed and queued
+   * on a listener, that no server accepted, has inode 0 in /proc/net/tcp: a fact root reads from the
+   * kernel, whatever the program does to its own descriptors.
+   */
+  public boolean isAccepted() {
+    return inode != 0 || !pids.isEmpty();
+  }
+
   public boolean isListening() {
     return "LISTEN".equals(state);
   }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sockspec.bench.internal.KitImage;
+import org.sockspec.bench.internal.ReferenceJar;
 import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.bench.internal.TarArchive;
 
@@ -29,10 +29,15 @@ public final class Target {
   private final int port;
   private final String answer;
   private final List<LeftOut> leftOut;
+  private final String source;
+
+  /** The source of every reference program: the kit itself. */
+  private static final String REFERENCE = "the kit's reference programs";
 
   private Target(Kind kind, List<String> command, TarArchive files, String description, int port, String answer,
-      List<LeftOut> leftOut) {
+      List<LeftOut> leftOut, String source) {
     this.kind = kind;
+    this.source = source;
     this.leftOut = List.copyOf(leftOut);
     this.command = List.copyOf(command);
     this.files = files;
@@ -47,7 +52,7 @@ public final class Target {
    */
   public static Target reference(Kind kind, String program, String defect, int port, String answer) {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xshare:auto", "-jar", KitImage.IMPL_JAR, program, "--port", Integer.toString(port)));
+        "-Xshare:auto", "-jar", ReferenceJar.NAME, program, "--port", Integer.toString(port)));
     if (kind.isServer()) {
       cmd.addAll(List.of("--answer", answer));
     }
@@ -55,7 +60,11 @@ public final class Target {
       cmd.addAll(List.of("--defect", defect));
     }
     String name = "reference " + program + (defect == null || defect.isBlank() ? "" : " --defect " + defect);
-    return new Target(kind, cmd, new TarArchive(), name, port, answer, List.of());
+    // Without the reference programs on the class path (a kit built without them), the command
+    // names a jar that is not there, and java says so.
+    TarArchive jar = new TarArchive();
+    ReferenceJar.bytes().ifPresent(bytes -> jar.add(LAB_DIR.substring(1) + "/" + ReferenceJar.NAME, bytes, false));
+    return new Target(kind, cmd, jar, name, port, answer, List.of(), REFERENCE);
   }
 
   /**
@@ -84,12 +93,28 @@ public final class Target {
           : lower.endsWith(".jar") ? List.of("java", "-jar", name)
           : List.of("./" + name);
     }
-    return new Target(kind, cmd, copy.files(), path.toString(), port, answer, copy.leftOut());
+    return new Target(kind, cmd, copy.files(), path.toString(), port, answer, copy.leftOut(), realFolder(dir));
   }
 
   /** A copy of this target with another claimed kind (the same program checked as something else). */
   public Target as(Kind other) {
-    return new Target(other, command, files, description, port, answer, leftOut);
+    return new Target(other, command, files, description, port, answer, leftOut, source);
+  }
+
+  /**
+   * Whose the program is: the real path of its folder (a student's, in {@code grade}), or the kit's
+   * for a reference program. What a program leaves that others pay for is charged to its source.
+   */
+  public String source() {
+    return source;
+  }
+
+  private static String realFolder(Path dir) {
+    try {
+      return dir.toRealPath().toString();
+    } catch (java.io.IOException e) {
+      return dir.toAbsolutePath().normalize().toString();
+    }
   }
 
   /** The files of the program's folder that were not copied into the sandbox, and why. */
@@ -117,7 +142,7 @@ public final class Target {
     return answer;
   }
 
-  /** The program's files, at {@code lab/...} (empty for a reference program, which is in the kit image). */
+  /** The program's files, at {@code lab/...} (for a reference program, the kit's reference jar). */
   public TarArchive files() {
     return files;
   }

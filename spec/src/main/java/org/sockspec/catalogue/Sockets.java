@@ -29,7 +29,7 @@ final class Sockets {
 
   /** The server side of the connection from {@code clientPort} is held by a process: accepted. */
   static boolean heldConnection(SocketTable table, int port, int clientPort) {
-    return !serverSide(table, port, clientPort).stream().allMatch(s -> s.pids().isEmpty());
+    return serverSide(table, port, clientPort).stream().anyMatch(SocketEntry::isAccepted);
   }
 
   /**
@@ -42,6 +42,9 @@ final class Sockets {
         if (!s.pids().isEmpty()) {
           return client.name() + "'s connection, held by PID " + s.pids().get(0) + " ("
               + table.processes().name(s.pids().get(0)) + ")";
+        }
+        if (s.isAccepted()) {
+          return client.name() + "'s connection, accepted (it has an inode) by a process that has closed it since";
         }
       }
     }
@@ -62,7 +65,7 @@ final class Sockets {
     if (!socket.state().equals("ESTABLISHED")) {
       return "The server closed the connection (its side is in state " + socket.state() + ").";
     }
-    if (socket.pids().isEmpty()) {
+    if (!socket.isAccepted()) {
       return "The server has not accepted the connection: it waits in the accept queue.";
     }
     if (socket.recvQ() > 0) {

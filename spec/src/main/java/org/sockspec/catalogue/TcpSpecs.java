@@ -134,7 +134,7 @@ public class TcpSpecs {
     };
   }
 
-  @Spec(id = "tcp.refused-without-server", level = MUST, question = "2.3", kinds = TCP,
+  @Spec(id = "tcp.refused-without-server", level = MUST, question = "2.3", kinds = TCP, startsProgram = false,
       summary = "with no server running, a TCP connect to the port is refused at once",
       hint = "Connection refused is the kernel's answer (a RST) when nothing listens on the port.")
   void connectIsRefusedWithoutServer(Bench bench) {

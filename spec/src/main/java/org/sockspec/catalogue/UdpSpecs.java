@@ -112,7 +112,7 @@ public class UdpSpecs {
    * no socket (polled inside the namespace), then the client hears nothing for the silence window;
    * a connected socket is told, through the ICMP port unreachable, on its next receive.
    */
-  @Spec(id = "udp.send-without-server", windows = 1, level = MUST, question = "2.3", kinds = UDP,
+  @Spec(id = "udp.send-without-server", windows = 1, level = MUST, question = "2.3", kinds = UDP, startsProgram = false,
       summary = "with no server, sendto returns the full count and raises nothing, no answer comes, Udp NoPorts "
           + "grows by one; a connected UDP socket's next receive reports refused",
       hint = "UDP sends without any handshake: nothing tells an unconnected socket that no one listens. The kernel "

@@ -229,6 +229,18 @@ public sealed interface Cause extends Serializable {
   /** The program broke the bench mid-spec (it killed the kit's client, say): charged to it. */
   record BenchBroken(String how) implements Cause {}
 
+  /**
+   * The program could not be started on its port: a TIME_WAIT of its submission's own making holds
+   * it in a namespace the kit cannot discard, and the submission has spent the grader's time it is
+   * given for such waits (see docs/grading.md).
+   *
+   * @param port the port held
+   * @param leftMs how long the TIME_WAIT had left
+   * @param waitedMs how long the grader already waited for the submission's own TIME_WAITs
+   * @param budgetMs the most it waits for them
+   */
+  record OwnTimeWait(int port, long leftMs, long waitedMs, long budgetMs) implements Cause {}
+
   /** The kit could not judge (the engine failed): status error, never the program's. */
   record Kit(String problem) implements Cause {}
 

@@ -43,4 +43,11 @@ public @interface Spec {
    * soonest; reports keep the catalogue's order whatever the start order.
    */
   int windows() default 0;
+
+  /**
+   * Whether the spec starts the program under test. A few do not: they show what the kernel does
+   * with no server at all (a refused connect). Such a spec passes whatever was handed in, so a grader
+   * gives its points only to a program that runs (see docs/grading.md).
+   */
+  boolean startsProgram() default true;
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 import org.sockspec.bench.Bench;
 import org.sockspec.bench.EngineUnavailableException;
+import org.sockspec.bench.HiddenEvidence;
 import org.sockspec.bench.Evidence;
 import org.sockspec.bench.KitException;
 import org.sockspec.bench.Traffic;
@@ -146,7 +147,11 @@ public final class SpecExtension
 
   private static SpecFailure withEvidence(ExtensionContext context, SpecInfo spec, Throwable failure) {
     Bench bench = context.getStore(NS).get(Bench.class, Bench.class);
-    Cause seen = failure instanceof CausedFailure caused ? caused.why() : new Cause.Unexplained(failure.getMessage());
+    Cause seen = failure instanceof CausedFailure caused ? caused.why()
+        : failure instanceof HiddenEvidence hidden ? new Cause.BenchBroken(hidden.how())
+        : failure instanceof org.sockspec.bench.OwnTimeWait held ? new Cause.OwnTimeWait(held.port(),
+            held.left().toMillis(), held.waited().toMillis(), held.budget().toMillis())
+        : new Cause.Unexplained(failure.getMessage());
     if (bench == null) {
       return new SpecFailure(spec, failure.getMessage(), seen, new Evidence(), failure);
     }

@@ -25,7 +25,7 @@ final class HtmlReport {
       .m td.s{text-align:left;white-space:nowrap;font-weight:600}
       .m td.c{cursor:pointer;min-width:18px}.m td.c:hover{outline:2px solid #333}
       .passed{background:#c9f0cf}.failed{background:#f7c6c4}.timed-out{background:#fde3a7}
-      .crashed{background:#f2b8e6}.limit{background:#d7c8f5}.not-handed-in{background:#eee;color:#888}
+      .crashed{background:#f2b8e6}.limit{background:#d7c8f5}.not-handed-in{background:#eee;color:#888}.not-earned{background:#f3f3f3;color:#666}
       .rejected{background:#555;color:#fff}
       .kit-error{background:#9ec5f8}
       .legend span{display:inline-block;padding:1px 6px;margin-right:6px;border:1px solid #ccc}

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -106,14 +105,14 @@ final class ProgramGrader {
     }
     List<SpecInfo> rest = new ArrayList<>(plan);
     if (kind.isServer()) {
-      Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheServer).findFirst();
+      Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheProgram).findFirst();
       if (first.isPresent()) {
         rest.remove(first.get());
         SpecResult firstResult = run(kind, program, parameters, List.of(first.get()), placement).get(0);
         results.put(first.get().id(), firstResult);
         if (Diagnosis.neverListened(firstResult)) {
           for (SpecInfo spec : List.copyOf(rest)) {
-            if (startsTheServer(spec)) {
+            if (startsTheProgram(spec)) {
               results.put(spec.id(), sameDiagnosis(spec, first.get(), firstResult));
               rest.remove(spec);
             }
@@ -133,11 +132,11 @@ final class ProgramGrader {
   }
 
   /**
-   * Whether a spec starts the server and waits for it to listen: every server spec but those about
-   * the situation with no server at all (their ids say so), which never start the program.
+   * Whether a spec starts the program: every spec but those about the situation with no server at
+   * all, which never start it.
    */
-  static boolean startsTheServer(SpecInfo spec) {
-    return !spec.id().toLowerCase(Locale.ROOT).endsWith("without-server");
+  static boolean startsTheProgram(SpecInfo spec) {
+    return spec.startsProgram();
   }
 
   /** Runs {@code specs}, unless {@code placement} is abandoned, before or while they run. */
@@ -183,12 +182,20 @@ final class ProgramGrader {
     return Diagnosis.of(result).verdict() == Verdict.KIT_ERROR;
   }
 
-  /** The graded specs: each result's verdict, from its cause. */
+  /**
+   * The graded specs: each result's verdict, from its cause. A spec that never starts the program
+   * earns its points only when the program runs: when at least one spec that starts it passed.
+   */
   private List<GradedSpec> graded(String file, Kind kind, List<SpecInfo> plan, Map<String, SpecResult> results) {
+    boolean runs = plan.stream().filter(ProgramGrader::startsTheProgram)
+        .anyMatch(spec -> results.get(spec.id()).status() == Status.PASSED);
     List<GradedSpec> graded = new ArrayList<>();
     for (SpecInfo spec : plan) {
       SpecResult result = results.get(spec.id());
       Diagnosis.Reading reading = Diagnosis.of(result);
+      if (reading.verdict() == Verdict.PASSED && !startsTheProgram(spec) && !runs) {
+        reading = new Diagnosis.Reading(Verdict.NOT_EARNED, "no spec that starts " + file + " passed");
+      }
       double max = manifest.pointsOf(spec);
       graded.add(new GradedSpec(new LabManifest.Column(file, kind, spec), result, reading.verdict(),
           reading.reason(), reading.verdict() == Verdict.PASSED ? max : 0, max, manifest.isHidden(spec.id())));

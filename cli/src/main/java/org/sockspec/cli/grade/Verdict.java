@@ -17,6 +17,12 @@ public enum Verdict {
   CRASHED("crashed", "✹"),
   /** The program hit a limit of its sandbox: memory, processes, disk or output. */
   LIMIT("hit a limit", "▣"),
+  /**
+   * The spec never starts the program (it is about what the kernel does with no server) and passed,
+   * but its points go only to a program that runs: none of this program's specs that start it
+   * passed. A submission of programs that do nothing earns nothing.
+   */
+  NOT_EARNED("not earned", "○"),
   /** The file was not in the student's folder. */
   NOT_HANDED_IN("not handed in", "–"),
   /**

@@ -67,6 +67,34 @@ class GradeCommandTest {
   }
 
   @Test
+  void aProgramThatNeverRunsEarnsNothingForTheSpecsThatNeverStartIt() throws Exception {
+    // Every spec that starts a program finds it never listening; the two about no server pass.
+    SpecRunner nothingListens = (request, listener) -> new RunReport("test", request.kind().id(), request.target(),
+        false, request.plan().stream().map(spec -> spec.startsProgram()
+            ? SpecResult.of(spec, Status.FAILED, "never listened", new Cause.NeverListened(Protocol.TCP, 12800, 15000),
+                Map.of(), 10)
+            : SpecResult.of(spec, Status.PASSED, "", Map.of(), 10)).toList(), 20);
+    student("dan", "srv_tcp.py", "srv_udp.py", "srv_tcp_fork.py", "srv_tcp_select.py", "client_tcp.py",
+        "client_udp.py");
+    Path grades = dir.resolve("grades");
+
+    assertThat(grade(nothingListens, "grade", dir.resolve("class").toString(), "--out", grades.toString())).isZero();
+
+    tools.jackson.databind.JsonNode results = new tools.jackson.databind.ObjectMapper()
+        .readTree(Files.readString(grades.resolve("dan/results.json")));
+    assertThat(results.path("score").asDouble()).isZero();
+    List<String> unearned = new ArrayList<>();
+    for (tools.jackson.databind.JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
+      if (cell.path("verdict").asText().equals("not-earned")) {
+        unearned.add(cell.path("program").asText() + " " + cell.path("spec").asText() + ": " + cell.path("reason").asText());
+      }
+    }
+    assertThat(unearned).containsExactlyInAnyOrder(
+        "srv_tcp.py tcp.refused-without-server: no spec that starts srv_tcp.py passed",
+        "srv_udp.py udp.send-without-server: no spec that starts srv_udp.py passed");
+  }
+
+  @Test
   void writesEveryOutputAndGradesAMissingProgramAsNotHandedIn() throws Exception {
     student("alice", "srv_tcp.py", "srv_udp.py", "srv_tcp_fork.py", "srv_tcp_select.py", "client_tcp.py",
         "client_udp.py");

@@ -37,11 +37,111 @@ class HostileLookalikeIT {
     CONTAINED.put("writes_kit_files", "passed ");
   }
 
-  /** The one spec of the tcp kind that runs no program: it passes whoever handed in what. */
+  /** The one spec of the tcp kind that runs no program: it passes whoever handed in what, and earns only for a program that runs. */
   private static final String NO_PROGRAM = "tcp.refused-without-server";
 
   @TempDir
   Path dir;
+
+  /**
+   * The holes a red team found in the Gradescope package (issue 22), each a hostile program or file
+   * of one submission, graded in the look-alike: root is never the submission's (no module of its
+   * folder or of /tmp is imported by root's Python, no root process of its outlives the run, the
+   * results are the kit's), the kit's server survives a flood and the lane is reset after it, shared
+   * memory is counted and removed, the evidence cannot be blinded, the kit's reference programs are
+   * nowhere to run, what it leaves in /run/lock and /dev/mqueue is counted and removed, a large file
+   * crosses, a program that never runs earns nothing, and a TIME_WAIT of its own costs it, not the
+   * grader, more than one wait.
+   */
+  @Test
+  void theHolesOfTheRedTeamAreClosed() throws Exception {
+    Path submission = Files.createDirectories(dir.resolve("integrity"));
+    for (String program : List.of("ipc_hog", "blinds_the_kit", "hides_descriptors", "fills_run_lock",
+        "floods_kit_server", "never_listens", "connects_to_itself")) {
+      Files.copy(HOSTILE.resolve(program + ".py"), submission.resolve(program + ".py"));
+    }
+    Files.copy(HOSTILE.resolve("runs_the_reference.py"), submission.resolve("srv_tcp.py"));
+    Files.copy(HOSTILE.resolve("shadows_stdlib/ctypes.py"), submission.resolve("ctypes.py"));
+    byte[] capture = new byte[19 << 20];
+    new java.util.Random(22).nextBytes(capture);
+    Files.write(submission.resolve("capture.pcap"), capture);
+    // The order matters for one of them only: the TIME_WAIT left by connects_to_itself.py would
+    // hold the port for the programs after it, which are the same submission's (as it should).
+    Path manifest = Files.writeString(dir.resolve("integrity.toml"), """
+        title = "integrity"
+        default_points = 1.0
+        [programs]
+        "ipc_hog.py" = "tcp"
+        "blinds_the_kit.py" = "tcp"
+        "hides_descriptors.py" = "tcp"
+        "srv_tcp.py" = "tcp"
+        "fills_run_lock.py" = "tcp"
+        "floods_kit_server.py" = "client-udp"
+        "never_listens.py" = "tcp"
+        "connects_to_itself.py" = "tcp"
+        """);
+    Path zip = dir.resolve("integrity.zip");
+    assertThat(PlatformLookalikeIT.kit("autograder", "gradescope", "--lab", manifest.toString(), "--out",
+        zip.toString())).isZero();
+
+    Map<String, String> facts = new LinkedHashMap<>();
+    long[] ms = new long[1];
+    JsonNode results = PlatformLookalikeIT.gradescope(zip, submission, "integrity", """
+        echo "FACT processes-of-the-sandbox-uids $(ps -eo uid= | awk '$1 >= 64000' | wc -l)"
+        echo "FACT other-processes $(ps -eo pid=,args= | grep -v -e 'ps -eo' -e ' bash' -e grep -e ' wc' -e awk | wc -l)"
+        echo "FACT root-marks $(ls /autograder/ROOT-BY-* /root/ROOT-BY-* /ROOT-BY-* 2>/dev/null | wc -l)"
+        echo "FACT run-lock $(ls -A /run/lock | wc -l)"
+        echo "FACT mqueue $(ls -A /dev/mqueue 2>/dev/null | wc -l)"
+        echo "FACT planted-modules $(ls /tmp/socket.py /tmp/select.py /tmp/struct.py /tmp/time.py 2>/dev/null | wc -l)"
+        echo "FACT shared-memory $(tail -n +2 /proc/sysvipc/shm | wc -l)"
+        echo "FACT kit-folders-left $(ls -d /tmp/sockspec-* 2>/dev/null | wc -l)"
+        ls -d /tmp/sockspec-* 2>/dev/null || true
+        """, looked -> {
+          ms[0] = looked.run().ms();
+          looked.run().output().lines().filter(l -> l.startsWith("FACT ")).map(l -> l.substring(5).split(" ", 2))
+              .forEach(f -> facts.put(f[0], f[1].strip()));
+        });
+
+    Files.writeString(Path.of("target/integrity-lookalike-results.json"), results.toPrettyString());
+    PlatformLookalikeIT.assertGradescopeFormat(results);
+    assertThat(facts).as("what the submission left, after run_autograder").containsExactly(
+        Map.entry("processes-of-the-sandbox-uids", "0"), Map.entry("other-processes", "0"),
+        Map.entry("root-marks", "0"), Map.entry("run-lock", "0"), Map.entry("mqueue", "0"),
+        Map.entry("planted-modules", "0"), Map.entry("shared-memory", "0"), Map.entry("kit-folders-left", "0"));
+    double earned = 0;
+    for (JsonNode test : results.path("tests")) {
+      earned += test.path("score").asDouble();
+    }
+    assertThat(results.path("score").asDouble()).as("the score is the kit's").isEqualTo(earned);
+    assertThat(results.path("output").asText()).doesNotContain("forged");
+
+    Map<String, List<String>> cells = new LinkedHashMap<>();
+    for (JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
+      String seen = cell.path("spec").asText() + " " + cell.path("verdict").asText()
+          + (cell.path("cause").path("kind").isMissingNode() ? "" : " " + cell.path("cause").path("kind").asText())
+          + (cell.path("verdict").asText().equals("limit") ? " (" + cell.path("reason").asText() + ")" : "");
+      cells.computeIfAbsent(cell.path("program").asText(), k -> new ArrayList<>()).add(seen);
+      System.out.println(cell.path("program").asText() + " " + seen + " (" + cell.path("reason").asText() + ")");
+      assertThat(cell.path("verdict").asText()).as(cell.path("program").asText() + " " + seen).isNotEqualTo("kit-error");
+    }
+    // Shared memory counted and removed: the 450 MB segment of each spec is gone before the next.
+    assertThat(cells.get("ipc_hog.py")).allMatch(seen -> seen.contains(" passed"));
+    // Accepted at once is accepted, whatever the program does to the kit's helper or its own descriptors.
+    assertThat(cells.get("blinds_the_kit.py")).contains("tcp.second-client-waits failed socket-state");
+    assertThat(cells.get("hides_descriptors.py")).contains("tcp.second-client-waits crashed bench-broken",
+        "tcp.sockets crashed bench-broken");
+    // The kit's reference programs are nowhere to run: nothing earned.
+    assertThat(cells.get("srv_tcp.py")).allMatch(seen -> seen.contains(" crashed exited")
+        || seen.equals("tcp.refused-without-server not-earned"));
+    // What it left in /run/lock counts against its disk limit (and was removed: see the facts above).
+    assertThat(cells.get("fills_run_lock.py")).allMatch(seen -> seen.endsWith(" limit limit (disk limit (scratch space full))")
+        || seen.equals("tcp.refused-without-server not-earned"));
+    assertThat(cells.get("floods_kit_server.py")).allMatch(seen -> !seen.contains(" passed"));
+    assertThat(cells.get("never_listens.py")).contains("tcp.refused-without-server not-earned");
+    // One TIME_WAIT of its own waited for, then its specs that start it fail at once.
+    assertThat(cells.get("connects_to_itself.py")).anyMatch(seen -> seen.endsWith(" failed own-time-wait"));
+    assertThat(ms[0]).as("the whole run, ms").isLessThan(300_000);
+  }
 
   @Test
   void hostileProgramsAreContainedByTheProcessSandbox() throws Exception {
@@ -95,7 +195,9 @@ class HostileLookalikeIT {
         String seen = cell.path("spec").asText() + ": " + cell.path("verdict").asText() + " ("
             + cell.path("reason").asText() + ")";
         if (cell.path("spec").asText().equals(NO_PROGRAM)) {
-          assertThat(cell.path("verdict").asText()).as(expected.getKey() + " " + seen).isEqualTo("passed");
+          // It starts no program: it earns its points only for a program that runs (passes a spec).
+          assertThat(cell.path("verdict").asText()).as(expected.getKey() + " " + seen)
+              .isEqualTo(verdictAndReason[0].equals("passed") ? "passed" : "not-earned");
         } else {
           assertThat(cell.path("verdict").asText()).as(expected.getKey() + " " + seen).isEqualTo(verdictAndReason[0]);
           assertThat(cell.path("reason").asText()).as(expected.getKey() + " " + seen).isEqualTo(verdictAndReason[1]);

@@ -41,7 +41,11 @@ public sealed interface ProbeAnswer {
   record Done() implements ProbeAnswer {}
 
   /** serve.log. */
-  record ServedEvents(List<ServedEvent> events) implements ProbeAnswer {}
+  /**
+   * serve.log: what a kit server kept of what it received (bounded), and what it only counted past
+   * its bound: {@code droppedEvents} events and {@code droppedBytes} bytes of data.
+   */
+  record ServedEvents(List<ServedEvent> events, long droppedEvents, long droppedBytes) implements ProbeAnswer {}
 
   /**
    * One event of a kit server: {@code connected}, {@code data} (with bytes), {@code eof},
@@ -56,7 +60,12 @@ public sealed interface ProbeAnswer {
   record SocketAwaited(boolean found, long ms, MachineWait waited) implements ProbeAnswer {}
 
   /** net.sockets. */
-  record Sockets(List<SocketRow> sockets) implements ProbeAnswer {}
+  /**
+   * net.sockets: the namespace's sockets with their owners, and the program's processes whose
+   * descriptors the probe could not read ({@code hidden}: made undumpable, where the probe cannot
+   * trace), so that a socket no listed process holds is not taken for a socket nobody holds.
+   */
+  record Sockets(List<SocketRow> sockets, List<Integer> hidden) implements ProbeAnswer {}
 
   /**
    * One socket as /proc/net lists it, with the PIDs holding it.
@@ -94,7 +103,8 @@ public sealed interface ProbeAnswer {
       boolean program) {}
 
   /** proc.threads: {@code gone} when the process no longer exists. */
-  record Threads(int pid, boolean gone, List<ThreadRow> threads) implements ProbeAnswer {}
+  /** proc.threads: {@code hidden} when the program made the process's threads unreadable (not dumpable). */
+  record Threads(int pid, boolean gone, List<ThreadRow> threads, boolean hidden) implements ProbeAnswer {}
 
   /**
    * One thread and what it waits on: {@code waitClass} the class (recv, accept, poll...), {@code call}
@@ -113,8 +123,12 @@ public sealed interface ProbeAnswer {
   record Limits(boolean watched, long memoryStops, long processStops, long diskStops, long memorySeenBytes)
       implements ProbeAnswer {}
 
-  /** bench.reset: {@code clean}, or the reasons the lane cannot be proven as new. */
-  record ResetDone(boolean clean, List<String> reasons, long ms) implements ProbeAnswer {}
+  /**
+   * bench.reset: {@code clean}, or the reasons the lane cannot be proven as new; in a shared
+   * namespace, how long a TIME_WAIT the program left on its port still has ({@code timeWaitLeftMs},
+   * 0 when there is none), which would refuse the next server's bind without SO_REUSEADDR.
+   */
+  record ResetDone(boolean clean, List<String> reasons, long ms, long timeWaitLeftMs) implements ProbeAnswer {}
 
   /**
    * capture.start: whether the probe captures, and why not ({@code unavailable}); {@code clockNanos},

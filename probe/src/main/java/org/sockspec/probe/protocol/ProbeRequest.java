@@ -70,14 +70,21 @@ public sealed interface ProbeRequest {
   /** The port of the target this lane now serves. */
   record LaneTarget(int port) implements ProbeRequest {}
 
-  /** One file of the submission, at {@code path} inside the lab folder, mode 644 or 755. */
-  record LabPut(String path, String mode, byte[] content) implements ProbeRequest {}
+  /**
+   * One file of the submission, at {@code path} inside the lab folder, mode 644 or 755: its bytes
+   * from {@code offset} (a file crosses in pieces, each a line of its own; none or 0: a new file).
+   */
+  record LabPut(String path, String mode, byte[] content, Long offset) implements ProbeRequest {}
 
   /** What the watchdog counted against the limits (process sandbox). */
   record LimitsHit() implements ProbeRequest {}
 
-  /** End what a spec left and prove the namespace as new, for the target's {@code port}. */
-  record BenchReset(int port) implements ProbeRequest {}
+  /**
+   * End what a spec left and prove the namespace as new, for the target's {@code port}; in a
+   * namespace shared with the machine, wait at most {@code timeWaitMs} (none: 0) for a TIME_WAIT on
+   * the port to end.
+   */
+  record BenchReset(int port, Integer timeWaitMs) implements ProbeRequest {}
 
   /** Starts capturing the namespace's loopback traffic (one capture at a time). */
   record CaptureStart() implements ProbeRequest {}

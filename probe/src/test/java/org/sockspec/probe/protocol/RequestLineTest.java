@@ -33,7 +33,7 @@ class RequestLineTest {
   void textsWithSpacesNewlinesAndPercentSignsComeBackWhole() {
     for (String text : List.of("my notes.txt", "a%20b", "line\nbreak\r", "%", "", "100% done ")) {
       ProbeRequest.LabPut put = (ProbeRequest.LabPut) roundTrip(new ProbeRequest.LabPut(text, "644",
-          text.getBytes(StandardCharsets.UTF_8)));
+          text.getBytes(StandardCharsets.UTF_8), null));
       assertThat(put.path()).isEqualTo(text);
       assertThat(new String(put.content(), StandardCharsets.UTF_8)).isEqualTo(text);
     }

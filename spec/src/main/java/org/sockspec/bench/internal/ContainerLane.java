@@ -3,17 +3,18 @@ package org.sockspec.bench.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.sockspec.bench.Target;
 
 /** A {@link ContainerSlot} while one spec holds it. */
 final class ContainerLane implements Lane {
   private final ContainerSlot slot;
-  private final int port;
+  private final Target target;
   private final LanePool<ContainerSlot> pool;
   private boolean released;
 
-  ContainerLane(ContainerSlot slot, int port, LanePool<ContainerSlot> pool) {
+  ContainerLane(ContainerSlot slot, Target target, LanePool<ContainerSlot> pool) {
     this.slot = slot;
-    this.port = port;
+    this.target = target;
     this.pool = pool;
   }
 
@@ -55,6 +56,6 @@ final class ContainerLane implements Lane {
       return;
     }
     released = true;
-    pool.giveBack(slot, port);
+    pool.giveBack(slot, target);
   }
 }

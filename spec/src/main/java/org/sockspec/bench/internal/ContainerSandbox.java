@@ -22,7 +22,7 @@ final class ContainerSandbox implements Sandbox {
 
   @Override
   public Lane take(Target target) {
-    return new ContainerLane(pool.take(target), target.port(), pool);
+    return new ContainerLane(pool.take(target), target, pool);
   }
 
   @Override

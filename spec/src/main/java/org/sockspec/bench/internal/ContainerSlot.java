@@ -44,8 +44,8 @@ final class ContainerSlot implements Slot {
   static ContainerSlot open(Engine engine, SandboxLimits limits) {
     Trace.log("slot: opening on " + engine);
     DockerClient docker = engine.docker();
-    String image = engine.kitImage();
-    TargetContainer target = TargetContainer.start(docker, image, limits);
+    String image = engine.kitImage(); // the probe's; made from the runtime image, which it proves present
+    TargetContainer target = TargetContainer.start(docker, RuntimeImage.name(), limits);
     engine.sawTarget(target);
     Trace.log("slot: target " + target.id().substring(0, 12) + " started");
     String probeId = null;
@@ -72,12 +72,13 @@ final class ContainerSlot implements Slot {
 
   /**
    * Ends what the spec left and proves the namespace as new: true when it may serve another spec.
-   * {@code port} is the spec's target port (a TIME_WAIT there would refuse the next bind).
+   * A TIME_WAIT on the spec's port makes it dirty: the namespace is discarded for a new one.
    */
   @Override
-  public boolean reset(int port) {
+  public boolean reset(Target spec) {
     try {
-      ResetDone answer = LaneProbe.reset(channel, port, Duration.ofSeconds(15), "slot " + target.id().substring(0, 12));
+      ResetDone answer = LaneProbe.reset(channel, spec.port(), Duration.ofSeconds(15), Duration.ZERO,
+          "slot " + target.id().substring(0, 12));
       if (answer.clean()) {
         uses++;
         return true;

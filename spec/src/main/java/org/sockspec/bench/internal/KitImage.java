@@ -3,14 +3,12 @@ package org.sockspec.bench.internal;
 import com.github.dockerjava.api.DockerClient;
 
 /**
- * The runtime image plus the kit's code: the probe in /opt/sockspec/probe and, when on the class
- * path, the reference programs as /opt/sockspec/impl/sockspec-impl.jar. Probes and reference targets start from it;
- * a program under test's image is built on top of it.
+ * The runtime image plus the probe's code in /opt/sockspec/probe: what probe containers start from.
+ * Targets start from the runtime image itself, with nothing of the kit's in them: a reference
+ * program brings its jar among its files ({@link ReferenceJar}).
  */
 public final class KitImage {
   public static final String PROBE_CLASSPATH = "/opt/sockspec/probe";
-  /** The reference programs, as the runnable jar the impl module builds. */
-  public static final String IMPL_JAR = "/opt/sockspec/impl/sockspec-impl.jar";
 
   private KitImage() {}
 
@@ -22,13 +20,10 @@ public final class KitImage {
     RuntimeImage.requirePresent(docker);
     // Tagged from the classes' own checksums (a jar's directory holds them): the tar is made
     // only when the image has to be built, not on every run.
-    byte[] classes = RuntimeImage.Hashes.concat(
-        KitClasses.fingerprint("org.sockspec.probe.ProbeAgent", "org/sockspec/probe/"),
-        KitClasses.fingerprint("org.sockspec.impl.Main", "org/sockspec/impl/"));
+    byte[] classes = KitClasses.fingerprint("org.sockspec.probe.ProbeAgent", "org/sockspec/probe/");
     return DerivedImage.ensure(docker, "sockspec-kit", RuntimeImage.name(), classes, () -> {
       TarArchive tar = new TarArchive();
       KitClasses.addPackage(tar, "org.sockspec.probe.ProbeAgent", "org/sockspec/probe/", PROBE_CLASSPATH);
-      KitClasses.addJar(tar, "org.sockspec.impl.Main", "org/sockspec/impl/", IMPL_JAR);
       return tar;
     });
   }

@@ -65,7 +65,7 @@ final class LanePool<S extends Slot> {
     try {
       slot.prepare(target);
     } catch (RuntimeException e) {
-      giveBack(slot, target.port());
+      giveBack(slot, target);
       throw e;
     }
     return slot;
@@ -144,13 +144,13 @@ final class LanePool<S extends Slot> {
     }
   }
 
-  /** Resets {@code slot} in the background; idle again once proven clean, else discarded. */
-  void giveBack(S slot, int port) {
+  /** Resets {@code slot} after a spec of {@code target}, in the background; idle again once proven clean, else discarded. */
+  void giveBack(S slot, Target target) {
     synchronized (this) {
       resetting++;
     }
     background.execute(() -> {
-      boolean clean = slot.reset(port);
+      boolean clean = slot.reset(target);
       synchronized (this) {
         resetting--;
         if (clean) {

@@ -3,17 +3,18 @@ package org.sockspec.bench.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.sockspec.bench.Target;
 
 /** A {@link ProcessSlot} while one spec holds it. */
 final class ProcessLane implements Lane {
   private final ProcessSlot slot;
-  private final int port;
+  private final Target target;
   private final LanePool<ProcessSlot> pool;
   private boolean released;
 
-  ProcessLane(ProcessSlot slot, int port, LanePool<ProcessSlot> pool) {
+  ProcessLane(ProcessSlot slot, Target target, LanePool<ProcessSlot> pool) {
     this.slot = slot;
-    this.port = port;
+    this.target = target;
     this.pool = pool;
   }
 
@@ -56,7 +57,7 @@ final class ProcessLane implements Lane {
   public void release() {
     if (!released) {
       released = true;
-      pool.giveBack(slot, port);
+      pool.giveBack(slot, target);
     }
   }
 }

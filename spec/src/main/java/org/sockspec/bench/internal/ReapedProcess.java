@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.sockspec.probe.host.TrustedTools;
 
 /**
  * A program of the process sandbox started under its reaper ({@code reaper.py}): a root child
@@ -29,18 +30,23 @@ final class ReapedProcess implements ProgramSession {
     this.statusFile = statusFile;
   }
 
-  /** Starts {@code command} under a reaper; {@code prefix} goes before the reaper (to enter a namespace). */
+  /**
+   * Starts {@code command} (its first word an absolute path) under a reaper, in {@code directory};
+   * {@code prefix} goes before the reaper (to enter a namespace). The reaper is root's Python,
+   * isolated and started from {@code /}: nothing of the program's folder is on its path.
+   */
   static ReapedProcess start(List<String> prefix, List<String> command, Path statusFile, Path directory,
       Map<String, String> environment, Consumer<byte[]> output, Runnable onClosed) {
     List<String> line = new ArrayList<>(prefix);
-    line.addAll(List.of("python3", "-c", REAPER, statusFile.toString()));
+    line.addAll(List.of(TrustedTools.path("python3"), "-I", "-S", "-c", REAPER, statusFile.toString(),
+        directory.toString()));
     line.addAll(command);
-    return new ReapedProcess(LocalProcess.start(line, directory, environment, output, onClosed), statusFile);
+    return new ReapedProcess(LocalProcess.start(line, Path.of("/"), environment, output, onClosed), statusFile);
   }
 
-  /** Whether programs can be started under a reaper here (python3 is the reaper's language). */
+  /** Whether programs can be started under a reaper here (python3, in a folder only root writes, is its language). */
   static boolean available() {
-    return Confinement.onPath("python3");
+    return TrustedTools.has("python3");
   }
 
   @Override

@@ -11,10 +11,10 @@ interface Slot {
   void prepare(Target target);
 
   /**
-   * Ends what the spec left and proves the namespace as new: true when it may serve another spec.
-   * {@code port} is the spec's target port (a TIME_WAIT there would refuse the next bind).
+   * Ends what the spec of {@code target} left and proves the namespace as new: true when it may
+   * serve another spec. The target's port matters (a TIME_WAIT there would refuse the next bind).
    */
-  boolean reset(int port);
+  boolean reset(Target target);
 
   /** Ends its probe and removes what it is made of, in the background. */
   void discard();

@@ -63,10 +63,10 @@ public final class SocketAssert extends AbstractAssert<SocketAssert, SocketEntry
 
   /**
    * Held by no process: a connection the kernel completed and queued on the listener, that the
-   * server has not accepted.
+   * server has not accepted (the kernel's fact: it has no inode yet; see {@link SocketEntry#isAccepted}).
    */
   public SocketAssert isNotAcceptedYet() {
-    if (!actual.pids().isEmpty()) {
+    if (actual.isAccepted()) {
       throw CausedFailure.of(new Cause.SocketState(name, "not accepted", holders()),
           "Expecting %s to wait in the listener's accept queue, not accepted, but the server has "
           + "accepted it: it is held by %s:\n%s", name, SocketLines.owners(actual, table), line());
