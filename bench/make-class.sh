@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Generates a class of N submissions (default 24, the smallest class with every hostile program)
-# for `sockspec grade`: a mix of correct students (the handout's programs, with a select server that
-# works: the handout's own never answers), defective ones (the handout's programs as printed, some
-# missing or swapped) and hostile ones (each of examples/hostile/ as their srv_tcp.py; the one that
-# prints its folder gets a notes.txt linked to a grader's file outside the class, which must never
-# reach any report). Deterministic: the same N gives the same class.
+# Generates a class of N submissions (default 24, the class the figures in docs/ were measured on;
+# 44 is the smallest with every hostile program) for `sockspec grade`: a mix of correct students (the
+# handout's programs, with a select server that works: the handout's own never answers), defective
+# ones (the handout's programs as printed, some missing or swapped) and hostile ones (each of
+# examples/hostile/ as their srv_tcp.py, the UDP flooder as their client_udp.py, the model fakes as
+# their srv_tcp_select.py or srv_tcp_fork.py, the stdlib shadow as a ctypes.py beside a srv_tcp.py
+# that never listens; the one that prints its folder gets a notes.txt
+# linked to a grader's file outside the class, which must never reach any report). Deterministic: the
+# same N gives the same class, and a larger N the same first students (new hostile programs are
+# taken last).
 #
 # Usage: bench/make-class.sh DIR [N]     CLASS_MIX=correct: every student correct (the full-lab figure)
 set -euo pipefail
@@ -13,7 +17,9 @@ dir=${1:?usage: bench/make-class.sh DIR [N]}
 n=${2:-24}
 handout="$root/impl/src/test/resources/handout"
 hostile=(fork_bomb busy_loop memory_balloon output_flood disk_filler ignores_sigterm double_fork_daemon
-  never_listens syntax_error wrong_port not_utf8 fake_results kills_everything reads_lab_files)
+  never_listens syntax_error wrong_port not_utf8 fake_results kills_everything reads_lab_files
+  ipc_hog blinds_the_kit hides_descriptors connects_to_itself runs_the_reference fills_run_lock
+  floods_kit_server shadows_stdlib fakes_select fakes_fork hides_memory hides_disk)
 rm -rf "$dir"
 mkdir -p "$dir"
 # A file of the grader's, outside every student's folder (a dot file: not a student).
@@ -30,7 +36,13 @@ for i in $(seq 1 "$n"); do
       # hostile: one of the hostile programs is this student's srv_tcp.py
       h=${hostile[$((next_hostile % ${#hostile[@]}))]}
       next_hostile=$((next_hostile + 1))
-      cp "$root/examples/hostile/$h.py" "$s/srv_tcp.py"
+      case $h in
+        floods_kit_server) cp "$root/examples/hostile/$h.py" "$s/client_udp.py" ;;
+        fakes_select) cp "$root/examples/hostile/$h.py" "$s/srv_tcp_select.py" ;;
+        fakes_fork) cp "$root/examples/hostile/$h.py" "$s/srv_tcp_fork.py" ;;
+        shadows_stdlib) cp "$root/examples/hostile/$h"/*.py "$s/" ;;
+        *) cp "$root/examples/hostile/$h.py" "$s/srv_tcp.py" ;;
+      esac
       [ "$h" = reads_lab_files ] && ln -s ../.grader-notes.txt "$s/notes.txt"
       ;;
     2)

@@ -91,42 +91,64 @@ final class AsProgram {
     return new Pss(bytes, read.lost() ? Set.of() : read.hidden());
   }
 
-  /** One process's threads as the helper saw them: its fds, each thread's syscall line and the int at arg 1. */
-  record Threads(Map<String, String> fds, Map<Integer, String> syscalls, Map<Integer, Integer> firstArgument,
-      boolean hidden) {}
-
-  /** @throws ProbeException when the helper was lost */
-  Threads threads(int pid) {
-    Read read = ask("threads", List.of(pid));
-    if (read.lost()) {
-      throw new ProbeException("the helper that reads the program's threads did not answer within " + BOUND_MS + " ms");
+  /**
+   * The memfds and deleted files the processes {@code pids} hold open: space they use that no name
+   * leads to. Each counted once (by device and inode), with its allocated bytes.
+   */
+  record Held(Map<String, Long> memfd, Map<String, Long> deleted) {
+    long memfdBytes() {
+      return memfd.values().stream().mapToLong(Long::longValue).sum();
     }
-    Map<String, String> fds = new HashMap<>();
-    Map<Integer, String> syscalls = new HashMap<>();
-    Map<Integer, Integer> memory = new HashMap<>();
+
+    long deletedBytes() {
+      return deleted.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  Held held(List<Integer> pids) {
+    Read read = ask("held", pids);
+    Map<String, Long> memfd = new HashMap<>();
+    Map<String, Long> deleted = new HashMap<>();
     for (String line : read.lines()) {
-      String[] f = line.split(" ", 4);
-      if (f[0].equals("fd") && f.length == 4) {
-        fds.put(f[2], f[3]);
-      } else if (f[0].equals("task") && f.length >= 3) {
-        syscalls.put(Integer.parseInt(f[1]), line.substring(("task " + f[1] + " ").length()));
-      } else if (f[0].equals("mem") && f.length == 3) {
-        memory.put(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+      String[] f = line.split(" ");
+      if (f.length == 4 && f[0].equals("held")) {
+        (f[3].equals("memfd") ? memfd : deleted).put(f[1], Long.parseLong(f[2]));
       }
     }
-    return new Threads(fds, syscalls, memory, !read.hidden().isEmpty());
+    return new Held(memfd, deleted);
+  }
+
+  /**
+   * One request of the helper's as it is written ({@code tasks PID}, {@code mem PID ADDR LEN},
+   * {@code fdinfo PID FD}), for {@link ProcAccess.AsTheProgram}.
+   *
+   * @throws ProbeException when the helper was lost
+   */
+  Read read(String request) {
+    String[] words = request.split(" ", 2);
+    Read read = ask(words[0], words.length > 1 ? words[1] : "");
+    if (read.lost()) {
+      throw new ProbeException("the helper that reads the program's processes did not answer '" + words[0]
+          + "' within " + BOUND_MS + " ms");
+    }
+    return read;
   }
 
   /**
    * Asks the helper {@code verb PID...} and reads its lines up to {@code end}, within the bound;
    * a helper that does not get there is ended, and the read is lost.
    */
-  private synchronized Read ask(String verb, List<Integer> pids) {
+  private Read ask(String verb, List<Integer> pids) {
     if (pids.isEmpty()) {
       return new Read(List.of(), Set.of(), false);
     }
-    StringBuilder request = new StringBuilder(verb);
-    pids.forEach(pid -> request.append(' ').append(pid));
+    StringBuilder args = new StringBuilder();
+    pids.forEach(pid -> args.append(args.length() == 0 ? "" : " ").append(pid));
+    return ask(verb, args.toString());
+  }
+
+  private synchronized Read ask(String verb, String args) {
+    String request = verb + " " + args;
     List<String> got = new ArrayList<>();
     Set<Integer> hidden = new TreeSet<>();
     boolean lost = false;
@@ -147,7 +169,7 @@ final class AsProgram {
         }
         if (line.startsWith("hidden ")) {
           String[] f = line.split(" ");
-          if (f.length == 3 && REFUSED.contains(Integer.parseInt(f[2]))) {
+          if (f.length == 3 && REFUSED.contains(Integer.parseInt(f[2])) && hides(Integer.parseInt(f[1]))) {
             hidden.add(Integer.parseInt(f[1]));
           }
         } else if (line.startsWith("error ")) {
@@ -167,6 +189,25 @@ final class AsProgram {
   }
 
   private static final String CLOSED = "\0closed";
+
+  /**
+   * Whether the process keeps its descriptors from the kit: the kernel makes a process's
+   * {@code /proc/PID/fd} root's when it is not dumpable, and also when it has no memory left (it is
+   * exiting, or a zombie: then it hides nothing, its descriptors are going). A refusal counts as
+   * hiding only for a process with its memory and a root-owned {@code fd}: the kernel's facts, read
+   * by root, not the helper's.
+   */
+  static boolean hides(int pid) {
+    try {
+      Path proc = Path.of("/proc", Integer.toString(pid));
+      int fdOwner = (Integer) java.nio.file.Files.getAttribute(proc.resolve("fd"), "unix:uid",
+          java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      boolean hasMemory = !java.nio.file.Files.readString(proc.resolve("statm")).trim().startsWith("0 ");
+      return fdOwner == 0 && hasMemory;
+    } catch (IOException | RuntimeException e) {
+      return false; // gone: nothing of it is hidden any more
+    }
+  }
 
   private void ensureRunning() throws IOException {
     if (helper != null && helper.isAlive()) {

@@ -176,24 +176,12 @@ final class ProcessTable {
         .filter(target -> target.startsWith("socket:["))
         .forEach(target -> owners.computeIfAbsent(Long.parseLong(target.substring(8, target.length() - 1)),
             k -> new TreeSet<>()).add(pid)));
-    // A pid gone since is not hiding anything: only those still there count.
-    Set<Integer> hidden = new TreeSet<>(read.hidden());
-    hidden.removeIf(pid -> !Files.exists(PROC.resolve(Integer.toString(pid))));
-    return new Owners(owners, hidden);
+    return new Owners(owners, read.hidden());
   }
 
   /** The real uid of {@code pid}, from /proc/PID/status; -1 once it is gone. */
   static int uidOf(long pid) {
-    try {
-      for (String line : Files.readAllLines(PROC.resolve(pid + "/status"))) {
-        if (line.startsWith("Uid:")) {
-          return Integer.parseInt(line.split("\\s+")[1]);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // gone while we looked
-    }
-    return -1;
+    return org.sockspec.probe.host.UidProcesses.uidOf(pid);
   }
 
   private static List<Integer> pids() throws IOException {

@@ -1,7 +1,5 @@
 package org.sockspec.probe;
 
-import org.sockspec.probe.host.SysvIpc;
-
 import org.sockspec.probe.protocol.ProbeAnswer.ResetDone;
 import org.sockspec.probe.protocol.ProbeAnswer.SocketRow;
 import org.sockspec.probe.protocol.ProbeRequest.BenchReset;
@@ -9,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sockspec.probe.host.SysvIpc;
 
 /**
  * {@code bench.reset PORT}: makes the namespace what a new target would be, and proves it, so that

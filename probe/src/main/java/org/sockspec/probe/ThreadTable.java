@@ -1,28 +1,40 @@
 package org.sockspec.probe;
 
-import org.sockspec.probe.protocol.ProbeAnswer.ThreadRow;
-import org.sockspec.probe.protocol.ProbeAnswer.Threads;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import org.sockspec.probe.protocol.ProbeAnswer.ThreadRow;
+import org.sockspec.probe.protocol.ProbeAnswer.Threads;
 
 /**
  * {@code proc.threads PID}: the threads of one process and what each is blocked on, so that a spec
  * can tell a thread per client (each thread waits in a receive on its own client's socket) from
- * one thread serving everyone (a single wait in select, poll or epoll).
+ * one thread serving everyone (a single wait in select, poll or epoll on every socket).
  *
- * <p>Read from {@code /proc/PID/task/TID/syscall} (the blocked call and its arguments; reading it
- * needs the ptrace access the probe has) and, for a {@code poll} on one descriptor, the
- * {@code struct pollfd} in the process's memory ({@code /proc/PID/mem}). A descriptor is resolved to
- * its socket's inode through {@code /proc/PID/fd}, which the socket table also shows.
+ * <p>Read from {@code /proc/PID/task/TID/syscall} (the blocked call and its arguments), and for a
+ * wait on several descriptors the set it waits on, from the process's memory and descriptors:
+ * select's and pselect's read set (a bitmap of {@code nfds} bits), poll's {@code struct pollfd}
+ * array, epoll's interest list ({@code /proc/PID/fdinfo/EPFD}). A receive that only peeks
+ * ({@code MSG_PEEK}) reads nothing and serves no one: it is told apart ({@code peek}). Every
+ * descriptor is resolved to its socket's inode through {@code /proc/PID/fd}, which the socket table
+ * also shows. What only the process's owner or a tracer may read is read through {@link ProcAccess}.
  */
 final class ThreadTable {
   private static final Path PROC = Path.of("/proc");
+  /** The most descriptors a wait is read for (select's own limit, FD_SETSIZE, and poll arrays as large). */
+  static final int MAX_WATCHED = 1024;
+  /** MSG_PEEK, in a receive's flags: the data stays queued. */
+  private static final long MSG_PEEK = 0x2;
   private final Syscalls syscalls;
   private final AsProgram asProgram;
 
@@ -37,131 +49,159 @@ final class ThreadTable {
   }
 
   Threads list(int pid) throws IOException {
-    List<ThreadRow> threads = new ArrayList<>();
     List<Integer> tids = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tasks(pid), "[0-9]*")) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC.resolve(pid + "/task"), "[0-9]*")) {
       entries.forEach(entry -> tids.add(Integer.parseInt(entry.getFileName().toString())));
     } catch (IOException e) {
       return new Threads(pid, true, List.of(), false);
     }
     tids.sort(null);
-    AsProgram.Threads seen = null;
-    if (asProgram != null && !tids.isEmpty() && !traceable(pid, tids.get(0))) {
-      seen = asProgram.threads(pid); // not ours to trace: read as the program's uid
+    ProcAccess access = asProgram != null && !tids.isEmpty() && !ProcAccess.Direct.traceable(pid, tids.get(0))
+        ? new ProcAccess.AsTheProgram(asProgram, pid) : new ProcAccess.Direct(pid);
+    Map<String, String> fds = access.fds();
+    if (access.hidden()) {
+      return new Threads(pid, false, List.of(), true);
     }
+    Map<Integer, String> lines = access.syscalls(tids);
+    List<ThreadRow> threads = new ArrayList<>();
     for (int tid : tids) {
-      ThreadRow thread = seen == null ? describe(pid, tid) : describe(pid, tid, seen);
+      String line = lines.get(tid);
+      ThreadRow thread = line == null ? null : describe(pid, tid, line, fds, access);
       if (thread != null) {
         threads.add(thread);
       }
     }
-    return new Threads(pid, false, threads, seen != null && seen.hidden());
+    return new Threads(pid, false, threads, access.hidden());
   }
 
-  private ThreadRow describe(int pid, int tid) {
-    Path task = tasks(pid).resolve(Integer.toString(tid));
-    try {
-      String comm = Files.readString(task.resolve("comm")).strip();
-      String stat = Files.readString(task.resolve("stat"));
-      String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
-      String syscall = Files.readString(task.resolve("syscall")).strip();
-      Wait wait = wait(syscall, syscalls);
-      OptionalInt fd = wait.fd();
-      boolean poll = wait.waitClass().equals("poll");
-      if (poll && wait.nfds() == 1) {
-        fd = pollfd(pid, wait.address());
-      }
-      return new ThreadRow(tid, comm, state, wait.waitClass(), wait.call(), fd.isPresent() ? fd.getAsInt() : null,
-          fd.isPresent() ? socketInode(pid, fd.getAsInt()) : null, poll ? wait.nfds() : null);
-    } catch (IOException | RuntimeException e) {
-      return null; // the thread ended while we looked
-    }
-  }
-
-  /** As {@link #describe(int, int)}, from what the helper read as the program's uid. */
-  private ThreadRow describe(int pid, int tid, AsProgram.Threads seen) {
-    Path task = tasks(pid).resolve(Integer.toString(tid));
-    String syscall = seen.syscalls().get(tid);
-    if (syscall == null) {
-      return null;
-    }
+  private ThreadRow describe(int pid, int tid, String syscall, Map<String, String> fds, ProcAccess access) {
+    Path task = PROC.resolve(pid + "/task/" + tid);
     try {
       String comm = Files.readString(task.resolve("comm")).strip();
       String stat = Files.readString(task.resolve("stat"));
       String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
       Wait wait = wait(syscall, syscalls);
-      OptionalInt fd = wait.fd();
-      boolean poll = wait.waitClass().equals("poll");
-      Integer first = seen.firstArgument().get(tid);
-      if (poll && wait.nfds() == 1 && first != null) {
-        fd = OptionalInt.of(first);
-      }
-      Long inode = null;
-      if (fd.isPresent()) {
-        String target = seen.fds().getOrDefault(Integer.toString(fd.getAsInt()), "");
-        inode = target.startsWith("socket:[") ? Long.parseLong(target.substring(8, target.length() - 1)) : 0;
-      }
-      return new ThreadRow(tid, comm, state, wait.waitClass(), wait.call(), fd.isPresent() ? fd.getAsInt() : null,
-          inode, poll ? wait.nfds() : null);
+      List<Integer> watchedFds = watched(wait, access);
+      List<Long> inodes = watchedFds.stream().map(fd -> socketInode(fds.get(Integer.toString(fd))))
+          .filter(inode -> inode != 0).toList();
+      Integer fd = watchedFds.size() == 1 ? watchedFds.get(0) : null;
+      return new ThreadRow(tid, comm, state, wait.waitClass(), wait.call(), fd,
+          fd == null ? null : socketInode(fds.get(Integer.toString(fd))),
+          wait.waitClass().equals("poll") || wait.waitClass().equals("multiplex") ? (long) watchedFds.size() : null,
+          inodes);
     } catch (IOException | RuntimeException e) {
       return null; // the thread ended while we looked
     }
   }
 
-  /** Whether this probe may read the thread's system call (root needs CAP_SYS_PTRACE for another uid's). */
-  private static boolean traceable(int pid, int tid) {
-    try {
-      Files.readString(tasks(pid).resolve(tid + "/syscall"));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+  /** The descriptors a wait waits on: one for a receive or an accept, the set of a poll, select or epoll. */
+  static List<Integer> watched(Wait wait, ProcAccess access) {
+    long[] a = wait.args();
+    return switch (wait.waitClass()) {
+      case "read", "peek", "accept" -> List.of((int) a[0]);
+      case "poll" -> pollfds(access.memory(a[0], (int) Math.min(a[1], MAX_WATCHED) * 8));
+      case "multiplex" -> wait.call().startsWith("epoll") ? epollTargets(access.fdinfo((int) a[0]))
+          : a[1] == 0 ? List.of() : readSet(access.memory(a[1], (int) ((Math.min(a[0], MAX_WATCHED) + 63) / 64 * 8)),
+              (int) Math.min(a[0], MAX_WATCHED));
+      default -> List.of();
+    };
   }
 
-  private static Path tasks(int pid) {
-    return PROC.resolve(pid + "/task");
+  /** The descriptors of a {@code struct pollfd} array: {int fd; short events; short revents;} each. */
+  static List<Integer> pollfds(Optional<byte[]> array) {
+    Set<Integer> fds = new LinkedHashSet<>();
+    array.ifPresent(bytes -> {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+      for (int at = 0; at + 8 <= bytes.length; at += 8) {
+        int fd = buffer.getInt(at);
+        if (fd >= 0) {
+          fds.add(fd);
+        }
+      }
+    });
+    return List.copyOf(fds);
+  }
+
+  /** The descriptors set in a select read set of {@code nfds} bits (an array of longs, native order). */
+  static List<Integer> readSet(Optional<byte[]> bitmap, int nfds) {
+    List<Integer> fds = new ArrayList<>();
+    bitmap.ifPresent(bytes -> {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+      for (int fd = 0; fd < nfds && fd / 64 * 8 + 8 <= bytes.length; fd++) {
+        if ((buffer.getLong(fd / 64 * 8) >>> (fd % 64) & 1) != 0) {
+          fds.add(fd);
+        }
+      }
+    });
+    return fds;
+  }
+
+  /** The descriptors of an epoll's interest list, from its fdinfo: a line {@code tfd: N events: ...} each. */
+  static List<Integer> epollTargets(List<String> fdinfo) {
+    List<Integer> fds = new ArrayList<>();
+    for (String line : fdinfo) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 2 && f[0].equals("tfd:")) {
+        try {
+          fds.add(Integer.parseInt(f[1]));
+        } catch (NumberFormatException e) {
+          // not a line of the interest list
+        }
+      }
+    }
+    return fds;
   }
 
   /** What a {@code syscall} line says: {@code running}, {@code -1 SP PC}, or {@code NR ARG1..ARG6 SP PC}. */
-  record Wait(String waitClass, String call, OptionalInt fd, long nfds, long address) {}
+  record Wait(String waitClass, String call, long[] args) {
+    /** The descriptor of a wait on one: a receive's or an accept's first argument. */
+    OptionalInt fd() {
+      return waitClass.equals("read") || waitClass.equals("peek") || waitClass.equals("accept")
+          ? OptionalInt.of((int) args[0]) : OptionalInt.empty();
+    }
+
+    long nfds() {
+      return waitClass.equals("poll") ? args[1] : 0;
+    }
+
+    long address() {
+      return waitClass.equals("poll") ? args[0] : 0;
+    }
+  }
 
   static Wait wait(String line, Syscalls syscalls) {
     String[] f = line.strip().split("\\s+");
     if (f[0].equals("running")) {
-      return new Wait("running", "", OptionalInt.empty(), 0, 0);
+      return new Wait("running", "", new long[6]);
     }
     int number = Integer.parseInt(f[0]);
     if (number < 0 || f.length < 7) {
-      return new Wait("none", "", OptionalInt.empty(), 0, 0); // blocked outside any system call
+      return new Wait("none", "", new long[6]); // blocked outside any system call
     }
     Syscalls.Call call = syscalls.call(number);
-    long arg0 = Long.parseUnsignedLong(f[1].substring(2), 16);
-    long arg1 = Long.parseUnsignedLong(f[2].substring(2), 16);
-    return switch (call.waitClass()) {
-      case "read", "accept" -> new Wait(call.waitClass(), call.name(), OptionalInt.of((int) arg0), 0, 0);
-      case "poll" -> new Wait("poll", call.name(), OptionalInt.empty(), arg1, arg0);
-      default -> new Wait(call.waitClass(), call.name(), OptionalInt.empty(), 0, 0);
+    long[] args = new long[6];
+    for (int i = 0; i < 6; i++) {
+      args[i] = Long.parseUnsignedLong(f[i + 1].substring(2), 16);
+    }
+    String waitClass = call.waitClass();
+    if (waitClass.equals("read") && (flags(call.name(), args) & MSG_PEEK) != 0) {
+      waitClass = "peek"; // it would read nothing: the data stays for whoever really reads
+    }
+    return new Wait(waitClass, call.name(), args);
+  }
+
+  /** A receive's flags: recvfrom's fourth argument, recvmsg's and recvmmsg's third (read has none). */
+  private static long flags(String call, long[] args) {
+    return switch (call) {
+      case "recvfrom" -> args[3];
+      case "recvmsg" -> args[2];
+      case "recvmmsg" -> args[3];
+      default -> 0;
     };
   }
 
-  /** The descriptor of the {@code struct pollfd} at {@code address} (an int, little endian), if readable. */
-  private static OptionalInt pollfd(int pid, long address) {
-    try (RandomAccessFile mem = new RandomAccessFile(PROC.resolve(pid + "/mem").toFile(), "r")) {
-      mem.seek(address);
-      int fd = Integer.reverseBytes(mem.readInt());
-      return OptionalInt.of(fd);
-    } catch (IOException | RuntimeException e) {
-      return OptionalInt.empty();
-    }
-  }
-
-  /** The inode of the socket descriptor {@code fd} refers to, or 0 when it is not a socket. */
-  private static long socketInode(int pid, int fd) {
-    try {
-      String target = Files.readSymbolicLink(PROC.resolve(pid + "/fd/" + fd)).toString();
-      return target.startsWith("socket:[") ? Long.parseLong(target.substring(8, target.length() - 1)) : 0;
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+  /** The inode of a {@code socket:[N]} link target, or 0 when it is not a socket. */
+  static long socketInode(String target) {
+    return target != null && target.startsWith("socket:[") ? Long.parseLong(target.substring(8, target.length() - 1)) : 0;
   }
 }

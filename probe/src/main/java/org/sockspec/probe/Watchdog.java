@@ -1,13 +1,12 @@
 package org.sockspec.probe;
 
-import org.sockspec.probe.host.SysvIpc;
-
 import org.sockspec.probe.protocol.ProbeAnswer.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.sockspec.probe.host.SysvIpc;
 
 /**
  * The process sandbox's limits that no rlimit can set, kept by the probe: where there is no cgroup
@@ -15,8 +14,9 @@ import java.util.Map;
  * how much it has on disk. Every {@value #PERIOD_MS} ms it looks at the program's processes (their
  * resident memory in /proc/PID/statm), and every {@value #DISK_EVERY} looks at the files it owns in
  * the folders it may write to (its own, whole; the shared ones, its uid's entries only; at any depth,
- * up to {@value #ENTRY_LIMIT} entries, past which it has too many); detached System V shared memory
- * of its counts as memory; past a limit it kills every process of the program and counts the stop,
+ * up to {@value #ENTRY_LIMIT} entries, past which it has too many, and files it deleted but holds
+ * open); detached System V shared memory and memfds of its count as memory, whether mapped or not;
+ * past a limit it kills every process of the program and counts the stop,
  * which {@code limits.hit} answers ({@code lane.target} counts anew). The number of processes is
  * looked at first: a fork bomb is stopped for what it is, not for the memory its copies seem to have.
  *
@@ -48,12 +48,18 @@ final class Watchdog {
     thread.start();
   }
 
-  private boolean overDisk(DiskUse use) {
-    return use.bytes() > limits.diskBytes() || use.entries() > ENTRY_LIMIT;
+  /** Over the disk limit: its files, with those it deleted and holds open (space no name leads to). */
+  private boolean overDisk(DiskUse use, long deletedBytes) {
+    return use.bytes() + deletedBytes > limits.diskBytes() || use.entries() > ENTRY_LIMIT;
   }
+
+  /** What the program's processes held open without a name, at the last look. */
+  private volatile AsProgram.Held held = NOTHING_HELD;
+  private static final AsProgram.Held NOTHING_HELD = new AsProgram.Held(Map.of(), Map.of());
 
   /** Counts anew: a new spec starts. */
   synchronized void restart() {
+    held = NOTHING_HELD;
     memoryStops = 0;
     memorySeen = 0;
     processLimitHits = 0;
@@ -78,23 +84,28 @@ final class Watchdog {
   private void check() throws IOException {
     List<Integer> pids = processes.programPids();
     if (pids.isEmpty()) {
+      held = NOTHING_HELD;
       return; // what it left behind (files, segments) is the reset's to remove
     }
-    // Shared memory the program keeps detached is its memory too, though no process shows it.
-    long detached = config.marker() == null ? SysvIpc.detachedBytes(config.programUid()) : 0;
-    long resident = detached;
+    boolean lookAtDisk = ++looks % DISK_EVERY == 0;
+    if (processes.asProgram() != null) {
+      held = processes.asProgram().held(pids); // one round trip to the helper: every look
+    }
+    // Memory no process's size shows is the program's too: shared memory it keeps detached, and
+    // memfds it wrote without mapping them.
+    long unmapped = (config.marker() == null ? SysvIpc.detachedBytes(config.programUid()) : 0) + held.memfdBytes();
+    long resident = unmapped;
     for (int pid : pids) {
       resident += residentBytes(pid);
     }
-    boolean lookAtDisk = ++looks % DISK_EVERY == 0;
     String stop = null;
     long proportional = 0;
     if (pids.size() >= limits.processes()) {
       stop = "processes";
     } else if (resident > limits.memoryBytes()
-        && (proportional = detached + proportionalBytes(pids)) > limits.memoryBytes()) {
+        && (proportional = unmapped + proportionalBytes(pids)) > limits.memoryBytes()) {
       stop = "memory";
-    } else if (lookAtDisk && overDisk(onDisk())) {
+    } else if (held.deletedBytes() > limits.diskBytes() || lookAtDisk && overDisk(onDisk(), held.deletedBytes())) {
       stop = "disk";
     }
     if (stop == null) {

@@ -9,9 +9,13 @@
 # (setfsuid, setfsgid), the only ids the kernel compares there, and it gives them back after.
 #
 # Requests on standard input, one a line; answers on standard output, one fact a line, then "end":
-#   fds PID...      ->  "fd PID N TARGET", or "hidden PID ERRNO" when the kernel refuses
-#   threads PID     ->  the fds, "task TID SYSCALL-LINE", "mem TID INT", or "hidden PID ERRNO"
-#   pss PID...      ->  "pss PID BYTES", or "hidden PID ERRNO"
+#   fds PID...          ->  "fd PID N TARGET", or "hidden PID ERRNO" when the kernel refuses
+#   tasks PID           ->  "task TID SYSCALL-LINE" for each thread, or "hidden PID ERRNO"
+#   mem PID ADDR LEN    ->  "bytes HEX" (at most 16 KB of its memory), or "hidden PID ERRNO"
+#   fdinfo PID FD       ->  "info LINE" for each line of /proc/PID/fdinfo/FD, or "hidden PID ERRNO"
+#   pss PID...          ->  "pss PID BYTES", or "hidden PID ERRNO"
+#   held PID...         ->  "held DEV:INODE BYTES memfd|deleted" for each memfd or deleted file open in
+#                           it (space no name leads to), or "hidden PID ERRNO"
 import ctypes, errno, os, sys
 
 UID = int(sys.argv[1])
@@ -45,8 +49,7 @@ def fds(pid, out):
             pass
 
 
-def threads(pid, out):
-    fds(pid, out)
+def tasks(pid, out):
     try:
         tids = os.listdir("/proc/%s/task" % pid)
     except OSError as e:
@@ -55,20 +58,30 @@ def threads(pid, out):
     for tid in tids:
         try:
             with open("/proc/%s/task/%s/syscall" % (pid, tid)) as f:
-                line = f.read().strip()
+                out.append("task %s %s" % (tid, f.read().strip()))
         except OSError as e:
             if e.errno in (errno.EACCES, errno.EPERM):
                 out.append("hidden %s %d" % (pid, e.errno))
-            continue
-        out.append("task %s %s" % (tid, line))
-        fields = line.split()
-        if len(fields) >= 7:
-            try:
-                with open("/proc/%s/mem" % pid, "rb") as mem:
-                    mem.seek(int(fields[1], 16))
-                    out.append("mem %s %d" % (tid, int.from_bytes(mem.read(4), "little", signed=True)))
-            except (OSError, ValueError, OverflowError):
-                pass
+
+
+def mem(pid, address, length, out):
+    try:
+        with open("/proc/%s/mem" % pid, "rb") as f:
+            f.seek(address)
+            out.append("bytes " + f.read(min(length, 16384)).hex())
+    except (OSError, ValueError, OverflowError) as e:
+        if getattr(e, "errno", None) in (errno.EACCES, errno.EPERM):
+            out.append("hidden %s %d" % (pid, e.errno))
+
+
+def fdinfo(pid, fd, out):
+    try:
+        with open("/proc/%s/fdinfo/%s" % (pid, fd)) as f:
+            for line in f.read(65536).splitlines():
+                out.append("info " + line)
+    except OSError as e:
+        if e.errno in (errno.EACCES, errno.EPERM):
+            out.append("hidden %s %d" % (pid, e.errno))
 
 
 def pss(pid, out):
@@ -82,7 +95,26 @@ def pss(pid, out):
         out.append("hidden %s %d" % (pid, e.errno))
 
 
-READS = {"fds": fds, "threads": threads, "pss": pss}
+def held(pid, out):
+    try:
+        names = os.listdir("/proc/%s/fd" % pid)
+    except OSError as e:
+        out.append("hidden %s %d" % (pid, e.errno))
+        return
+    for fd in names:
+        path = "/proc/%s/fd/%s" % (pid, fd)
+        try:
+            target = os.readlink(path)
+            if not (target.startswith("/memfd:") or target.endswith(" (deleted)")):
+                continue
+            st = os.stat(path)
+        except OSError:
+            continue
+        kind = "memfd" if target.startswith("/memfd:") else "deleted"
+        out.append("held %d:%d %d %s" % (st.st_dev, st.st_ino, st.st_blocks * 512, kind))
+
+
+EACH_PID = {"fds": fds, "tasks": tasks, "pss": pss, "held": held}
 
 while True:
     request = sys.stdin.readline()
@@ -90,10 +122,19 @@ while True:
         break
     words = request.split()
     out = []
-    if words and words[0] in READS and all(w.isdigit() for w in words[1:]):
+    numbers = len(words) > 1 and all(w.isdigit() for w in words[1:])
+    read = None
+    if numbers and words[0] in EACH_PID:
         def read():
             for pid in words[1:]:
-                READS[words[0]](pid, out)
+                EACH_PID[words[0]](pid, out)
+    elif numbers and words[0] == "mem" and len(words) == 4:
+        def read():
+            mem(words[1], int(words[2]), int(words[3]), out)
+    elif numbers and words[0] == "fdinfo" and len(words) == 3:
+        def read():
+            fdinfo(words[1], words[2], out)
+    if read is not None:
         try:
             as_program(read)
         except OSError as e:

@@ -74,7 +74,8 @@ public record Serving(SocketTable table, int port, Map<String, Integer> clients)
 
   /**
    * For each client, a process that holds its connection and no other client's: a process per
-   * client. Empty unless every client has one (the processes are then distinct).
+   * client. Empty unless every client has one (the processes are then distinct). Holding is not
+   * serving: which process waits to read each connection is {@link Readers}'s to say.
    */
   public Optional<Map<String, Integer>> processPerClient() {
     Map<String, Integer> chosen = new LinkedHashMap<>();
@@ -87,6 +88,13 @@ public record Serving(SocketTable table, int port, Map<String, Integer> clients)
       chosen.put(client, own.iterator().next());
     }
     return Optional.of(chosen);
+  }
+
+  /** The program's processes that hold any client's connection, each once. */
+  public Set<Integer> clientHolders() {
+    Set<Integer> pids = new TreeSet<>();
+    clients.keySet().forEach(c -> pids.addAll(holders(c)));
+    return pids;
   }
 
   /** The inode of the server side of {@code client}'s connection, 0 if there is none. */

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 /**
  * How the one process that serves every client uses its threads: for each client, the threads
  * waiting for data on that client's socket alone (a thread per client: each blocked in its own
- * {@code recv}), and the threads waiting on many sockets at once (select style: one
- * {@code select}/{@code poll}/{@code epoll} for everyone).
+ * {@code recv}), and the threads waiting on several clients' sockets at once (select style: one
+ * {@code select}/{@code poll}/{@code epoll} for everyone). Each wait's own set of sockets decides,
+ * read from the process: a thread per client that each waits in a select of its one socket is a
+ * thread per client, and a thread that only peeks at a socket serves nobody.
  */
 public record ServingThreads(Serving serving, ThreadList threads) {
 
@@ -20,14 +22,27 @@ public record ServingThreads(Serving serving, ThreadList threads) {
     return byClient;
   }
 
-  /** Every client has a thread of its own waiting on its socket. */
+  /** Every client has a thread of its own waiting on its socket, and no thread waits on two clients' sockets. */
   public boolean threadPerClient() {
-    return dedicated().values().stream().noneMatch(List::isEmpty);
+    return dedicated().values().stream().noneMatch(List::isEmpty) && waitingOnSeveralClients().isEmpty();
   }
 
-  /** No client has a thread of its own, and some thread waits on many sockets at once. */
+  /** No client has a thread of its own, and one thread waits on every client's socket at once. */
   public boolean oneWaitForAll() {
-    return dedicated().values().stream().allMatch(List::isEmpty) && !threads.multiplexing().isEmpty();
+    return dedicated().values().stream().allMatch(List::isEmpty) && threads.threads().stream()
+        .anyMatch(t -> serving.clients().keySet().stream().allMatch(c -> t.watches(serving.inode(c))));
+  }
+
+  /** The threads whose one wait is on the sockets of two clients or more, with those clients. */
+  public Map<ThreadInfo, List<String>> waitingOnSeveralClients() {
+    Map<ThreadInfo, List<String>> found = new LinkedHashMap<>();
+    for (ThreadInfo thread : threads.threads()) {
+      List<String> watched = serving.clients().keySet().stream().filter(c -> thread.watches(serving.inode(c))).toList();
+      if (watched.size() > 1) {
+        found.put(thread, watched);
+      }
+    }
+    return found;
   }
 
   /** Settled into one of the two pictures (threads may still be starting, or running, otherwise). */
@@ -45,9 +60,10 @@ public record ServingThreads(Serving serving, ThreadList threads) {
     String perClient = dedicated().entrySet().stream().map(e -> e.getKey() + ": " + (e.getValue().isEmpty()
         ? "no thread of its own" : e.getValue().stream().map(ServingThreads::name).collect(Collectors.joining(", "))))
         .collect(Collectors.joining("; "));
-    List<ThreadInfo> many = threads.multiplexing();
-    return perClient + (many.isEmpty() ? "; no thread waits on several sockets at once"
-        : "; waiting on several sockets at once: " + many.stream().map(ServingThreads::name).collect(Collectors.joining(", ")));
+    Map<ThreadInfo, List<String>> many = waitingOnSeveralClients();
+    return perClient + (many.isEmpty() ? "; no thread waits on several clients' sockets at once"
+        : "; waiting on several clients' sockets at once: " + many.entrySet().stream()
+            .map(e -> name(e.getKey()) + " on " + String.join(", ", e.getValue())).collect(Collectors.joining("; ")));
   }
 
   private static String name(ThreadInfo t) {

@@ -1,47 +1,64 @@
 package org.sockspec.bench;
 
+import java.util.List;
 import org.sockspec.probe.protocol.ProbeAnswer.ThreadRow;
 
 /**
  * One thread of a process and what it is blocked on, from /proc/PID/task/TID/syscall.
  *
- * <p>{@code waitClass} is {@code read} (a receive on one descriptor), {@code poll} (poll on
- * {@code nfds} descriptors), {@code multiplex} (select, pselect, epoll: a set of descriptors),
- * {@code accept}, {@code running}, {@code none} (stopped outside a system call) or {@code other}
- * (futex, sleep, wait...). {@code inode} is the socket the descriptor {@code fd} refers to (0 when
- * unknown or not a socket), so it can be matched with the socket table.
+ * <p>{@code waitClass} is {@code read} (a receive on one descriptor), {@code peek} (a receive that
+ * only peeks, MSG_PEEK: it reads nothing), {@code poll} (poll on {@code nfds} descriptors),
+ * {@code multiplex} (select, pselect, epoll on {@code nfds} descriptors), {@code accept},
+ * {@code running}, {@code none} (stopped outside a system call) or {@code other} (futex, sleep,
+ * wait...). {@code inode} is the socket the one descriptor {@code fd} refers to (0 when unknown or
+ * not a socket), and {@code watched} every socket the wait is on (for select, poll and epoll, read
+ * from the set the process passed), so they can be matched with the socket table.
  */
-public record ThreadInfo(int tid, String comm, String state, String waitClass, String call, int fd, long inode, long nfds) {
+public record ThreadInfo(int tid, String comm, String state, String waitClass, String call, int fd, long inode, long nfds,
+    List<Long> watched) {
+
+  public ThreadInfo {
+    watched = List.copyOf(watched);
+  }
 
   static ThreadInfo of(ThreadRow t) {
     return new ThreadInfo(t.tid(), t.comm(), t.state(), t.waitClass(), t.call(), t.fd() == null ? -1 : t.fd(),
-        t.inode() == null ? 0 : t.inode(), t.nfds() == null ? 0 : t.nfds());
+        t.inode() == null ? 0 : t.inode(), t.nfds() == null ? 0 : t.nfds(),
+        t.watched() == null ? List.of() : t.watched());
   }
 
-  /** Blocked waiting for data on one descriptor only: a receive, or a poll on that one descriptor. */
+  /** Blocked waiting for data on one descriptor only: a receive that reads, or a poll or select of that one. */
   public boolean waitsOnOneDescriptor() {
-    return waitClass.equals("read") || (waitClass.equals("poll") && nfds == 1);
+    return waitClass.equals("read") || ((waitClass.equals("poll") || waitClass.equals("multiplex")) && nfds == 1);
   }
 
   /** Blocked waiting on several descriptors at once: select, pselect, epoll, poll of many. */
   public boolean waitsOnMany() {
-    return waitClass.equals("multiplex") || (waitClass.equals("poll") && nfds > 1);
+    return (waitClass.equals("multiplex") || waitClass.equals("poll")) && nfds > 1;
   }
 
   /** Whether this thread waits for data on the socket {@code socketInode} alone. */
   public boolean waitsOnlyOn(long socketInode) {
-    return waitsOnOneDescriptor() && socketInode != 0 && inode == socketInode;
+    return waitsOnOneDescriptor() && socketInode != 0 && watched.equals(List.of(socketInode));
+  }
+
+  /** Whether the socket {@code socketInode} is among those this thread waits on (a receive that peeks is no wait). */
+  public boolean watches(long socketInode) {
+    return !waitClass.equals("peek") && socketInode != 0 && watched.contains(socketInode);
   }
 
   String render() {
     String what = switch (waitClass) {
       case "running" -> "running";
       case "none" -> "stopped outside a system call";
-      case "poll" -> call + "(" + nfds + " descriptor" + (nfds == 1 ? "" : "s") + (fd >= 0 ? ": fd " + fd : "") + ")";
+      case "poll", "multiplex" -> call + "(" + nfds + " descriptor" + (nfds == 1 ? "" : "s")
+          + (fd >= 0 ? ": fd " + fd : "") + ")";
       case "read", "accept" -> call + "(fd " + fd + ")";
+      case "peek" -> call + "(fd " + fd + ", MSG_PEEK: reads nothing)";
       default -> call.isEmpty() ? waitClass : call + "()";
     };
-    String socket = inode != 0 ? "  socket:[" + inode + "]" : "";
+    String socket = inode != 0 ? "  socket:[" + inode + "]" : watched.size() > 1
+        ? "  sockets " + watched.stream().map(i -> "[" + i + "]").collect(java.util.stream.Collectors.joining(" ")) : "";
     return String.format("%7d %-16s %s  %s%s", tid, comm, state, what, socket);
   }
 }

@@ -15,11 +15,6 @@ public record ThreadList(int pid, List<ThreadInfo> threads) {
     return threads.stream().filter(t -> t.waitsOnlyOn(inode)).toList();
   }
 
-  /** The threads waiting on several descriptors at once (select, poll, epoll). */
-  public List<ThreadInfo> multiplexing() {
-    return threads.stream().filter(ThreadInfo::waitsOnMany).toList();
-  }
-
   /** As {@code ps -L} would list them, with each one's wait. */
   public String render() {
     if (threads.isEmpty()) {

@@ -28,7 +28,8 @@ public record Traffic(byte[] pcap, String ladder) {
     StringBuilder drawn = new StringBuilder(ladder.draw(packets));
     notes.forEach(note -> drawn.append("\n  note: ").append(note));
     if (truncated) {
-      drawn.append("\n  (the capture stopped keeping packets past 8 MB: the rest of the spec's traffic is not shown)");
+      drawn.append("\n  (the capture stopped keeping packets past its bound (2 MB): the rest of the spec's traffic is not "
+          + "shown)");
     }
     return new Traffic(pcap, drawn.toString());
   }

@@ -15,6 +15,7 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.Poll;
 import org.sockspec.bench.ProcessInfo;
 import org.sockspec.bench.ProcessList;
+import org.sockspec.bench.Readers;
 import org.sockspec.bench.Serving;
 import org.sockspec.bench.ServingThreads;
 import org.sockspec.bench.TcpClient;
@@ -74,6 +75,13 @@ public class MultiClientSpecs {
         s -> s.processPerClient().isPresent() && !s.listenerHolders().isEmpty(), bench.timing().reply());
     bench.observe("who serves whom", serving.value().describe());
     assertThat(serving.value()).within(serving.window()).hasAProcessPerClient().hasListener();
+    // Holding is not reading: each client is read by the process that holds it alone.
+    Poll.Sampled<Readers> readers = bench.await("each client read by a process of its own", () -> {
+      Serving now = clients.serving();
+      return new Readers(now, now.clientHolders().stream().map(bench::threads).toList());
+    }, Readers::eachClientReadByAProcessOfItsOwn, bench.timing().reply());
+    bench.observe("who reads whom", readers.value().describe());
+    assertThat(readers.value()).within(readers.window()).readEachClientFromAProcessOfItsOwn();
   }
 
   @Spec(id = "mtcp.select.single-process", level = MUST, question = "3.2", kinds = TCP_SELECT,

@@ -112,22 +112,92 @@ class ServingTest {
         thread(10, "accept", "accept4", 3, 0, 0),
         thread(21, "read", "recvfrom", 4, serving.inode("A"), 0),
         thread(22, "poll", "poll", 5, serving.inode("B"), 1),
-        thread(23, "read", "read", 6, serving.inode("C"), 0)));
+        thread(23, "multiplex", "select", 6, serving.inode("C"), 1)));
     assertThat(new ServingThreads(serving, perClient).threadPerClient()).isTrue();
     assertThat(new ServingThreads(serving, perClient).oneWaitForAll()).isFalse();
 
-    ThreadList selecting = new ThreadList(10, List.of(thread(10, "multiplex", "epoll_wait", -1, 0, 0),
-        thread(11, "other", "futex", -1, 0, 0)));
+    ThreadList selecting = new ThreadList(10, List.of(watching(10, "epoll_wait", 100, serving.inode("A"),
+        serving.inode("B"), serving.inode("C")), thread(11, "other", "futex", -1, 0, 0)));
     ServingThreads select = new ServingThreads(serving, selecting);
     assertThat(select.oneWaitForAll()).isTrue();
     assertThat(select.clientsWithOwnThread()).isEmpty();
     assertThat(select.describe()).isEqualTo("A: no thread of its own; B: no thread of its own; C: no thread of its "
-        + "own; waiting on several sockets at once: thread 10 (t10) in epoll_wait()");
+        + "own; waiting on several clients' sockets at once: thread 10 (t10) in epoll_wait() on A, B, C");
 
     ThreadList starting = new ThreadList(10, List.of(thread(10, "accept", "accept4", 3, 0, 0),
         thread(21, "read", "recvfrom", 4, serving.inode("A"), 0), thread(22, "running", "", -1, 0, 0)));
     assertThat(new ServingThreads(serving, starting).settled()).isFalse();
     assertThat(new ServingThreads(serving, starting).clientsWithOwnThread()).containsExactly("A");
+  }
+
+  @Test
+  void aThreadPerClientEachSelectingItsOneSocketIsNotOneWaitForAll() {
+    // The red team's select server: a thread per client, each in select() on its one socket.
+    listener(10);
+    connection(40001, 0, 10);
+    connection(40002, 0, 10);
+    connection(40003, 0, 10);
+    Serving serving = serving();
+    ServingThreads threads = new ServingThreads(serving, new ThreadList(10, List.of(
+        watching(10, "select", 100),
+        watching(21, "pselect6", serving.inode("A")),
+        watching(22, "pselect6", serving.inode("B")),
+        watching(23, "pselect6", serving.inode("C")))));
+    assertThat(threads.oneWaitForAll()).isFalse();
+    assertThat(threads.threadPerClient()).isTrue();
+  }
+
+  @Test
+  void threadsThatOnlyPeekServeNobodyAndASelectOfEveryoneIsNotAThreadPerClient() {
+    // The red team's threads server: one select() serves everyone; a decoy thread per client peeks.
+    listener(10);
+    connection(40001, 0, 10);
+    connection(40002, 0, 10);
+    connection(40003, 0, 10);
+    Serving serving = serving();
+    ServingThreads threads = new ServingThreads(serving, new ThreadList(10, List.of(
+        watching(10, "select", 100, serving.inode("A"), serving.inode("B"), serving.inode("C")),
+        thread(21, "peek", "recvfrom", 4, serving.inode("A"), 0),
+        thread(22, "peek", "recvfrom", 5, serving.inode("B"), 0),
+        thread(23, "peek", "recvfrom", 6, serving.inode("C"), 0))));
+    assertThat(threads.threadPerClient()).isFalse();
+    assertThat(threads.clientsWithOwnThread()).isEmpty();
+    assertThat(threads.oneWaitForAll()).isTrue();
+    // And with decoys that really receive beside the select of everyone: still not a thread per client.
+    ServingThreads both = new ServingThreads(serving, new ThreadList(10, List.of(
+        watching(10, "select", 100, serving.inode("A"), serving.inode("B"), serving.inode("C")),
+        thread(21, "read", "recvfrom", 4, serving.inode("A"), 0),
+        thread(22, "read", "recvfrom", 5, serving.inode("B"), 0),
+        thread(23, "read", "recvfrom", 6, serving.inode("C"), 0))));
+    assertThat(both.threadPerClient()).isFalse();
+    assertThat(both.waitingOnSeveralClients()).hasSize(1);
+  }
+
+  @Test
+  void holdingIsNotReadingAProcessThatReadsEveryClientIsNoProcessPerClient() {
+    // The red team's fork server: pid 10 serves everyone in select(); a forked decoy per client holds its socket.
+    listener(10);
+    connection(40001, 0, 10, 11);
+    connection(40002, 0, 10, 12);
+    connection(40003, 0, 10, 13);
+    Serving serving = serving();
+    assertThat(serving.processPerClient()).isPresent();
+    Readers decoys = new Readers(serving, List.of(
+        new ThreadList(10, List.of(watching(1, "select", 100, serving.inode("A"), serving.inode("B"), serving.inode("C")))),
+        new ThreadList(11, List.of(thread(2, "other", "clock_nanosleep", -1, 0, 0))),
+        new ThreadList(12, List.of(thread(3, "peek", "recvfrom", 4, serving.inode("B"), 0))),
+        new ThreadList(13, List.of(thread(4, "other", "clock_nanosleep", -1, 0, 0)))));
+    assertThat(decoys.eachClientReadByAProcessOfItsOwn()).isFalse();
+    assertThat(decoys.describe()).endsWith("waiting on several clients' connections at once: thread 1 of pid 10 in "
+        + "select() on A, B, C");
+
+    // A parent that keeps every connection open while its children serve them: each read by its own.
+    Readers leaky = new Readers(serving, List.of(
+        new ThreadList(10, List.of(thread(1, "accept", "accept4", 3, 0, 0))),
+        new ThreadList(11, List.of(thread(2, "read", "recvfrom", 4, serving.inode("A"), 0))),
+        new ThreadList(12, List.of(thread(3, "read", "recvfrom", 4, serving.inode("B"), 0))),
+        new ThreadList(13, List.of(thread(4, "read", "recvfrom", 4, serving.inode("C"), 0)))));
+    assertThat(leaky.eachClientReadByAProcessOfItsOwn()).isTrue();
   }
 
   @Test
@@ -164,6 +234,13 @@ class ServingTest {
   }
 
   private static ThreadInfo thread(int tid, String waitClass, String call, int fd, long inode, long nfds) {
-    return new ThreadInfo(tid, "t" + tid, "S", waitClass, call, fd, inode, nfds);
+    return new ThreadInfo(tid, "t" + tid, "S", waitClass, call, fd, inode, nfds, inode == 0 ? List.of() : List.of(inode));
+  }
+
+  /** A select, poll or epoll wait of thread {@code tid} on exactly the sockets {@code inodes}. */
+  private static ThreadInfo watching(int tid, String call, long... inodes) {
+    List<Long> watched = java.util.Arrays.stream(inodes).boxed().toList();
+    return new ThreadInfo(tid, "t" + tid, "S", call.contains("poll") && !call.startsWith("epoll") ? "poll" : "multiplex",
+        call, -1, inodes.length == 1 ? inodes[0] : 0, inodes.length, watched);
   }
 }

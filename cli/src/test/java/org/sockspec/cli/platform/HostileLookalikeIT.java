@@ -57,7 +57,8 @@ class HostileLookalikeIT {
   void theHolesOfTheRedTeamAreClosed() throws Exception {
     Path submission = Files.createDirectories(dir.resolve("integrity"));
     for (String program : List.of("ipc_hog", "blinds_the_kit", "hides_descriptors", "fills_run_lock",
-        "floods_kit_server", "never_listens", "connects_to_itself")) {
+        "floods_kit_server", "never_listens", "connects_to_itself", "fakes_select", "fakes_threads", "fakes_fork",
+        "hides_memory", "hides_disk")) {
       Files.copy(HOSTILE.resolve(program + ".py"), submission.resolve(program + ".py"));
     }
     Files.copy(HOSTILE.resolve("runs_the_reference.py"), submission.resolve("srv_tcp.py"));
@@ -78,6 +79,11 @@ class HostileLookalikeIT {
         "fills_run_lock.py" = "tcp"
         "floods_kit_server.py" = "client-udp"
         "never_listens.py" = "tcp"
+        "fakes_select.py" = "tcp-select"
+        "fakes_threads.py" = "tcp-threads"
+        "fakes_fork.py" = "tcp-fork"
+        "hides_memory.py" = "tcp"
+        "hides_disk.py" = "tcp"
         "connects_to_itself.py" = "tcp"
         """);
     Path zip = dir.resolve("integrity.zip");
@@ -138,6 +144,16 @@ class HostileLookalikeIT {
         || seen.equals("tcp.refused-without-server not-earned"));
     assertThat(cells.get("floods_kit_server.py")).allMatch(seen -> !seen.contains(" passed"));
     assertThat(cells.get("never_listens.py")).contains("tcp.refused-without-server not-earned");
+    // A process model is told by who waits to read each client, not by who holds a socket: each
+    // fake (found by a red team after the fixes) fails its model's spec for that reason.
+    assertThat(cells.get("fakes_select.py")).contains("mtcp.select.single-process failed process-model");
+    assertThat(cells.get("fakes_threads.py")).contains("mtcp.threads.single-process failed process-model");
+    assertThat(cells.get("fakes_fork.py")).contains("mtcp.fork.process-per-client failed process-model");
+    // Memory and disk no name or mapping shows (memfds, unlinked files held open) count against the limits.
+    assertThat(cells.get("hides_memory.py")).allMatch(seen -> seen.endsWith(" limit limit (memory limit)")
+        || seen.equals("tcp.refused-without-server not-earned"));
+    assertThat(cells.get("hides_disk.py")).allMatch(seen -> seen.endsWith(" limit limit (disk limit (scratch space full))")
+        || seen.equals("tcp.refused-without-server not-earned"));
     // One TIME_WAIT of its own waited for, then its specs that start it fail at once.
     assertThat(cells.get("connects_to_itself.py")).anyMatch(seen -> seen.endsWith(" failed own-time-wait"));
     assertThat(ms[0]).as("the whole run, ms").isLessThan(300_000);

@@ -107,11 +107,13 @@ public sealed interface ProbeAnswer {
   record Threads(int pid, boolean gone, List<ThreadRow> threads, boolean hidden) implements ProbeAnswer {}
 
   /**
-   * One thread and what it waits on: {@code waitClass} the class (recv, accept, poll...), {@code call}
-   * the system call; {@code fd} and {@code inode} the socket it waits on, {@code nfds} how many a
-   * poll waits on, where known.
+   * One thread and what it waits on: {@code waitClass} the class (read, peek, accept, poll,
+   * multiplex...), {@code call} the system call; {@code fd} and {@code inode} the one descriptor it
+   * waits on, {@code nfds} how many a poll, select or epoll waits on, and {@code watched} the sockets
+   * among them (inodes), where known.
    */
-  record ThreadRow(int tid, String comm, String state, String waitClass, String call, Integer fd, Long inode, Long nfds) {}
+  record ThreadRow(int tid, String comm, String state, String waitClass, String call, Integer fd, Long inode, Long nfds,
+      List<Long> watched) {}
 
   /** proc.signal: {@code error} what kill printed when it failed. */
   record Signalled(boolean sent, String error) implements ProbeAnswer {}

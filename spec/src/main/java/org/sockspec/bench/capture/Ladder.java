@@ -64,14 +64,15 @@ public final class Ladder {
         names.put(p.sourcePort(), unplaced.remove(0));
       }
     }
-    // Between two ports that are neither the server's nor a kit client's: the kit's own (its TCP
-    // comparison burst, between a reader and writers of its own), not the exchange a spec is about.
+    // Between two ports that are neither the server's nor a kit client's: not the exchange a spec is
+    // about (the kit's TCP comparison burst, between a reader and writers of its own, or the
+    // program's own traffic between ports of its own).
     List<Packet> all = packets;
     packets = all.stream().filter(this::concernsTheExchange).toList();
     int own = all.size() - packets.size();
     if (packets.isEmpty()) {
       return "(no packet of the exchange crossed the loopback during this spec" + (own > 0 ? "; " + own
-          + " of the kit's own" : "") + ")";
+          + " between other ports" : "") + ")";
     }
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < packets.size(); ) {
@@ -97,7 +98,8 @@ public final class Ladder {
       lines.add("  ... " + left + " more lines");
     }
     if (own > 0) {
-      lines.add("  (" + own + " packets between ports of the kit's own, such as its TCP comparison burst, left out)");
+      lines.add("  (" + own + " packets between other ports, neither the server's nor a kit client's, left out: "
+          + "the kit's TCP comparison burst, or the program's traffic among its own sockets)");
     }
     lines.addAll(notes);
     return String.join("\n", lines);

@@ -28,8 +28,10 @@ public final class ServingThreadsAssert extends AbstractAssert<ServingThreadsAss
     isNotNull();
     if (!actual.threadPerClient()) {
       List<String> own = actual.clientsWithOwnThread();
-      String seen = own.isEmpty() ? "no client has a thread of its own" : "only " + Words.and(own)
-          + (own.size() == 1 ? " has one" : " have one");
+      String seen = own.size() == actual.serving().clients().size()
+          ? "a thread waits on several clients' sockets at once besides"
+          : own.isEmpty() ? "no client has a thread of its own" : "only " + Words.and(own)
+              + (own.size() == 1 ? " has one" : " have one");
       throw CausedFailure.of(new Cause.ProcessModel("a thread per client",
           actual.oneWaitForAll() ? "one thread for all" : seen),
           "Expecting pid %d to serve each client from a thread of its own (each thread blocked in a "

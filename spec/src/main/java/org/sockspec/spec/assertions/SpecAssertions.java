@@ -25,6 +25,10 @@ public final class SpecAssertions {
     return new ServingAssert(serving);
   }
 
+  public static ReadersAssert assertThat(org.sockspec.bench.Readers readers) {
+    return new ReadersAssert(readers);
+  }
+
   public static ServingThreadsAssert assertThat(ServingThreads threads) {
     return new ServingThreadsAssert(threads);
   }

@@ -1,0 +1,45 @@
+package org.sockspec.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.sockspec.probe.protocol.ProbeAnswer.ServedEvents;
+
+/** The kit's own server keeps a bounded log of what a client sends it: past the bound it only counts. */
+class ResponderTest {
+  @Test
+  void aClientThatFloodsTheServerGetsItsFirstEventsKeptAndTheRestCounted() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (Responder server = Responder.tcp(port, "Message received".getBytes(StandardCharsets.UTF_8));
+        Socket client = new Socket()) {
+      client.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      OutputStream out = client.getOutputStream();
+      byte[] chunk = new byte[64 << 10];
+      for (int i = 0; i < 48; i++) { // 3 MB: more events and bytes than the log keeps
+        out.write(chunk);
+      }
+      client.shutdownOutput();
+      client.getInputStream().transferTo(OutputStream.nullOutputStream()); // the answers, until the server closes
+      ServedEvents log = server.transcript();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!log.events().stream().anyMatch(e -> e.event().equals("eof")) && log.droppedEvents() == 0
+          && System.nanoTime() < deadline) {
+        log = server.transcript();
+      }
+      long kept = log.events().stream().mapToLong(e -> e.data() == null ? 0 : e.data().length).sum();
+      assertThat(kept).isLessThanOrEqualTo(Responder.MAX_BYTES);
+      assertThat(log.events()).hasSizeLessThanOrEqualTo(Responder.MAX_EVENTS);
+      assertThat(log.droppedBytes()).isPositive();
+      assertThat(kept + log.droppedBytes()).isEqualTo(48L * chunk.length);
+    }
+  }
+}
