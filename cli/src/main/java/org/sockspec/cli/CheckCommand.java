@@ -17,7 +17,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code sockspec check PATH --as KIND}: the catalogue's specs for a kind, against a student's program. */
+/**
+ * {@code sockspec check PATH --as KIND}: the catalogue's specs for a kind, in the lab's protocol
+ * (the handout's, its flags, or a lab manifest's), against a student's program.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
     header = "Checks your program against every spec of its kind.",
     description = {"Runs every spec of the catalogue that applies to KIND against your program, each in "
@@ -31,6 +34,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  sockspec check srv_tcp.py --as tcp",
         "  sockspec check srv_udp.py --as udp --only udp.ack --format json",
+        "  sockspec check echo_server.py --as tcp --answer echo --end none --cmd \"python3 echo_server.py {port}\" --port 5000",
+        "  sockspec check --lab lab.toml server.py",
         "  sockspec check my_server/ --cmd \"python3 server.py\" --as tcp-select --strict",
         "  sockspec check Server.jar --as tcp-threads --format junit --out report.xml"})
 final class CheckCommand implements Callable<Integer> {
@@ -43,14 +48,18 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   TargetOptions target;
 
-  @Option(names = "--as", required = true, paramLabel = "KIND", converter = Converters.KindConverter.class,
+  @Option(names = "--as", paramLabel = "KIND", converter = Converters.KindConverter.class,
       completionCandidates = Converters.KindNames.class,
-      description = "What your program is: ${COMPLETION-CANDIDATES}.")
-  Kind kind;
+      description = "What your program is: ${COMPLETION-CANDIDATES}. Needed unless --lab names your program's file.")
+  Kind as;
 
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these specs "
       + "(ids from 'sockspec specs', comma separated).")
   List<String> only = new ArrayList<>();
+
+  @Option(names = "--skip", split = ",", paramLabel = "ID", description = "Leave out these specs: behaviours "
+      + "your lab does not ask for, e.g. client.usage (a lab manifest's skip list does the same).")
+  List<String> skip = new ArrayList<>();
 
   @Option(names = "--strict", description = "SHOULD specs count as MUST: a failed one fails the check.")
   boolean strict;
@@ -66,10 +75,15 @@ final class CheckCommand implements Callable<Integer> {
     CliContext context = root.context();
     Map<String, String> parameters;
     List<SpecInfo> plan;
+    Kind kind;
     try {
       sandbox.apply(context);
+      kind = target.kind(as);
       parameters = new LinkedHashMap<>(target.parameters(kind));
-      plan = Plan.of(kind, only);
+      java.util.Set<String> skipped = new java.util.LinkedHashSet<>(skip);
+      target.manifest().ifPresent(lab -> skipped.addAll(lab.skipped()));
+      plan = Plan.of(kind, TargetConfig.protocol(key -> java.util.Optional.ofNullable(parameters.get(key))), only,
+          skipped);
       report.validate();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

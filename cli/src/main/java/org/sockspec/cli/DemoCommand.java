@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
 import org.sockspec.catalogue.Catalogue;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.spec.TargetConfig;
@@ -53,6 +54,9 @@ final class DemoCommand implements Callable<Integer> {
   double timescale = 1.0;
 
   @Mixin
+  ProtocolOptions protocol = new ProtocolOptions();
+
+  @Mixin
   ReportOptions report;
 
   @Mixin
@@ -61,9 +65,11 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext context = root.context();
+    LabProtocol lab;
     try {
       sandbox.apply(context);
       report.validate();
+      lab = protocol.over(LabProtocol.HANDOUT);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -74,13 +80,14 @@ final class DemoCommand implements Callable<Integer> {
       Map<String, String> parameters = new LinkedHashMap<>();
       parameters.put(TargetConfig.KIND, reference.kind().id());
       parameters.put(TargetConfig.REFERENCE, reference.program());
+      parameters.putAll(TargetConfig.parametersOf(lab));
       parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
       if (report.capture != null) { // a folder per reference program, as several have specs of the same id
         parameters.put(TargetConfig.CAPTURE, report.capture.resolve(reference.program()).toAbsolutePath()
             .normalize().toString());
       }
       runs.add(reporting.run(context.runner(), new RunRequest(reference.kind(), "reference " + reference.program(),
-          parameters, Catalogue.specsFor(reference.kind()), strict)));
+          parameters, Catalogue.specsFor(reference.kind(), lab), strict)));
     }
     reporting.publishAll(runs);
     return ExitStatus.of(RunReport.conclusionOf(runs));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
 import org.sockspec.catalogue.Catalogue;
 import org.sockspec.cli.report.CauseFields;
 import org.sockspec.cli.report.JsonReporter;
@@ -78,7 +79,9 @@ final class IdentifyCommand implements Callable<Integer> {
     if (progress != null) {
       progress.println(style.bold("sockspec " + KitVersion.get() + ": identifying " + target.path));
     }
-    Identification.Finding verdict = Identification.identify(Catalogue::find, (specInfo, as) -> {
+    LabProtocol protocol = TargetConfig.protocol(key -> java.util.Optional.ofNullable(
+        target.parameters(Kind.TCP).get(key)));
+    Identification.Finding verdict = Identification.identify(id -> Catalogue.find(id, protocol), (specInfo, as) -> {
       SpecResult result = runOne(context, specInfo, as);
       if (progress != null) {
         progress.println(stepLine(specInfo, as, result, style));

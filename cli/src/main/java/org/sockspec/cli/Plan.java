@@ -3,6 +3,7 @@ package org.sockspec.cli;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
 import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.SpecInfo;
 
@@ -11,23 +12,30 @@ final class Plan {
   private Plan() {}
 
   /**
-   * The specs that apply to {@code kind} in catalogue order; with {@code only}, exactly those
-   * (one that does not apply to the kind is reported as skipped, saying so).
+   * The specs that apply to {@code kind} in a lab of {@code protocol}, in catalogue order and in the
+   * lab's words; with {@code only}, exactly those (one that does not apply is reported as skipped,
+   * saying so). A spec in {@code skip} (one the lab does not ask for) is left out.
    *
    * @throws IllegalArgumentException naming the unknown ids and the valid ones
    */
-  static List<SpecInfo> of(Kind kind, List<String> only) {
+  static List<SpecInfo> of(Kind kind, LabProtocol protocol, List<String> only, java.util.Collection<String> skip) {
+    List<String> unknownSkipped = skip.stream().filter(id -> Catalogue.find(id).isEmpty()).toList();
+    if (!unknownSkipped.isEmpty()) {
+      throw new IllegalArgumentException("unknown spec id" + (unknownSkipped.size() == 1 ? " '" : "s '")
+          + String.join("', '", unknownSkipped) + "' in --skip; 'sockspec specs' lists them all.");
+    }
     if (only == null || only.isEmpty()) {
-      return Catalogue.specsFor(kind);
+      return Catalogue.specsFor(kind, protocol).stream().filter(spec -> !skip.contains(spec.id())).toList();
     }
     List<String> unknown = only.stream().filter(id -> Catalogue.find(id).isEmpty()).toList();
     if (!unknown.isEmpty()) {
-      String valid = Catalogue.specsFor(kind).stream().map(SpecInfo::id).collect(Collectors.joining(", "));
+      String valid = Catalogue.specsFor(kind, protocol).stream().map(SpecInfo::id).collect(Collectors.joining(", "));
       throw new IllegalArgumentException((unknown.size() == 1 ? "unknown spec id '" + unknown.get(0) + "'"
           : "unknown spec ids '" + String.join("', '", unknown) + "'") + " in --only. The specs for kind "
           + kind + " are: " + (valid.isEmpty() ? "(none yet)" : valid)
           + "; 'sockspec specs' lists them all.");
     }
-    return Catalogue.specs().stream().filter(spec -> only.contains(spec.id())).toList();
+    return Catalogue.specs().stream().filter(spec -> only.contains(spec.id()))
+        .map(spec -> Catalogue.inWordsOf(spec, protocol)).toList();
   }
 }

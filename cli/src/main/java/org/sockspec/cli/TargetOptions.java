@@ -7,18 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
 import org.sockspec.bench.LeftOut;
 import org.sockspec.bench.RejectedProgramException;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.internal.SubmissionCopy;
+import org.sockspec.cli.grade.LabManifest;
+import org.sockspec.cli.grade.LabProgram;
 import org.sockspec.spec.TargetConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The program under test as the user names it (PATH, --cmd, --port, --answer, --timescale),
- * validated before anything starts and turned into the catalogue's configuration parameters.
+ * The program under test as the user names it (PATH, --cmd, --port, the lab's protocol, --lab,
+ * --timescale), validated before anything starts and turned into the catalogue's configuration
+ * parameters. A lab manifest ({@code --lab}) gives the protocol, port and command of the program it
+ * names; a flag given overrides it.
  */
 final class TargetOptions {
   @Parameters(index = "0", paramLabel = "PATH", description = "Your program: a .py file (run with python3), "
@@ -27,17 +34,20 @@ final class TargetOptions {
   String path;
 
   @Option(names = "--cmd", paramLabel = "COMMAND", description = "How to start the program, run by sh "
-      + "in its folder, e.g. \"python3 server.py\" (needed for a folder). A client gets the server's "
-      + "address as its one argument.")
+      + "in its folder, e.g. \"python3 server.py {port}\" (needed for a folder): {port} is replaced by the "
+      + "port, a client's {host} by the server's address (without {host}, a client gets it as its last argument).")
   String cmd;
 
   @Option(names = "--port", paramLabel = "N", converter = Converters.PortConverter.class,
-      description = "The port the program uses (default: ${DEFAULT-VALUE}, the lab's).")
-  int port = Target.DEFAULT_PORT;
+      description = "The port the program uses (default: 12800, the handout's, or the lab manifest's).")
+  Integer port;
 
-  @Option(names = "--answer", paramLabel = "TEXT", description = "What the server answers each message "
-      + "with (default: \"${DEFAULT-VALUE}\").")
-  String answer = Target.DEFAULT_ANSWER;
+  @Mixin
+  ProtocolOptions protocol = new ProtocolOptions();
+
+  @Option(names = "--lab", paramLabel = "FILE", description = "The lab's manifest (TOML, see 'sockspec grade "
+      + "--print-lab'): the protocol, port and command of the program it names; a flag given overrides it.")
+  Path lab;
 
   @Option(names = "--timescale", paramLabel = "X", converter = Converters.TimeScaleConverter.class,
       description = "Multiply every wait by X (default: ${DEFAULT-VALUE}); 2 or 3 on a slow or busy machine.")
@@ -45,6 +55,53 @@ final class TargetOptions {
 
   /** What the copy of the program's folder left out, known once {@link #parameters} has run. */
   private List<LeftOut> leftOut = List.of();
+  private LabManifest manifest;
+
+  /** The lab manifest {@code --lab} names, read once; empty without one. @throws IllegalArgumentException */
+  Optional<LabManifest> manifest() {
+    if (lab != null && manifest == null) {
+      manifest = LabManifest.read(lab);
+    }
+    return Optional.ofNullable(manifest);
+  }
+
+  /**
+   * The program of the lab manifest this one is: the one its file is named as, else the only one of
+   * {@code kind}; empty without a manifest or when it names none.
+   */
+  Optional<LabProgram> labProgram(Optional<Kind> kind) {
+    return manifest().flatMap(lab -> {
+      Optional<LabProgram> named = Optional.ofNullable(Path.of(path).getFileName())
+          .flatMap(name -> lab.program(name.toString()));
+      if (named.isPresent()) {
+        return named;
+      }
+      List<LabProgram> ofKind = lab.programs().values().stream().filter(p -> kind.filter(p.kind()::equals).isPresent())
+          .toList();
+      return ofKind.size() == 1 ? Optional.of(ofKind.get(0)) : Optional.empty();
+    });
+  }
+
+  /**
+   * The kind to check the program as: {@code as} if given, else the one the lab manifest gives the
+   * program's file.
+   *
+   * @throws IllegalArgumentException when neither says
+   */
+  Kind kind(Kind as) {
+    if (as != null) {
+      return as;
+    }
+    Optional<LabProgram> named = labProgram(Optional.empty());
+    if (named.isPresent()) {
+      return named.get().kind();
+    }
+    String name = Optional.ofNullable(Path.of(path).getFileName()).map(Path::toString).orElse(path);
+    throw new IllegalArgumentException(manifest().map(lab -> "the lab manifest " + this.lab + " names no program '"
+        + name + "' (it names " + String.join(", ", lab.programs().keySet()) + "): say what it is with --as KIND.")
+        .orElse("say what your program is with --as KIND (kinds: " + Kind.names() + "), or give a lab manifest "
+            + "that names it with --lab FILE."));
+  }
 
   /**
    * The configuration parameters that plug this program into the catalogue, checked as
@@ -53,8 +110,13 @@ final class TargetOptions {
    * @throws IllegalArgumentException saying what is wrong with the input and how to fix it
    */
   Map<String, String> parameters(Kind kind) {
-    Path file = Path.of(path);
+    Optional<LabProgram> labProgram = labProgram(Optional.of(kind));
+    String cmd = this.cmd != null ? this.cmd : labProgram.flatMap(LabProgram::cmd).orElse(null);
     boolean hasCmd = cmd != null && !cmd.isBlank();
+    Path given = Path.of(path);
+    // A folder and a manifest: the folder's program of that kind, by the name the manifest gives it.
+    Path file = Files.isDirectory(given) && !hasCmd && labProgram.isPresent()
+        ? given.resolve(labProgram.get().file()) : given;
     if (Files.isSymbolicLink(file) && !Files.isDirectory(file)) {
       // Judged before anything follows it: a link out of the folder is refused, never read.
       Path folder = file.toAbsolutePath().getParent();
@@ -63,7 +125,7 @@ final class TargetOptions {
       });
     }
     if (!Files.exists(file)) {
-      throw new IllegalArgumentException("no such file or folder: '" + path + "' (looked in "
+      throw new IllegalArgumentException("no such file or folder: '" + file + "' (looked in "
           + Path.of("").toAbsolutePath() + "). Give the path of your program, e.g. srv_tcp.py, or of its "
           + "folder with --cmd.");
     }
@@ -79,9 +141,13 @@ final class TargetOptions {
       throw new IllegalArgumentException("'" + path + "' is neither a .py nor a .jar file and is not "
           + "executable: make it executable (chmod +x " + path + "), or say how to run it with --cmd.");
     }
-    if (answer.isEmpty()) {
-      throw new IllegalArgumentException("--answer is empty: give the text the server answers each message "
-          + "with (the lab's is \"" + Target.DEFAULT_ANSWER + "\").");
+    LabProtocol lab = protocol.over(labProgram.map(LabProgram::protocol)
+        .orElse(manifest().map(LabManifest::protocol).orElse(LabProtocol.HANDOUT)));
+    Optional<Integer> givenPort = Optional.ofNullable(port).or(() -> labProgram.map(LabProgram::port))
+        .or(() -> manifest().map(LabManifest::port));
+    if (hasCmd && cmd.contains(Target.PORT_PLACEHOLDER) && givenPort.isEmpty()) {
+      throw new IllegalArgumentException("--cmd names {port} but no port is given: add --port N (the port your "
+          + "program is started with), e.g. --cmd \"" + cmd + "\" --port 5000.");
     }
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put(TargetConfig.KIND, kind.id());
@@ -89,8 +155,8 @@ final class TargetOptions {
     if (hasCmd) {
       parameters.put(TargetConfig.CMD, cmd);
     }
-    parameters.put(TargetConfig.PORT, Integer.toString(port));
-    parameters.put(TargetConfig.ANSWER, answer);
+    parameters.put(TargetConfig.PORT, Integer.toString(givenPort.orElse(Target.DEFAULT_PORT)));
+    parameters.putAll(TargetConfig.parametersOf(lab));
     parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
     try {
       // What the catalogue will do with them, done once now: a folder too big to copy, a file

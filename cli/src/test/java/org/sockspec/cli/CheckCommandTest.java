@@ -134,7 +134,8 @@ class CheckCommandTest {
         .containsEntry(TargetConfig.ANSWER, "OK")
         .containsEntry(TargetConfig.TIMESCALE, "2.0")
         .doesNotContainKey(TargetConfig.ONLY);
-    assertThat(request.plan()).isEqualTo(Catalogue.specsFor(Kind.TCP));
+    assertThat(request.plan()).isEqualTo(Catalogue.specsFor(Kind.TCP,
+        org.sockspec.bench.LabProtocol.HANDOUT.withAnswer(org.sockspec.probe.protocol.AnswerRule.parse("OK"))));
   }
 
   @Test

@@ -15,7 +15,7 @@ public final class BenchHolder {
 
   public static void main(String[] args) throws IOException {
     Bench bench = Bench.open(Target.reference(Kind.TCP, "srv_tcp", null, Target.DEFAULT_PORT,
-        Target.DEFAULT_ANSWER), Timing.DEFAULT);
+        org.sockspec.bench.LabProtocol.HANDOUT), Timing.DEFAULT);
     bench.start();
     System.out.println("bench open");
     System.out.flush();

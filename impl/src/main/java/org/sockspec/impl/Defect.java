@@ -105,7 +105,24 @@ public enum Defect {
      * spec of question 2.3b (a TCP client started before its server is refused, visibly).
      */
     SWALLOWS_REFUSED("swallows-refused", "says nothing and exits 0 when the connection is refused",
-            CLIENT_TCP);
+            CLIENT_TCP),
+
+    /**
+     * Once its client closed its side (a 0-byte read), the server does not close the connection: it
+     * goes on (to its next client) with that connection still open, in CLOSE_WAIT for as long as the
+     * server runs. Caught where a lab's conversations end by the client closing ({@code --end
+     * none}): the specs that the server then closes its side.
+     */
+    LEAVES_CLOSE_WAIT("leaves-close-wait", "keeps a connection open (CLOSE_WAIT) once its client closed",
+            SRV_TCP, SRV_TCP_SELECT, SRV_TCP_THREADS),
+
+    /**
+     * Where the lab frames messages by lines, the server answers each read instead of each line: a
+     * line that arrives in two reads is answered twice, two lines in one read once. Caught by the
+     * answer spec's pieces and pairs of lines ({@code --framing line}).
+     */
+    ANSWERS_PER_READ("answers-per-read", "answers each read, not each line, where the lab frames by lines",
+            SRV_TCP, SRV_TCP_FORK, SRV_TCP_SELECT, SRV_TCP_THREADS);
 
     private final String cliName;
     private final String description;

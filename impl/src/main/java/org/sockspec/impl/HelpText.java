@@ -30,8 +30,8 @@ final class HelpText {
 
     static String commandUsage(Command command) {
         String options = command.role() == Command.Role.SERVER
-                ? "[--port N] [--answer TEXT] [--defect NAME]"
-                : "[--port N] [--defect NAME] HOST";
+                ? "[--port N] [PROTOCOL OPTIONS] [--defect NAME]"
+                : "[--port N] [PROTOCOL OPTIONS] [--defect NAME] HOST";
         return "usage: " + LAUNCHER + " " + command.cliName() + " " + options;
     }
 
@@ -42,9 +42,16 @@ final class HelpText {
                 .append("  --port N       port (default ").append(Options.DEFAULT_PORT)
                 .append(command.role() == Command.Role.SERVER ? "; 0 picks a free one" : "")
                 .append(")").append(n);
+        help.append("  the lab's protocol (the handout's by default):").append(n)
+                .append("  --answer RULE  constant:TEXT (or TEXT), echo, upper, lower, template:T with {msg},")
+                .append(" none (default '").append(Options.DEFAULT_ANSWER).append("')").append(n)
+                .append("  --framing raw|line  a message is one read (raw), or a line").append(n)
+                .append("  --end WORD|none     the message that ends a conversation (default end)").append(n)
+                .append("  --end-answered yes|no  whether the server answers it (default yes)").append(n)
+                .append("  --greeting TEXT     what a TCP server sends a client it accepted, first").append(n);
         if (command.role() == Command.Role.SERVER) {
-            help.append("  --answer TEXT  answer to every message (default '")
-                    .append(Options.DEFAULT_ANSWER).append("')").append(n);
+            help.append("  --after-end close|exit  once a conversation ended: go on serving, or exit").append(n)
+                    .append("  --udp-buffer N      the UDP server's recvfrom size (default 50; 0: no limit)").append(n);
         }
         help.append("  --defect NAME  plant a defect:");
         for (Defect defect : Defect.values()) {

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.sockspec.impl.common.AnswerRule;
 
 /**
- * Reads a sub-command's arguments: {@code --port N}, {@code --answer TEXT} (servers),
- * {@code --defect NAME}, positional arguments; {@code --opt=value} works too, {@code --} ends the
- * options. Every mistake is a {@link UsageException} whose message is one line.
+ * Reads a sub-command's arguments: {@code --port N}, the lab's protocol ({@code --answer RULE},
+ * {@code --framing raw|line}, {@code --end WORD|none}, {@code --end-answered yes|no},
+ * {@code --greeting TEXT}: every program; {@code --after-end close|exit}, {@code --udp-buffer N}:
+ * servers), {@code --defect NAME}, positional arguments; {@code --opt=value} works too, {@code --}
+ * ends the options. Every mistake is a {@link UsageException} whose message is one line.
  */
 public final class OptionsParser {
 
@@ -52,27 +55,71 @@ public final class OptionsParser {
         return options.withArguments(positional.toArray(String[]::new));
     }
 
+    /** Options of every program: a client needs the lab's answer rule, framing, end and greeting to talk to its server. */
+    private static final java.util.Set<String> ANY = java.util.Set.of("--port", "--defect", "--answer", "--framing",
+            "--end", "--end-answered", "--greeting");
+    private static final java.util.Set<String> SERVERS = java.util.Set.of("--after-end", "--udp-buffer");
+
     private static boolean isOption(String name) {
-        return name.equals("--port") || name.equals("--answer") || name.equals("--defect");
+        return ANY.contains(name) || SERVERS.contains(name);
     }
 
     private static Options apply(Options options, String name, String value)
             throws UsageException {
         Command command = options.command();
-        if (!isOption(name) || (name.equals("--answer") && command.role() != Command.Role.SERVER)) {
+        if (!isOption(name) || (SERVERS.contains(name) && command.role() != Command.Role.SERVER)) {
             throw new UsageException("unknown option '" + name + "' (see --help)");
         }
         if (value == null) {
             throw new UsageException("option " + name + " needs a value (see --help)");
         }
-        switch (name) {
-            case "--port":
-                return options.withPort(port(value));
-            case "--answer":
-                return options.withAnswer(value);
-            default:
-                return options.withDefect(defect(command, value));
+        LabProtocol protocol = options.protocol();
+        try {
+            switch (name) {
+                case "--port":
+                    return options.withPort(port(value));
+                case "--answer":
+                    return options.withProtocol(protocol.withAnswer(AnswerRule.parse(value)));
+                case "--framing":
+                    if (!value.equals("raw") && !value.equals("line")) {
+                        throw new UsageException("--framing is raw or line, not '" + value + "'");
+                    }
+                    return options.withProtocol(protocol.withLines(value.equals("line")));
+                case "--end":
+                    return options.withProtocol(protocol.withEnd(value.equals("none") ? Optional.empty()
+                            : Optional.of(value)));
+                case "--end-answered":
+                    if (!value.equals("yes") && !value.equals("no")) {
+                        throw new UsageException("--end-answered is yes or no, not '" + value + "'");
+                    }
+                    return options.withProtocol(protocol.withEndAnswered(value.equals("yes")));
+                case "--after-end":
+                    if (!value.equals("close") && !value.equals("exit")) {
+                        throw new UsageException("--after-end is close or exit, not '" + value + "'");
+                    }
+                    return options.withProtocol(protocol.withAfterEnd(Optional.of(value)));
+                case "--udp-buffer":
+                    return options.withProtocol(protocol.withUdpBuffer(udpBuffer(value)));
+                case "--greeting":
+                    return options.withProtocol(protocol.withGreeting(Optional.of(value)));
+                default:
+                    return options.withDefect(defect(command, value));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
         }
+    }
+
+    private static int udpBuffer(String value) throws UsageException {
+        try {
+            int bytes = Integer.parseInt(value);
+            if (bytes >= 0 && bytes <= 65507) {
+                return bytes;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new UsageException("--udp-buffer needs a number of bytes from 0 (no limit) to 65507, not '" + value + "'");
     }
 
     private static int port(String value) throws UsageException {

@@ -40,7 +40,7 @@ class MainTest {
         assertThat(run("--help")).isEqualTo(ExitStatus.OK);
         assertThat(out.text()).contains("srv_tcp_fork", "client_udp");
         assertThat(run("srv_udp", "--help")).isEqualTo(ExitStatus.OK);
-        assertThat(out.text()).contains("--answer TEXT", "answers-wrong-port");
+        assertThat(out.text()).contains("--answer RULE", "--udp-buffer N", "answers-wrong-port");
     }
 
     @ParameterizedTest

@@ -12,7 +12,7 @@ class OptionsParserTest {
     void withoutOptionsTheHandoutsDefaultsApply() throws UsageException {
         Options options = OptionsParser.parse(Command.SRV_TCP, List.of());
         assertThat(options.port()).isEqualTo(12800);
-        assertThat(options.answer()).isEqualTo("Message received");
+        assertThat(options.protocol()).isEqualTo(LabProtocol.HANDOUT);
         assertThat(options.defect()).isEmpty();
     }
 
@@ -21,7 +21,7 @@ class OptionsParserTest {
         Options options = OptionsParser.parse(Command.SRV_UDP,
                 List.of("--port", "4000", "--answer=OK", "--defect", "no-truncation"));
         assertThat(options.port()).isEqualTo(4000);
-        assertThat(options.answer()).isEqualTo("OK");
+        assertThat(options.protocol().answer().isConstant("OK")).isTrue();
         assertThat(options.plants(Defect.NO_TRUNCATION)).isTrue();
         assertThat(OptionsParser.parse(Command.SRV_UDP, List.of("--port=0")).port()).isZero();
     }
@@ -57,8 +57,40 @@ class OptionsParserTest {
     }
 
     @Test
-    void answerIsAServerOptionAndServersTakeNoArguments() {
-        assertThatThrownBy(() -> OptionsParser.parse(Command.CLIENT_TCP, List.of("--answer", "x")))
+    void theLabsProtocolIsReadAndAClientTakesWhatItNeedsToTalk() throws UsageException {
+        Options server = OptionsParser.parse(Command.SRV_UDP, List.of("--answer", "template:Eho={msg}", "--framing",
+                "line", "--end", "quit", "--end-answered", "no", "--after-end", "close", "--udp-buffer", "1024",
+                "--greeting", "hi"));
+        LabProtocol protocol = server.protocol();
+        assertThat(protocol.answer().written()).isEqualTo("template:Eho={msg}");
+        assertThat(protocol.lines()).isTrue();
+        assertThat(protocol.end()).contains("quit");
+        assertThat(protocol.endAnswered()).isFalse();
+        assertThat(protocol.afterEnd()).contains("close");
+        assertThat(protocol.udpBuffer()).isEqualTo(1024);
+        assertThat(protocol.greeting()).contains("hi");
+        assertThat(OptionsParser.parse(Command.SRV_TCP, protocol.arguments()).protocol()).isEqualTo(protocol);
+        assertThat(OptionsParser.parse(Command.CLIENT_TCP, List.of("--answer", "none", "--end", "none", "h"))
+                .protocol().end()).isEmpty();
+        assertThat(OptionsParser.parse(Command.SRV_TCP, List.of("--answer", "echo")).protocol().answer().written())
+                .isEqualTo("echo");
+        assertThat(OptionsParser.parse(Command.SRV_TCP, List.of("--answer", "constant:echo")).protocol().answer()
+                .isConstant("echo")).isTrue();
+    }
+
+    @Test
+    void aProtocolMistakeIsAUsageErrorSayingWhatIsValid() {
+        assertThatThrownBy(() -> OptionsParser.parse(Command.SRV_TCP, List.of("--answer", "template:no-msg")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("{msg}");
+        assertThatThrownBy(() -> OptionsParser.parse(Command.SRV_TCP, List.of("--framing", "crlf")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("raw or line");
+        assertThatThrownBy(() -> OptionsParser.parse(Command.SRV_UDP, List.of("--udp-buffer", "70000")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("65507");
+    }
+
+    @Test
+    void afterEndIsAServerOptionAndServersTakeNoArguments() {
+        assertThatThrownBy(() -> OptionsParser.parse(Command.CLIENT_TCP, List.of("--after-end", "exit")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> OptionsParser.parse(Command.SRV_TCP, List.of("localhost")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unexpected argument");

@@ -37,6 +37,8 @@ import org.sockspec.probe.protocol.ProbeRequest.UdpDrain;
 import org.sockspec.probe.protocol.ProbeRequest.UdpOpen;
 import org.sockspec.probe.protocol.ProbeRequest.UdpRecv;
 import org.sockspec.probe.protocol.ProbeRequest.UdpSend;
+import org.sockspec.probe.protocol.AnswerRule;
+import org.sockspec.probe.protocol.Framing;
 import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.probe.protocol.RequestLine;
 import org.sockspec.probe.protocol.Verb;
@@ -206,8 +208,10 @@ public final class ProbeAgent {
 
   /** The lab's server, TCP or UDP, kept as a handle for {@code serve.log}. */
   private Done serve(Serve r) throws IOException {
-    handles.put(r.server(), r.protocol() == Protocol.TCP ? Responder.tcp(r.port(), r.answer())
-        : Responder.udp(r.port(), r.answer()));
+    AnswerRule rule = AnswerRule.parse(r.rule());
+    Framing framing = Framing.parse(r.framing());
+    handles.put(r.server(), r.protocol() == Protocol.TCP ? Responder.tcp(r.port(), rule, framing)
+        : Responder.udp(r.port(), rule, framing));
     return new Done();
   }
 

@@ -1,5 +1,7 @@
 package org.sockspec.probe;
 
+import org.sockspec.probe.protocol.AnswerRule;
+import org.sockspec.probe.protocol.Framing;
 import org.sockspec.probe.protocol.ProbeAnswer.ServedEvent;
 import org.sockspec.probe.protocol.ProbeAnswer.ServedEvents;
 import java.io.Closeable;
@@ -15,8 +17,9 @@ import java.util.List;
 
 /**
  * The kit's own lab server, run inside the namespace when the program under test is a client: it
- * answers every message with the configured answer, as the lab's servers do, and keeps a
- * transcript of what it received so a spec can show exactly what the client sent.
+ * answers every message by the lab's rule, its messages cut as the lab frames them (one read or one
+ * datagram a message, or a line), as the lab's servers do, and keeps a transcript of what it
+ * received so a spec can show exactly what the client sent (each message, without a line's newline).
  *
  * <p>What a program sends it is bounded: the transcript keeps {@value #MAX_EVENTS} events and
  * {@value #MAX_BYTES} bytes of their data, then only counts; at most {@value #MAX_CONNECTIONS}
@@ -39,7 +42,7 @@ final class Responder implements Closeable {
   }
 
   /** A TCP server: every connection served on its own thread. */
-  static Responder tcp(int port, byte[] answer) throws IOException {
+  static Responder tcp(int port, AnswerRule rule, Framing framing) throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(port), 50);
@@ -58,7 +61,7 @@ final class Responder implements Closeable {
           responder.accepted.removeIf(Socket::isClosed);
           responder.accepted.add(client);
           responder.record(number, client.getPort(), "connected", null);
-          daemon(() -> responder.serve(number, client, answer));
+          daemon(() -> responder.serve(number, client, rule, framing));
         } catch (IOException e) {
           return; // closed by the kit
         }
@@ -68,7 +71,7 @@ final class Responder implements Closeable {
   }
 
   /** A UDP server: answers each datagram to its sender. */
-  static Responder udp(int port, byte[] answer) throws IOException {
+  static Responder udp(int port, AnswerRule rule, Framing framing) throws IOException {
     DatagramSocket socket = new DatagramSocket(new InetSocketAddress(port));
     Responder responder = new Responder(socket);
     daemon(() -> {
@@ -77,9 +80,12 @@ final class Responder implements Closeable {
         try {
           DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
           socket.receive(packet);
-          byte[] data = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+          byte[] data = framing.unframe(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
           responder.record(0, packet.getPort(), "data", data);
-          socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+          java.util.Optional<byte[]> answer = rule.answerTo(data).map(framing::frame);
+          if (answer.isPresent()) {
+            socket.send(new DatagramPacket(answer.get(), answer.get().length, packet.getSocketAddress()));
+          }
         } catch (IOException e) {
           return;
         }
@@ -88,18 +94,43 @@ final class Responder implements Closeable {
     return responder;
   }
 
-  private void serve(int number, Socket client, byte[] answer) {
+  /** One connection: each read is a message (raw), or each line (line framing), answered by the rule. */
+  private void serve(int number, Socket client, AnswerRule rule, Framing framing) {
     try (client) {
       InputStream in = client.getInputStream();
       byte[] buffer = new byte[1024];
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
       int n;
       while ((n = in.read(buffer)) > 0) {
-        record(number, client.getPort(), "data", java.util.Arrays.copyOf(buffer, n));
-        client.getOutputStream().write(answer);
+        if (framing == Framing.RAW) {
+          answer(number, client, rule, framing, java.util.Arrays.copyOf(buffer, n));
+          continue;
+        }
+        for (int i = 0; i < n; i++) {
+          line.write(buffer[i]);
+          if (buffer[i] == '\n') {
+            answer(number, client, rule, framing, framing.unframe(line.toByteArray()));
+            line.reset();
+          } else if (line.size() > MAX_LINE) { // a line without end: kept as it is, the rest counted
+            answer(number, client, rule, framing, line.toByteArray());
+            line.reset();
+          }
+        }
       }
       record(number, client.getPort(), "eof", null);
     } catch (IOException e) {
       record(number, client.getPort(), Outcomes.of(e).wire(), null);
+    }
+  }
+
+  /** The longest line kept whole: a client that never ends its line is not kept in memory whole. */
+  private static final int MAX_LINE = 64 << 10;
+
+  private void answer(int number, Socket client, AnswerRule rule, Framing framing, byte[] message) throws IOException {
+    record(number, client.getPort(), "data", message);
+    java.util.Optional<byte[]> answer = rule.answerTo(message).map(framing::frame);
+    if (answer.isPresent()) {
+      client.getOutputStream().write(answer.get());
     }
   }
 

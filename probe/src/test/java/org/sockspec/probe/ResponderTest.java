@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sockspec.probe.protocol.AnswerRule;
+import org.sockspec.probe.protocol.Framing;
 import org.sockspec.probe.protocol.ProbeAnswer.ServedEvents;
 
 /** The kit's own server keeps a bounded log of what a client sends it: past the bound it only counts. */
@@ -19,7 +21,7 @@ class ResponderTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    try (Responder server = Responder.tcp(port, "Message received".getBytes(StandardCharsets.UTF_8));
+    try (Responder server = Responder.tcp(port, AnswerRule.HANDOUT, Framing.RAW);
         Socket client = new Socket()) {
       client.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       OutputStream out = client.getOutputStream();

@@ -169,13 +169,9 @@ public final class Bench implements AutoCloseable {
     return transcript;
   }
 
-  /** Starts the program under test; a client is given 127.0.0.1 as its argument. */
+  /** Starts the program under test; a client is given 127.0.0.1 as its host (see {@link Target#clientCommand}). */
   public RunningProgram start() {
-    List<String> command = new ArrayList<>(target.command());
-    if (!target.kind().isServer()) {
-      command.add("127.0.0.1");
-    }
-    return start(command);
+    return start(target.kind().isServer() ? target.command() : target.clientCommand("127.0.0.1"));
   }
 
   /** Longer than this for the engine to start a program is worth a line of the transcript. */
@@ -289,28 +285,29 @@ public final class Bench implements AutoCloseable {
   }
 
   public TcpClient tcpClient(String name) {
-    TcpClient client = new TcpClient(probe, transcript, timing, name, Bytes.utf8(target.answer()));
+    TcpClient client = new TcpClient(probe, transcript, timing, name, target.protocol());
     clients.add(new NamedClient(name, true, client::localPort));
     return client;
   }
 
   public UdpClient udpClient(String name) {
-    UdpClient client = new UdpClient(probe, transcript, timing, name, null);
+    UdpClient client = new UdpClient(probe, transcript, timing, name, null, target.protocol());
     clients.add(new NamedClient(name, false, client::localPort));
     return client;
   }
 
   /** A UDP socket connected to 127.0.0.1:{@code port}: hears ICMP errors as REFUSED. */
   public UdpClient connectedUdpClient(String name, int port) {
-    UdpClient client = new UdpClient(probe, transcript, timing, name, port);
+    UdpClient client = new UdpClient(probe, transcript, timing, name, port, target.protocol());
     clients.add(new NamedClient(name, false, client::localPort));
     return client;
   }
 
-  /** Serves as the lab's TCP or UDP server on the target's port, for a client under test. */
+  /** Serves as the lab's TCP or UDP server on the target's port, by the lab's protocol, for a client under test. */
   public ServedLog serve(Protocol proto) {
     String handle = "server-" + proto.wire();
-    probe.call(timing.reply(), new Serve(proto, handle, target.port(), Bytes.utf8(target.answer())), Done.class);
+    probe.call(timing.reply(), new Serve(proto, handle, target.port(), target.protocol().answer().text(),
+        target.protocol().framing().wire()), Done.class);
     transcript.log("the kit's " + proto.name() + " server listens on port " + target.port());
     return new ServedLog(probe, timing, handle, transcript);
   }

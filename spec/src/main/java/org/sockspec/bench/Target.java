@@ -10,32 +10,36 @@ import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.bench.internal.TarArchive;
 
 /**
- * What the specs run against: a program, the kind it claims to be, and the protocol's parameters
- * (port, answer). Either one of the kit's reference programs (with an optional planted defect) or
- * anyone's own files, copied read-only into the target at /lab (never a file outside their folder).
+ * What the specs run against, as plain data: a program, the kind it claims to be, its port and its
+ * lab's protocol ({@link LabProtocol}). Either one of the kit's reference programs (with an optional
+ * planted defect), told the protocol by its options, or anyone's own files, copied read-only into
+ * the target at /lab (never a file outside their folder).
  *
- * <p>The command runs in /lab as uid 1000. A client is given the server's address, 127.0.0.1, as
- * its one argument.
+ * <p>The command runs in /lab as uid 1000. A command may hold {@code {port}}, replaced by the port,
+ * and a client's {@code {host}}, replaced by the server's address, 127.0.0.1; a client whose command
+ * does not name its host is given it as its one argument.
  */
 public final class Target {
   public static final int DEFAULT_PORT = 12800;
-  public static final String DEFAULT_ANSWER = "Message received";
   public static final String LAB_DIR = "/lab";
+  /** Where a command names the port, and a client's the server's address. */
+  public static final String PORT_PLACEHOLDER = "{port}";
+  public static final String HOST_PLACEHOLDER = "{host}";
 
   private final Kind kind;
   private final List<String> command;
   private final TarArchive files;
   private final String description;
   private final int port;
-  private final String answer;
+  private final LabProtocol protocol;
   private final List<LeftOut> leftOut;
   private final String source;
 
   /** The source of every reference program: the kit itself. */
   private static final String REFERENCE = "the kit's reference programs";
 
-  private Target(Kind kind, List<String> command, TarArchive files, String description, int port, String answer,
-      List<LeftOut> leftOut, String source) {
+  private Target(Kind kind, List<String> command, TarArchive files, String description, int port,
+      LabProtocol protocol, List<LeftOut> leftOut, String source) {
     this.kind = kind;
     this.source = source;
     this.leftOut = List.copyOf(leftOut);
@@ -43,19 +47,18 @@ public final class Target {
     this.files = files;
     this.description = description;
     this.port = port;
-    this.answer = answer;
+    this.protocol = protocol;
   }
 
   /**
    * A reference program of the impl module, e.g. {@code srv_tcp}, with a planted defect or null.
-   * Port and answer are passed to it as options.
+   * Port and protocol are passed to it as options (those of the handout's protocol are left out, but
+   * a server's answer).
    */
-  public static Target reference(Kind kind, String program, String defect, int port, String answer) {
+  public static Target reference(Kind kind, String program, String defect, int port, LabProtocol protocol) {
     List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-Xshare:auto", "-jar", ReferenceJar.NAME, program, "--port", Integer.toString(port)));
-    if (kind.isServer()) {
-      cmd.addAll(List.of("--answer", answer));
-    }
+    cmd.addAll(protocolOptions(kind, protocol));
     if (defect != null && !defect.isBlank()) {
       cmd.addAll(List.of("--defect", defect));
     }
@@ -64,7 +67,7 @@ public final class Target {
     // names a jar that is not there, and java says so.
     TarArchive jar = new TarArchive();
     ReferenceJar.bytes().ifPresent(bytes -> jar.add(LAB_DIR.substring(1) + "/" + ReferenceJar.NAME, bytes, false));
-    return new Target(kind, cmd, jar, name, port, answer, List.of(), REFERENCE);
+    return new Target(kind, cmd, jar, name, port, protocol, List.of(), REFERENCE);
   }
 
   /**
@@ -75,7 +78,7 @@ public final class Target {
    * @throws RejectedProgramException when the program file is a link the copy does not follow (out
    *     of its folder, dangling, a loop) or a special file
    */
-  public static Target program(Kind kind, Path path, String command, int port, String answer) {
+  public static Target program(Kind kind, Path path, String command, int port, LabProtocol protocol) {
     Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
     if (!Files.isDirectory(path)) {
       SubmissionCopy.problemOf(dir, path.toAbsolutePath()).ifPresent(problem -> {
@@ -85,7 +88,7 @@ public final class Target {
     SubmissionCopy.Result copy = SubmissionCopy.of(dir, LAB_DIR.substring(1));
     List<String> cmd;
     if (command != null && !command.isBlank()) {
-      cmd = List.of("/bin/sh", "-c", command + " \"$@\"", "sh");
+      cmd = List.of("/bin/sh", "-c", command.replace(PORT_PLACEHOLDER, Integer.toString(port)) + " \"$@\"", "sh");
     } else {
       String name = path.getFileName().toString();
       String lower = name.toLowerCase(Locale.ROOT);
@@ -93,12 +96,12 @@ public final class Target {
           : lower.endsWith(".jar") ? List.of("java", "-jar", name)
           : List.of("./" + name);
     }
-    return new Target(kind, cmd, copy.files(), path.toString(), port, answer, copy.leftOut(), realFolder(dir));
+    return new Target(kind, cmd, copy.files(), path.toString(), port, protocol, copy.leftOut(), realFolder(dir));
   }
 
   /** A copy of this target with another claimed kind (the same program checked as something else). */
   public Target as(Kind other) {
-    return new Target(other, command, files, description, port, answer, leftOut, source);
+    return new Target(other, command, files, description, port, protocol, leftOut, source);
   }
 
   /**
@@ -138,8 +141,54 @@ public final class Target {
     return port;
   }
 
-  public String answer() {
-    return answer;
+  /** The lab's protocol the program is judged by. */
+  public LabProtocol protocol() {
+    return protocol;
+  }
+
+  /** The command a client is started with: its host where it says {@code {host}}, else as its last argument. */
+  public List<String> clientCommand(String host) {
+    boolean named = command.stream().anyMatch(word -> word.contains(HOST_PLACEHOLDER));
+    List<String> line = new ArrayList<>(command.stream().map(word -> word.replace(HOST_PLACEHOLDER, host)).toList());
+    if (!named) {
+      line.add(host);
+    }
+    return line;
+  }
+
+  /** The command without any argument for the host (a client's usage check): {@code {host}} left out. */
+  public List<String> commandWithoutHost() {
+    return command.stream().map(word -> word.replace(" " + HOST_PLACEHOLDER, "").replace(HOST_PLACEHOLDER, ""))
+        .toList();
+  }
+
+  /**
+   * A reference program's options for {@code protocol}: a server's answer always, and whatever else
+   * differs from the handout's protocol.
+   */
+  private static List<String> protocolOptions(Kind kind, LabProtocol protocol) {
+    List<String> options = new ArrayList<>();
+    LabProtocol handout = LabProtocol.HANDOUT;
+    if (kind.isServer()) {
+      options.addAll(List.of("--answer", protocol.answer().text()));
+    }
+    if (protocol.framing() != handout.framing()) {
+      options.addAll(List.of("--framing", protocol.framing().wire()));
+    }
+    if (!protocol.end().equals(handout.end())) {
+      options.addAll(List.of("--end", protocol.end().orElse("none")));
+    }
+    if (kind.isServer()) {
+      if (!protocol.endAnswered()) {
+        options.addAll(List.of("--end-answered", "no"));
+      }
+      protocol.afterEnd().ifPresent(what -> options.addAll(List.of("--after-end", what.wire())));
+      if (kind.protocol() == org.sockspec.probe.protocol.Protocol.UDP && protocol.udpBuffer() != handout.udpBuffer()) {
+        options.addAll(List.of("--udp-buffer", Integer.toString(protocol.udpBuffer())));
+      }
+      protocol.greeting().ifPresent(text -> options.addAll(List.of("--greeting", text)));
+    }
+    return options;
   }
 
   /** The program's files, at {@code lab/...} (for a reference program, the kit's reference jar). */

@@ -16,7 +16,9 @@ import org.sockspec.probe.protocol.ProbeRequest.UdpSend;
 
 /**
  * A UDP socket the probe opens inside the target's namespace, bound to 127.0.0.1. Unconnected by
- * default, like the lab's client; a connected one hears ICMP "port unreachable" as REFUSED.
+ * default, like the lab's client; a connected one hears ICMP "port unreachable" as REFUSED. It speaks
+ * the lab's protocol: a message is sent framed as the lab frames it, one datagram, and the answer
+ * due is the lab's rule applied to what the server can read of it (its buffer's worth).
  */
 public final class UdpClient {
   private final ProbeChannel probe;
@@ -24,19 +26,37 @@ public final class UdpClient {
   private final Timing timing;
   private final String name;
   private final int localPort;
+  private final LabProtocol protocol;
+  private byte[] lastMessage = new byte[0];
 
-  UdpClient(ProbeChannel probe, Transcript transcript, Timing timing, String name, Integer connectedTo) {
+  UdpClient(ProbeChannel probe, Transcript transcript, Timing timing, String name, Integer connectedTo,
+      LabProtocol protocol) {
     this.probe = probe;
     this.transcript = transcript;
     this.timing = timing;
     this.name = name;
+    this.protocol = protocol;
     localPort = probe.call(timing.reply(), new UdpOpen(name, connectedTo), Opened.class).localPort();
     transcript.log(name + " opens a UDP socket on 127.0.0.1:" + localPort
         + (connectedTo == null ? " (unconnected)" : " connected to port " + connectedTo));
   }
 
-  /** Sends one datagram to 127.0.0.1:{@code port}; returns the byte count sendto returned (-1 on error). */
-  public int send(int port, byte[] bytes) {
+  /**
+   * Sends {@code message}, framed as the lab frames it, in one datagram to 127.0.0.1:{@code port};
+   * returns the byte count sendto returned (-1 on error).
+   */
+  public int send(int port, byte[] message) {
+    lastMessage = message.clone();
+    return sendBytes(port, protocol.wire(message));
+  }
+
+  /** The answer the lab's rule gives this client's last datagram, as far as the server can read it; empty for none. */
+  public java.util.Optional<byte[]> expectedAnswer() {
+    return protocol.expectedAnswer(protocol.framing().unframe(protocol.readOf(protocol.wire(lastMessage))));
+  }
+
+  /** Sends exactly {@code bytes} in one datagram; returns the byte count sendto returned (-1 on error). */
+  public int sendBytes(int port, byte[] bytes) {
     Sent answer = probe.call(timing.reply(), new UdpSend(name, port, bytes), Sent.class);
     int sent = answer.outcome() == Outcome.SENT ? answer.sent() : -1;
     transcript.log(name + " sendto 127.0.0.1:" + port + " " + Bytes.describe(bytes) + " -> "

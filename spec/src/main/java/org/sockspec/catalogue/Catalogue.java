@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
 import org.sockspec.spec.SpecIndex;
 import org.sockspec.spec.SpecInfo;
 
@@ -31,14 +32,36 @@ public final class Catalogue {
     public List<SpecInfo> specs() {
       return Catalogue.specs();
     }
+
+    @Override
+    public SpecInfo inWords(SpecInfo spec, LabProtocol protocol) {
+      return LabWords.of(spec, protocol);
+    }
   }
 
   public static List<SpecInfo> specs() {
     return SPECS;
   }
 
+  /** The handout's specs for {@code kind}, in its words. */
   public static List<SpecInfo> specsFor(Kind kind) {
-    return SPECS.stream().filter(spec -> spec.appliesTo(kind)).toList();
+    return specsFor(kind, LabProtocol.HANDOUT);
+  }
+
+  /** The specs that apply to a program of {@code kind} in a lab of {@code protocol}, in that lab's words. */
+  public static List<SpecInfo> specsFor(Kind kind, LabProtocol protocol) {
+    return SPECS.stream().filter(spec -> spec.appliesTo(kind, protocol)).map(spec -> LabWords.of(spec, protocol))
+        .toList();
+  }
+
+  /** {@code spec} in the words of a lab of {@code protocol}. */
+  public static SpecInfo inWordsOf(SpecInfo spec, LabProtocol protocol) {
+    return LabWords.of(spec, protocol);
+  }
+
+  /** The spec {@code id}, in the words of a lab of {@code protocol}. */
+  public static Optional<SpecInfo> find(String id, LabProtocol protocol) {
+    return find(id).map(spec -> LabWords.of(spec, protocol));
   }
 
   public static Optional<SpecInfo> find(String id) {

@@ -8,6 +8,7 @@ import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sockspec.bench.Bench;
@@ -18,6 +19,7 @@ import org.sockspec.bench.ServedLog;
 import org.sockspec.probe.protocol.Protocol;
 import org.sockspec.spec.Spec;
 import org.sockspec.spec.assertions.CounterChange;
+import org.sockspec.spec.assertions.ProgramAssert;
 import org.sockspec.spec.assertions.ServedTraffic;
 
 /**
@@ -26,14 +28,22 @@ import org.sockspec.spec.assertions.ServedTraffic;
  * A client is judged by what reaches the server, what it prints and how it exits.
  */
 public class ClientSpecs {
-  private static final List<String> LINES = List.of("hello", "a second message", "end");
+  /** The lines typed, before the lab's end word (or, where it has none, the end of the input). */
+  private static final List<String> LINES = List.of("hello", "a second message");
+
+  /** What is typed: the lines, then the end word where the lab has one. */
+  private static List<String> typed(Bench bench) {
+    List<String> typed = new java.util.ArrayList<>(LINES);
+    bench.target().protocol().end().ifPresent(typed::add);
+    return typed;
+  }
 
   @Spec(id = "client.usage", level = MUST, kinds = {CLIENT_TCP, CLIENT_UDP},
       summary = "started without its host argument, the client prints a usage line and exits with status 2, without a traceback",
       hint = "Check len(sys.argv) != 2 before using sys.argv[1]: print the usage line (\"Only one argument: "
           + "the dest hostname/IP address as string\") and sys.exit(2).")
   void withoutItsArgumentPrintsUsage(Bench bench) {
-    RunningProgram client = bench.start(bench.target().command());
+    RunningProgram client = bench.start(bench.target().commandWithoutHost());
     Duration window = bench.timing().exit();
     client.awaitExit(window);
     assertThat(client).as("the client, started with no argument,").within(window)
@@ -48,7 +58,7 @@ public class ClientSpecs {
     ServedLog server = bench.serve(Protocol.TCP);
     Counters before = bench.counters();
     RunningProgram client = bench.start();
-    client.type(LINES.get(0)); // read once the client is connected and prompts
+    client.type(typed(bench).get(0)); // read once the client is connected and prompts
     // Until the first message came, the client gave up, or it sent a datagram instead (a UDP client).
     Poll.Sampled<ServedTraffic> first = bench.await("the client's connection and first message", () -> {
       long datagrams = bench.counters().since(before, "Udp", "NoPorts");
@@ -95,7 +105,7 @@ public class ClientSpecs {
   void sendsWithoutServerAndWaits(Bench bench) {
     Counters before = bench.counters();
     RunningProgram client = bench.start();
-    client.type(LINES.get(0));
+    client.type(typed(bench).get(0));
     Poll.Sampled<Counters> after = bench.await("the client's datagram (Udp NoPorts to grow)",
         bench::counters,
         c -> c.since(before, "Udp", "NoPorts") > 0 || client.exitCode().isPresent(), bench.timing().startup());
@@ -109,35 +119,56 @@ public class ClientSpecs {
 
     Duration silence = bench.timing().silence();
     client.awaitExit(silence);
-    assertThat(client).as("the UDP client, waiting for an answer that cannot come,").within(silence)
-        .isStillRunning().hasNotPrinted(bench.target().answer()).hasPrintedNoError();
+    ProgramAssert waiting = assertThat(client).as("the UDP client, waiting for an answer that cannot come,")
+        .within(silence).isStillRunning();
+    printedAnswer(bench, typed(bench).get(0)).ifPresent(waiting::hasNotPrinted);
+    waiting.hasPrintedNoError();
   }
 
   /**
    * Types each line (the first one already, if {@code firstTyped}), checks it reached the kit's server
-   * as one message and the answer was printed; after {@code end} the client must exit 0. The first
-   * message may take {@code firstWindow}.
+   * as one message and its answer (by the lab's rule) was printed; after the lab's end word (or,
+   * where it has none, once its input ends) the client must exit 0. The first message may take
+   * {@code firstWindow}.
    */
   private static void converse(Bench bench, ServedLog server, RunningProgram client, Duration firstWindow,
       boolean firstTyped) {
     Protocol proto = bench.target().kind().protocol();
-    String answer = bench.target().answer();
-    for (int i = 0; i < LINES.size(); i++) {
+    List<String> lines = typed(bench);
+    List<String> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
       int count = i + 1;
       if (i > 0 || !firstTyped) {
-        client.type(LINES.get(i));
+        client.type(lines.get(i));
       }
       Poll.Sampled<ServedTraffic> got = awaitTraffic(bench, server, client, "message " + count + " at the kit's server",
           t -> t.messages().size() >= count, i == 0 ? firstWindow : bench.timing().reply());
-      assertThat(got.value()).within(got.window()).hasMessage(i, LINES.get(i));
+      assertThat(got.value()).within(got.window()).hasMessage(i, lines.get(i));
+      Optional<String> answer = printedAnswer(bench, lines.get(i));
+      if (answer.isEmpty()) {
+        continue; // the lab's server answers nothing: there is nothing to print
+      }
+      answers.add(answer.get());
+      long times = answers.stream().filter(answer.get()::equals).count();
       Duration window = bench.timing().reply();
-      bench.awaitOutput(client, "answer " + count + " printed by the client", text -> countOf(text, answer) >= count,
-          window);
-      assertThat(client).as("the %s client", proto.name()).within(window).hasPrintedTimes(answer, count);
+      bench.awaitOutput(client, "answer " + count + " printed by the client",
+          text -> countOf(text, answer.get()) >= times, window);
+      assertThat(client).as("the %s client", proto.name()).within(window).hasPrintedTimes(answer.get(), (int) times);
+    }
+    boolean byEndWord = bench.target().protocol().end().isPresent();
+    if (!byEndWord) {
+      client.endInput(); // no end word: the user ends the input (Ctrl-D)
     }
     Duration window = bench.timing().exit();
     client.awaitExit(window);
-    assertThat(client).as("the %s client, after sending end,", proto.name()).within(window).hasExitedWith(0);
+    assertThat(client).as("the %s client, after %s,", proto.name(), byEndWord ? "sending "
+        + bench.target().protocol().end().get() : "its input ended").within(window).hasExitedWith(0);
+  }
+
+  /** The text a client prints for the answer to {@code line}: the lab's rule applied to it; empty where there is none. */
+  private static Optional<String> printedAnswer(Bench bench, String line) {
+    return bench.target().protocol().answer().answerTo(org.sockspec.bench.Bytes.utf8(line))
+        .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** What the kit's server received, sampled until {@code condition} holds, the client exits, or the window ends. */

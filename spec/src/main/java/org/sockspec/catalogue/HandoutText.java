@@ -25,5 +25,17 @@ final class HandoutText {
   /** Its first 50 bytes: what the handout's server, with {@code recvfrom(50)}, receives of it. */
   static final String FIRST_50_BYTES = "Sometimes an application on a network needs to sen";
 
+  /**
+   * A text longer than {@code buffer} bytes by a hundred at least, within {@code most}: the long text,
+   * or, for a larger buffer, the long text over and over (ASCII, so Python prints it as it is).
+   */
+  static String longerThan(int buffer, int most) {
+    StringBuilder text = new StringBuilder(LONG_TEXT);
+    while (text.length() < buffer + 100 && text.length() < most) {
+      text.append(' ').append(LONG_TEXT);
+    }
+    return text.substring(0, Math.min(text.length(), most));
+  }
+
   private HandoutText() {}
 }

@@ -24,11 +24,6 @@ final class ServerUnderTest {
     return bench.target().port();
   }
 
-  /** The answer text every message must get. */
-  String answer() {
-    return bench.target().answer();
-  }
-
   RunningProgram program() {
     return program;
   }

@@ -75,6 +75,11 @@ final class Sockets {
     return "The server read the message (its Recv-Q is 0) and sent nothing back.";
   }
 
+  /** The sockets of {@code protocol} only. */
+  static SocketTable tcpOrUdp(SocketTable table, Protocol protocol) {
+    return protocol == Protocol.TCP ? tcpOnly(table) : udpOnly(table);
+  }
+
   /** The TCP sockets only: what {@code netstat -tanp} shows. */
   static SocketTable tcpOnly(SocketTable table) {
     return new SocketTable(table.tcp(), table.processes(), table.probePid());

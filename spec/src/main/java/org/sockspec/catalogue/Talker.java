@@ -4,11 +4,13 @@ import static org.sockspec.spec.assertions.SpecAssertions.assertThat;
 import static org.sockspec.spec.assertions.SpecAssertions.assertThatAnswer;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.sockspec.bench.Bench;
 import org.sockspec.bench.Bytes;
 import org.sockspec.bench.Counters;
+import org.sockspec.bench.LabProtocol;
 import org.sockspec.bench.Reply;
 import org.sockspec.bench.TcpClient;
 import org.sockspec.bench.UdpClient;
@@ -21,6 +23,10 @@ import org.sockspec.spec.assertions.Exchange;
  * {@code .getsNothingFor(window)}) with the diagnosis of its protocol: for TCP, the server's side of
  * the connection (not accepted, unread, read and not answered); for UDP, the namespace's counters
  * (the answer sent elsewhere, or never).
+ *
+ * <p>It speaks the lab's protocol: a message is framed as the lab frames it, the answer due is the
+ * lab's rule applied to it, and where the lab's server answers nothing, being served means the
+ * message was read: it left the server's receive queue (the socket table says so).
  */
 final class Talker {
   private final Bench bench;
@@ -65,17 +71,30 @@ final class Talker {
     int port = bench.target().port();
     if (tcp != null) {
       tcp.send(message);
-      return new Said(name, message, tcp::receiveAnswer, () -> Sockets.whyNoAnswer(bench, port, tcp.localPort()));
+      return new Said(name, message, tcp::receiveAnswer, tcp::expectedAnswer,
+          () -> Sockets.whyNoAnswer(bench, port, tcp.localPort()));
     }
     Counters before = bench.counters();
     udp.send(port, message);
-    return new Said(name, message, udp::receive, () -> Datagrams.whereTheAnswerWent(bench, before, 1));
+    return new Said(name, message, udp::receive, udp::expectedAnswer,
+        () -> Datagrams.whereTheAnswerWent(bench, before, 1));
   }
 
-  /** Once the server ended the conversation: the connection must be closed (end of stream or reset) within the reply bound. */
+  /** Once the server ended the conversation: the connection must be closed (end of stream or a reset) within the reply bound. */
   void seesTheConnectionClosed(String description, String explanation) {
+    greeted();
     assertThatAnswer(tcp.receive(1, bench.timing().reply())).as(description).explainedBy(() -> explanation)
         .isClosedByPeer();
+  }
+
+  /** Where the lab's server greets a client it accepted and the greeting is still due: it comes, exactly. */
+  void greeted() {
+    if (tcp == null || !tcp.greetingDue()) {
+      return;
+    }
+    byte[] greeting = bench.target().protocol().wire(Bytes.utf8(bench.target().protocol().greeting().orElseThrow()));
+    Reply reply = tcp.receiveGreeting(bench.timing().reply()).orElseThrow();
+    assertThat(new Exchange(name, new byte[0], reply, "", () -> "")).isGreetedExactly(greeting);
   }
 
   /** What a talker said, awaiting its verdict; the receive happens in the verdict, within its window. */
@@ -83,14 +102,17 @@ final class Talker {
     private final String client;
     private final byte[] message;
     private final Function<Duration, Reply> receive;
+    private final Supplier<Optional<byte[]>> expected;
     private Supplier<String> whereItWent;
     private String description;
     private String circumstances = "";
 
-    private Said(String client, byte[] message, Function<Duration, Reply> receive, Supplier<String> whereItWent) {
+    private Said(String client, byte[] message, Function<Duration, Reply> receive, Supplier<Optional<byte[]>> expected,
+        Supplier<String> whereItWent) {
       this.client = client;
       this.message = message;
       this.receive = receive;
+      this.expected = expected;
       this.whereItWent = whereItWent;
     }
 
@@ -112,16 +134,30 @@ final class Talker {
       return this;
     }
 
-    /** The reply, within the reply bound, is exactly the target's answer. */
+    /** The reply, within the reply bound, is exactly the lab's answer to the message (its rule must answer). */
     Reply isAnsweredExactly() {
+      // What is due is read before the receive: the greeting, if it has not come yet, then the answer.
+      boolean greeting = tcp != null && tcp.greetingDue();
+      byte[] wanted = expected.get().orElseThrow(() -> new IllegalStateException(
+          "no answer is due where the lab's server never answers: this spec needs answers"));
       Reply reply = receive.apply(bench.timing().reply());
+      String rule = bench.target().protocol().answer().describe();
       assertThat(new Exchange(client, message, reply, circumstances, whereItWent))
-          .isAnsweredExactly(bench.target().answer());
+          .isAnsweredExactly(wanted, greeting ? "the lab's greeting, then " + rule : rule);
       return reply;
     }
 
-    /** Some answer came within the reply bound (its bytes are the business of the *.ack specs). */
+    /**
+     * Some answer came within the reply bound (its bytes are the business of the *.ack specs); where
+     * the lab's server answers nothing, the message was read within it (the socket table's queues).
+     */
     Reply isAnswered() {
+      LabProtocol protocol = bench.target().protocol();
+      if (!protocol.answer().answers()) {
+        Messages.assertRead(bench, description == null ? "client " + client + "'s message " + Bytes.describe(message)
+            : description, tcp != null ? tcp.localPort() : -1, bench.timing().reply());
+        return new Reply(org.sockspec.probe.protocol.Outcome.TIMEOUT, new byte[0], 0, Duration.ZERO, -1);
+      }
       Reply reply = receive.apply(bench.timing().reply());
       answer(reply).isAnswered();
       return reply;

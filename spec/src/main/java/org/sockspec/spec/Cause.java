@@ -116,6 +116,16 @@ public sealed interface Cause extends Serializable {
    */
   record NoAnswer(String who, long windowMs, String ended, String received) implements Cause {}
 
+  /**
+   * Where the lab's server answers nothing: the message was not read within the reply bound (it is
+   * still in the server's receive queue, or its connection was never accepted).
+   *
+   * @param who whose message ("client A's first message")
+   * @param unread the bytes still unread there, -1 when the server side is gone
+   * @param accepted whether the server accepted the connection (TCP; null for UDP)
+   */
+  record NotRead(String who, long windowMs, long unread, Boolean accepted) implements Cause {}
+
   /** Bytes came that are not the expected answer (both shown as Python prints bytes). */
   record WrongAnswer(String who, String expected, String received, int receivedLength) implements Cause {}
 

@@ -50,4 +50,7 @@ public @interface Spec {
    * gives its points only to a program that runs (see docs/grading.md).
    */
   boolean startsProgram() default true;
+
+  /** What the spec needs of the lab's protocol to apply (see {@link Needs}); by default, nothing. */
+  Needs[] needs() default {};
 }

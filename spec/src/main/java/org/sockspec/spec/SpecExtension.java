@@ -39,6 +39,10 @@ public final class SpecExtension
     if (!spec.appliesTo(config.kind())) {
       return ConditionEvaluationResult.disabled(spec.id() + " does not apply to kind " + config.kind());
     }
+    java.util.Optional<String> notForTheLab = spec.notForTheLab(config.target().protocol());
+    if (notForTheLab.isPresent()) {
+      return ConditionEvaluationResult.disabled(spec.id() + " does not apply to this lab: " + notForTheLab.get());
+    }
     if (!config.selects(spec.id())) {
       return ConditionEvaluationResult.disabled(spec.id() + " is not selected");
     }
@@ -97,7 +101,8 @@ public final class SpecExtension
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-    SpecInfo spec = context.getTestMethod().flatMap(SpecInfo::of).orElse(null);
+    SpecInfo spec = context.getTestMethod().flatMap(SpecInfo::of)
+        .map(info -> SpecIndex.inTheWordsOf(info, config(context).target().protocol())).orElse(null);
     if (spec != null && isBenchBreak(failure)) {
       failure = chargedToTheProgram(context, spec, failure);
     }

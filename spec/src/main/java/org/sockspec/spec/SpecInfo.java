@@ -4,15 +4,24 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
 
-/** A spec's identity and documentation, read from its {@link Spec} annotation. */
+/**
+ * A spec's identity and documentation, read from its {@link Spec} annotation; its summary and hint
+ * are the handout's words until the catalogue puts them in a lab's ({@link SpecIndex#inWords}).
+ */
 public record SpecInfo(String id, Level level, String question, List<Kind> kinds, String summary, String hint,
-    Class<?> specClass, String methodName, boolean startsProgram) {
+    Class<?> specClass, String methodName, boolean startsProgram, List<Needs> needs) {
 
-  /** A spec that starts the program (as nearly all do). */
+  public SpecInfo {
+    kinds = List.copyOf(kinds);
+    needs = List.copyOf(needs);
+  }
+
+  /** A spec that starts the program (as nearly all do) and needs nothing of the lab's protocol. */
   public SpecInfo(String id, Level level, String question, List<Kind> kinds, String summary, String hint,
       Class<?> specClass, String methodName) {
-    this(id, level, question, kinds, summary, hint, specClass, methodName, true);
+    this(id, level, question, kinds, summary, hint, specClass, methodName, true, List.of());
   }
 
   public static Optional<SpecInfo> of(Method method) {
@@ -21,10 +30,26 @@ public record SpecInfo(String id, Level level, String question, List<Kind> kinds
       return Optional.empty();
     }
     return Optional.of(new SpecInfo(spec.id(), spec.level(), spec.question(), List.of(spec.kinds()),
-        spec.summary(), spec.hint(), method.getDeclaringClass(), method.getName(), spec.startsProgram()));
+        spec.summary(), spec.hint(), method.getDeclaringClass(), method.getName(), spec.startsProgram(),
+        List.of(spec.needs())));
   }
 
   public boolean appliesTo(Kind kind) {
     return kinds.contains(kind);
+  }
+
+  /** Whether it applies to a program of {@code kind} in a lab of {@code protocol}. */
+  public boolean appliesTo(Kind kind, LabProtocol protocol) {
+    return appliesTo(kind) && needs.stream().allMatch(need -> need.metBy(protocol));
+  }
+
+  /** Why it does not apply to a lab of {@code protocol}; empty when it does. */
+  public Optional<String> notForTheLab(LabProtocol protocol) {
+    return needs.stream().filter(need -> !need.metBy(protocol)).findFirst().map(Needs::whenMissing);
+  }
+
+  /** The same spec with other words (a lab's): its summary and hint. */
+  public SpecInfo withWords(String newSummary, String newHint) {
+    return new SpecInfo(id, level, question, kinds, newSummary, newHint, specClass, methodName, startsProgram, needs);
   }
 }

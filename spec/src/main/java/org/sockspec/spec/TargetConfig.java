@@ -9,6 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sockspec.bench.EngineAddress;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
+import org.sockspec.probe.protocol.AnswerRule;
+import org.sockspec.probe.protocol.Framing;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.Timing;
 
@@ -21,8 +24,14 @@ import org.sockspec.bench.Timing;
  *   <li>{@code sockspec.reference} (+ {@code sockspec.defect}): one of the kit's reference programs,
  *       e.g. {@code srv_tcp}; or
  *   <li>{@code sockspec.path} (+ {@code sockspec.cmd}): someone's program file or folder.
- *   <li>{@code sockspec.port} (12800), {@code sockspec.answer} ("Message received"),
- *       {@code sockspec.timescale} (1.0), {@code sockspec.only} (spec ids, comma separated).
+ *   <li>{@code sockspec.port} (12800), {@code sockspec.timescale} (1.0), {@code sockspec.only} (spec
+ *       ids, comma separated).
+ *   <li>the lab's protocol (see {@link LabProtocol}), the handout's by default: {@code sockspec.answer}
+ *       (a rule: "Message received", {@code echo}, {@code upper}, {@code template:T}, {@code none}...),
+ *       {@code sockspec.framing} ({@code raw}, {@code line}), {@code sockspec.end} (a word, or
+ *       {@code none}), {@code sockspec.end-answered} ({@code yes}, {@code no}), {@code sockspec.after-end}
+ *       ({@code close}, {@code exit}), {@code sockspec.udp-buffer} (50; 0: none),
+ *       {@code sockspec.greeting} (a text a TCP server sends first).
  *   <li>{@code sockspec.counted} ({@code all}): which failures fail their test: {@code all}, or as
  *       {@code sockspec check} counts them, {@code must} (MUST specs only) or {@code strict} (MUST
  *       and SHOULD); a failure that does not count is reported as an aborted test, with its message.
@@ -46,6 +55,12 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String CMD = "sockspec.cmd";
   public static final String PORT = "sockspec.port";
   public static final String ANSWER = "sockspec.answer";
+  public static final String FRAMING = "sockspec.framing";
+  public static final String END = "sockspec.end";
+  public static final String END_ANSWERED = "sockspec.end-answered";
+  public static final String AFTER_END = "sockspec.after-end";
+  public static final String UDP_BUFFER = "sockspec.udp-buffer";
+  public static final String GREETING = "sockspec.greeting";
   public static final String TIMESCALE = "sockspec.timescale";
   public static final String ONLY = "sockspec.only";
   public static final String COUNTED = "sockspec.counted";
@@ -57,18 +72,18 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     Kind kind = Kind.parse(parameters.apply(KIND).orElseThrow(() -> new IllegalArgumentException(
         "no target kind: set the configuration parameter " + KIND + " (one of " + Kind.names() + ")")));
     int port = parameters.apply(PORT).map(TargetConfig::port).orElse(Target.DEFAULT_PORT);
-    String answer = parameters.apply(ANSWER).orElse(Target.DEFAULT_ANSWER);
+    LabProtocol protocol = protocol(parameters);
     Optional<String> reference = parameters.apply(REFERENCE);
     Optional<String> path = parameters.apply(PATH);
     Target target;
     if (reference.isPresent()) {
-      target = Target.reference(kind, reference.get(), parameters.apply(DEFECT).orElse(null), port, answer);
+      target = Target.reference(kind, reference.get(), parameters.apply(DEFECT).orElse(null), port, protocol);
     } else if (path.isPresent()) {
       Path file = Path.of(path.get());
       if (!Files.exists(file)) {
         throw new IllegalArgumentException("no such file or folder: " + file);
       }
-      target = Target.program(kind, file, parameters.apply(CMD).orElse(null), port, answer);
+      target = Target.program(kind, file, parameters.apply(CMD).orElse(null), port, protocol);
     } else {
       throw new IllegalArgumentException("no target: set " + REFERENCE + " (a reference program) or "
           + PATH + " (a program file or folder)");
@@ -81,6 +96,75 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     Path keep = capture.equals("on") || capture.equals("off") ? null : Path.of(capture);
     EngineAddress engine = parameters.apply(ENGINE).map(EngineAddress::parse).orElse(null);
     return new TargetConfig(kind, target, timing, only, lowestCounted, !capture.equals("off"), keep, engine);
+  }
+
+  /**
+   * The lab's protocol the parameters name: the handout's, but for what they say.
+   *
+   * @throws IllegalArgumentException naming the parameter and its valid forms
+   */
+  public static LabProtocol protocol(Function<String, Optional<String>> parameters) {
+    return protocol(LabProtocol.HANDOUT, parameters);
+  }
+
+  /**
+   * {@code base} with what the parameters say instead (a flag over a lab manifest's protocol).
+   *
+   * @throws IllegalArgumentException naming the parameter and its valid forms
+   */
+  public static LabProtocol protocol(LabProtocol base, Function<String, Optional<String>> parameters) {
+    LabProtocol protocol = base;
+    try {
+      protocol = protocol.withAnswer(parameters.apply(ANSWER).map(TargetConfig::answerRule).orElse(protocol.answer()));
+      protocol = protocol.withFraming(parameters.apply(FRAMING).map(Framing::parse).orElse(protocol.framing()));
+      protocol = protocol.withEnd(parameters.apply(END).map(LabProtocol::parseEnd).orElse(protocol.end()));
+      protocol = protocol.withEndAnswered(parameters.apply(END_ANSWERED).map(TargetConfig::yesNo)
+          .orElse(protocol.endAnswered()));
+      Optional<String> afterEnd = parameters.apply(AFTER_END);
+      if (afterEnd.isPresent()) {
+        protocol = protocol.withAfterEnd(Optional.of(LabProtocol.AfterEnd.parse(afterEnd.get())));
+      }
+      protocol = protocol.withUdpBuffer(parameters.apply(UDP_BUFFER).map(LabProtocol::parseUdpBuffer)
+          .orElse(protocol.udpBuffer()));
+      Optional<String> greeting = parameters.apply(GREETING);
+      return greeting.isPresent() ? protocol.withGreeting(greeting) : protocol;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the lab's protocol: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code protocol} as the configuration parameters that say it (all of them, so that nothing is left to a default). */
+  public static java.util.Map<String, String> parametersOf(LabProtocol protocol) {
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put(ANSWER, protocol.answer().text());
+    parameters.put(FRAMING, protocol.framing().wire());
+    parameters.put(END, protocol.end().orElse("none"));
+    parameters.put(END_ANSWERED, protocol.endAnswered() ? "yes" : "no");
+    protocol.afterEnd().ifPresent(what -> parameters.put(AFTER_END, what.wire()));
+    parameters.put(UDP_BUFFER, Integer.toString(protocol.udpBuffer()));
+    protocol.greeting().ifPresent(text -> parameters.put(GREETING, text));
+    return parameters;
+  }
+
+  /** The names of the parameters of the lab's protocol, without the {@code sockspec.} prefix: the options and manifest keys. */
+  public static final java.util.List<String> PROTOCOL_KEYS = java.util.List.of("answer", "framing", "end",
+      "end-answered", "after-end", "udp-buffer", "greeting");
+
+  private static AnswerRule answerRule(String text) {
+    try {
+      return AnswerRule.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + ". An answer rule is one of: " + AnswerRule.FORMS, e);
+    }
+  }
+
+  private static boolean yesNo(String text) {
+    return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "yes", "true" -> true;
+      case "no", "false" -> false;
+      default -> throw new IllegalArgumentException("end-answered is yes (the server answers the end word like any "
+          + "message) or no (it does not), got '" + text + "'");
+    };
   }
 
   private static Level lowestCounted(String text) {
@@ -115,6 +199,7 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
 
   /** How many specs of this run open a bench: those of the catalogue for the kind, as selected. */
   public int benchesOfRun() {
-    return (int) SpecIndex.all().stream().filter(spec -> spec.appliesTo(kind) && selects(spec.id())).count();
+    return (int) SpecIndex.all().stream().filter(spec -> spec.appliesTo(kind, target.protocol()) && selects(spec.id()))
+        .count();
   }
 }

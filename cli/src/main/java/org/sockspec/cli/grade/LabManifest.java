@@ -14,31 +14,47 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
+import org.sockspec.bench.Target;
 import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.Level;
 import org.sockspec.spec.SpecInfo;
+import org.sockspec.spec.TargetConfig;
 
 /**
- * What an instructor grades: which file of a submission is which kind of program, the points of
- * each spec, and which specs students see only after release. Read from TOML (see
- * {@code examples/lab.toml}); the lab's own manifest is built in ({@link #defaults()}).
+ * The one description of a lab: its protocol (what its servers answer, how messages are framed,
+ * what ends a conversation, the UDP buffer, the port), which file of a submission is which kind of
+ * program (each with its own protocol, port and command where it differs), the points of each spec,
+ * and which specs students see only after release. Read from TOML (see {@code examples/lab.toml}
+ * and docs/labs.md); the handout's own manifest is built in ({@link #defaults()}).
  *
- * @param programs file name in a student's folder to the kind it is checked as, in grading order
+ * @param protocol the lab's protocol, for a program the manifest does not name
+ * @param port the lab's port, likewise
+ * @param programs file name in a student's folder to its program, in grading order
  * @param points points per spec id; a spec not listed is worth {@code defaultPoints} (INFO: 0)
  * @param hidden spec ids shown to students only once grades are published
+ * @param skipped spec ids this lab does not ask for (the handout's usage line, say): not run, not graded
  */
-public record LabManifest(String title, Map<String, Kind> programs, Map<String, Double> points,
-    Set<String> hidden, double defaultPoints) {
+public record LabManifest(String title, LabProtocol protocol, int port, Map<String, LabProgram> programs,
+    Map<String, Double> points, Set<String> hidden, Set<String> skipped, double defaultPoints) {
 
   private static final String DEFAULT_RESOURCE = "default-lab.toml";
+  private static final List<String> TOP_KEYS = List.of("title", "default_points", "hidden", "skip", "protocol",
+      "programs", "points");
+  /** The keys of [protocol]: the protocol's, and the lab's port. */
+  private static final List<String> PROTOCOL_TABLE_KEYS = concat(TargetConfig.PROTOCOL_KEYS, List.of("port"));
+  /** The keys of a program's own table. */
+  private static final List<String> PROGRAM_KEYS = concat(List.of("kind", "cmd", "port"), TargetConfig.PROTOCOL_KEYS);
 
   public LabManifest {
     programs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(programs));
     points = Map.copyOf(points);
     hidden = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(hidden));
+    skipped = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(skipped));
   }
 
   /** The manifest of the lab this kit is built for, as {@code --print-lab} prints it. */
@@ -77,7 +93,17 @@ public record LabManifest(String title, Map<String, Kind> programs, Map<String, 
     } catch (JacksonException e) {
       throw new IllegalArgumentException(source + " is not valid TOML: " + e.getOriginalMessage(), e);
     }
-    Map<String, Kind> programs = new LinkedHashMap<>();
+    onlyKeys(root, TOP_KEYS, source, "the top level");
+    JsonNode protocolTable = root.path("protocol");
+    if (!protocolTable.isMissingNode() && !protocolTable.isObject()) {
+      throw new IllegalArgumentException(source + ": protocol must be a table, [protocol], with the keys "
+          + String.join(", ", PROTOCOL_TABLE_KEYS) + ".");
+    }
+    onlyKeys(protocolTable, PROTOCOL_TABLE_KEYS, source, "[protocol]");
+    LabProtocol protocol = protocolOf(LabProtocol.HANDOUT, protocolTable, source, "[protocol]");
+    Optional<Integer> labPort = portOf(protocolTable, source, "[protocol]");
+    int port = labPort.orElse(Target.DEFAULT_PORT);
+    Map<String, LabProgram> programs = new LinkedHashMap<>();
     JsonNode table = root.path("programs");
     if (!table.isObject() || table.isEmpty()) {
       throw new IllegalArgumentException(source + " has no [programs] table: say which file is which kind, "
@@ -89,11 +115,7 @@ public record LabManifest(String title, Map<String, Kind> programs, Map<String, 
         throw new IllegalArgumentException(source + ": [programs] names files of a student's folder, "
             + "not paths: '" + file + "'.");
       }
-      try {
-        programs.put(file, Kind.parse(entry.getValue().asText()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(source + ": [programs] \"" + file + "\": " + e.getMessage() + ".", e);
-      }
+      programs.put(file, program(file, entry.getValue(), protocol, labPort, source));
     }
     Map<String, Double> points = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : root.path("points").properties()) {
@@ -105,9 +127,12 @@ public record LabManifest(String title, Map<String, Kind> programs, Map<String, 
     }
     Set<String> hidden = new LinkedHashSet<>();
     root.path("hidden").forEach(id -> hidden.add(id.asText()));
+    Set<String> skipped = new LinkedHashSet<>();
+    root.path("skip").forEach(id -> skipped.add(id.asText()));
     List<String> unknown = new ArrayList<>();
     points.keySet().stream().filter(id -> Catalogue.find(id).isEmpty()).forEach(unknown::add);
     hidden.stream().filter(id -> Catalogue.find(id).isEmpty() && !unknown.contains(id)).forEach(unknown::add);
+    skipped.stream().filter(id -> Catalogue.find(id).isEmpty() && !unknown.contains(id)).forEach(unknown::add);
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(source + " names " + (unknown.size() == 1 ? "an unknown spec id: '"
           : "unknown spec ids: '") + String.join("', '", unknown) + "'. Valid ids: "
@@ -116,7 +141,109 @@ public record LabManifest(String title, Map<String, Kind> programs, Map<String, 
     }
     double defaultPoints = root.path("default_points").asDouble(1.0);
     String title = root.path("title").asText("Lab");
-    return new LabManifest(title, programs, points, hidden, defaultPoints);
+    return new LabManifest(title, protocol, port, programs, points, hidden, skipped, defaultPoints);
+  }
+
+  /** A program's entry: its kind alone ({@code "srv.py" = "tcp"}), or a table with its kind and what differs. */
+  private static LabProgram program(String file, JsonNode entry, LabProtocol lab, Optional<Integer> labPort,
+      String source) {
+    String where = "[programs] \"" + file + "\"";
+    JsonNode kindNode = entry.isObject() ? entry.path("kind") : entry;
+    if (entry.isObject()) {
+      onlyKeys(entry, PROGRAM_KEYS, source, where);
+    }
+    if (!kindNode.isTextual()) {
+      throw new IllegalArgumentException(source + ": " + where + " needs its kind, e.g. \"" + file + "\" = \"tcp\", "
+          + "or \"" + file + "\" = { kind = \"tcp\", port = 5000 } (kinds: " + Kind.names() + ").");
+    }
+    Kind kind;
+    try {
+      kind = Kind.parse(kindNode.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + where + ": " + e.getMessage() + ".", e);
+    }
+    if (!entry.isObject()) {
+      return new LabProgram(file, kind, lab, labPort.orElse(Target.DEFAULT_PORT), Optional.empty());
+    }
+    LabProtocol protocol = protocolOf(lab, entry, source, where);
+    Optional<Integer> port = portOf(entry, source, where).or(() -> labPort);
+    Optional<String> cmd = Optional.empty();
+    if (entry.has("cmd")) {
+      if (!entry.get("cmd").isTextual() || entry.get("cmd").asText().isBlank()) {
+        throw new IllegalArgumentException(source + ": " + where + ": cmd is the command that starts the program, "
+            + "run by sh in its folder, e.g. cmd = \"python3 " + file + " {port}\".");
+      }
+      cmd = Optional.of(entry.get("cmd").asText());
+      if (cmd.get().contains(Target.PORT_PLACEHOLDER) && port.isEmpty()) {
+        throw new IllegalArgumentException(source + ": " + where + ": cmd names {port} but no port is given: add "
+            + "port = N to the program, or to [protocol] for every program.");
+      }
+    }
+    return new LabProgram(file, kind, protocol, port.orElse(Target.DEFAULT_PORT), cmd);
+  }
+
+  /** {@code base} with the protocol keys {@code table} holds instead. */
+  private static LabProtocol protocolOf(LabProtocol base, JsonNode table, String source, String where) {
+    Map<String, String> given = new LinkedHashMap<>();
+    for (String key : TargetConfig.PROTOCOL_KEYS) {
+      JsonNode value = table.path(key);
+      if (value.isMissingNode()) {
+        continue;
+      }
+      if (!value.isValueNode()) {
+        throw new IllegalArgumentException(source + ": " + where + ": " + key + " must be a text, a number or "
+            + "true/false, not a table or a list.");
+      }
+      given.put("sockspec." + key, value.isBoolean() ? (value.asBoolean() ? "yes" : "no") : value.asText());
+    }
+    try {
+      return TargetConfig.protocol(base, key -> Optional.ofNullable(given.get(key)));
+    } catch (IllegalArgumentException e) {
+      String why = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage() : e.getMessage();
+      throw new IllegalArgumentException(source + ": " + where + ": " + why + ".", e);
+    }
+  }
+
+  private static Optional<Integer> portOf(JsonNode table, String source, String where) {
+    JsonNode port = table.path("port");
+    if (port.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (!port.canConvertToInt() || !port.isIntegralNumber() || port.asInt() < 1 || port.asInt() > 65535) {
+      throw new IllegalArgumentException(source + ": " + where + ": port must be a number from 1 to 65535, got "
+          + port + ".");
+    }
+    return Optional.of(port.asInt());
+  }
+
+  /** Refuses a key the manifest does not know (a typo would otherwise be silently ignored). */
+  private static void onlyKeys(JsonNode table, List<String> valid, String source, String where) {
+    if (!table.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> entry : table.properties()) {
+      if (!valid.contains(entry.getKey())) {
+        throw new IllegalArgumentException(source + ": " + where + " has no key '" + entry.getKey() + "'. Its keys: "
+            + String.join(", ", valid) + " (docs/cli.md, 'The lab manifest', says what each means).");
+      }
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
+  /** The specs {@code program} is graded on: those of its kind in its protocol, in its lab's words, but those skipped. */
+  public List<SpecInfo> specsFor(LabProgram program) {
+    return Catalogue.specsFor(program.kind(), program.protocol()).stream()
+        .filter(spec -> !skipped.contains(spec.id())).toList();
+  }
+
+  /** The program the manifest names {@code file}, if any. */
+  public Optional<LabProgram> program(String file) {
+    return Optional.ofNullable(programs.get(file));
   }
 
   /** What {@code spec} is worth, for any program it applies to. */
@@ -135,7 +262,8 @@ public record LabManifest(String title, Map<String, Kind> programs, Map<String, 
   /** Every (program, spec) pair graded, in manifest then catalogue order: the columns of the class's reports. */
   public List<Column> columns() {
     List<Column> columns = new ArrayList<>();
-    programs.forEach((file, kind) -> Catalogue.specsFor(kind).forEach(spec -> columns.add(new Column(file, kind, spec))));
+    programs.forEach((file, program) -> specsFor(program)
+        .forEach(spec -> columns.add(new Column(file, program.kind(), spec))));
     return columns;
   }
 

@@ -11,9 +11,7 @@ import java.util.stream.Collectors;
 import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.LeftOut;
-import org.sockspec.bench.Target;
 import org.sockspec.bench.internal.SubmissionCopy;
-import org.sockspec.catalogue.Catalogue;
 import org.sockspec.cli.JUnitSpecRunner;
 import org.sockspec.cli.RunRequest;
 import org.sockspec.cli.SpecListener;
@@ -59,18 +57,20 @@ final class ProgramGrader {
   StudentGrade gradeStudent(String student, Path folder, Placement placement) {
     long start = System.nanoTime();
     List<GradedSpec> all = new ArrayList<>();
-    manifest.programs().forEach((file, kind) -> all.addAll(grade(folder, file, kind, placement)));
+    manifest.programs().values().forEach(program -> all.addAll(grade(folder, program, placement)));
     return StudentGrade.of(student, folder, all, (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
-   * The graded specs of {@code file} (a name of the manifest) in {@code folder}, in catalogue order,
-   * run where {@code placement} says.
+   * The graded specs of {@code labProgram} (a program of the manifest) in {@code folder}, in catalogue
+   * order, in its lab's words, run where {@code placement} says.
    *
    * @throws EngineLostException when {@code placement} was abandoned on the way
    */
-  List<GradedSpec> grade(Path folder, String file, Kind kind, Placement placement) {
-    List<SpecInfo> plan = Catalogue.specsFor(kind);
+  List<GradedSpec> grade(Path folder, LabProgram labProgram, Placement placement) {
+    String file = labProgram.file();
+    Kind kind = labProgram.kind();
+    List<SpecInfo> plan = manifest.specsFor(labProgram);
     Path program = folder.resolve(file);
     Map<String, SpecResult> results = new LinkedHashMap<>();
     Optional<LeftOut> rejected = SubmissionCopy.problemOf(folder, program);
@@ -89,7 +89,7 @@ final class ProgramGrader {
           new Cause.NotHandedIn(file), Map.of(), 0)));
       return graded(file, kind, plan, results);
     }
-    Map<String, String> parameters = parameters(kind, program);
+    Map<String, String> parameters = parameters(labProgram, program);
     if (placement.engine() != null) {
       parameters.put(TargetConfig.ENGINE, placement.engine().text());
     }
@@ -207,12 +207,13 @@ final class ProgramGrader {
    * The target as the catalogue's configuration parameters, with a wall-clock deadline per spec:
    * JUnit abandons a spec that outlives it (its bench is removed, and everything with it).
    */
-  private Map<String, String> parameters(Kind kind, Path program) {
+  private Map<String, String> parameters(LabProgram labProgram, Path program) {
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put(TargetConfig.KIND, kind.id());
+    parameters.put(TargetConfig.KIND, labProgram.kind().id());
     parameters.put(TargetConfig.PATH, program.toAbsolutePath().normalize().toString());
-    parameters.put(TargetConfig.PORT, Integer.toString(Target.DEFAULT_PORT));
-    parameters.put(TargetConfig.ANSWER, Target.DEFAULT_ANSWER);
+    labProgram.cmd().ifPresent(cmd -> parameters.put(TargetConfig.CMD, cmd));
+    parameters.put(TargetConfig.PORT, Integer.toString(labProgram.port()));
+    parameters.putAll(TargetConfig.parametersOf(labProgram.protocol()));
     parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
     parameters.put(JUnitSpecRunner.DEADLINE, Math.round(deadlineSeconds(timescale)) + " s");
     parameters.put("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");

@@ -64,8 +64,14 @@ public final class CauseFields {
     if (value instanceof List<?> list) {
       return String.join(", ", list.stream().map(String::valueOf).toList());
     }
-    return Texts.oneLine(String.valueOf(value));
+    String line = Texts.oneLine(String.valueOf(value));
+    // The text line is for a person; the JSON report keeps every field whole.
+    return line.length() <= LONGEST_SHOWN ? line
+        : line.substring(0, LONGEST_SHOWN) + "... (" + line.length() + " characters in all; the JSON report has them)";
   }
+
+  /** The longest a field is shown in the text line (a 2048-byte answer would bury the rest). */
+  private static final int LONGEST_SHOWN = 160;
 
   @SuppressWarnings("unchecked")
   private static void put(ObjectNode node, String name, Object value) {

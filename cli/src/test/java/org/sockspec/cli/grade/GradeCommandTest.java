@@ -213,7 +213,12 @@ class GradeCommandTest {
   void printLabPrintsTheBuiltInManifestWhichParsesBack() {
     assertThat(grade(runner, "grade", "--print-lab")).isZero();
     LabManifest printed = LabManifest.parse(out.toString(), "printed");
-    assertThat(printed.programs()).containsEntry("srv_tcp_fork.py", org.sockspec.bench.Kind.TCP_FORK).hasSize(6);
+    assertThat(printed.programs()).hasSize(6);
+    assertThat(printed.programs().get("srv_tcp_fork.py").kind()).isEqualTo(org.sockspec.bench.Kind.TCP_FORK);
+    // the handout's protocol, written out: the manifest is the one description of the lab
+    assertThat(printed.protocol()).isEqualTo(org.sockspec.bench.LabProtocol.HANDOUT);
+    assertThat(printed.port()).isEqualTo(12800);
+    assertThat(out.toString()).contains("[protocol]", "answer = \"Message received\"", "udp-buffer = 50");
   }
 
   @Test

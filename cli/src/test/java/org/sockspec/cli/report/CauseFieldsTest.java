@@ -29,6 +29,9 @@ class CauseFieldsTest {
     if (type == boolean.class) {
       return true;
     }
+    if (type == Boolean.class) {
+      return Boolean.TRUE;
+    }
     if (type == List.class) {
       return List.of("a", "b");
     }

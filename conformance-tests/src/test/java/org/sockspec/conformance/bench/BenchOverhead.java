@@ -26,7 +26,7 @@ public final class BenchOverhead {
     System.out.printf("first engine contact (Testcontainers init, leftover sweep): %d ms%n", engine);
     System.out.printf("kit image (inspect, or build on first use):              %d ms%n", image);
 
-    Target target = Target.reference(Kind.TCP, "srv_tcp", null, Target.DEFAULT_PORT, Target.DEFAULT_ANSWER);
+    Target target = Target.reference(Kind.TCP, "srv_tcp", null, Target.DEFAULT_PORT, org.sockspec.bench.LabProtocol.HANDOUT);
     long[] open = new long[rounds];
     long[] close = new long[rounds];
     long[] serverReady = new long[rounds];

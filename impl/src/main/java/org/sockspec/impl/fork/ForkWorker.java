@@ -68,7 +68,7 @@ public final class ForkWorker {
     /** Whether {@code defect} is planted in the workers (the others are the supervisor's). */
     static boolean handles(Defect defect) {
         return defect == Defect.NEVER_ANSWERS || defect == Defect.WRONG_ANSWER
-                || defect == Defect.IGNORES_END;
+                || defect == Defect.IGNORES_END || defect == Defect.ANSWERS_PER_READ;
     }
 
     int run(InputStream orderStream, PrintStream out) {

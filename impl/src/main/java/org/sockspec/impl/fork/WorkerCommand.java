@@ -41,7 +41,7 @@ final class WorkerCommand {
     private WorkerCommand() {
     }
 
-    /** {@code java FLAGS -cp CODE ForkWorker --answer TEXT [--defect NAME]}. */
+    /** {@code java FLAGS -cp CODE ForkWorker PROTOCOL-OPTIONS [--defect NAME]}. */
     static List<String> worker(Options options) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -49,8 +49,7 @@ final class WorkerCommand {
         command.add("-cp");
         command.add(codeLocation().toString());
         command.add(ForkWorker.class.getName());
-        command.add("--answer");
-        command.add(options.answer());
+        command.addAll(options.protocol().arguments());
         // Only the defects of the conversation itself travel to the worker; the others are the
         // supervisor's own.
         options.defect().filter(ForkWorker::handles).ifPresent(defect -> {

@@ -112,7 +112,8 @@ public final class SelectServer implements Program {
         Runnable onClose = serial
                 ? () -> accepting.interestOps(SelectionKey.OP_ACCEPT)
                 : () -> { };
-        key.attach(new SelectedClient(client, address, key, replies, lines, onClose));
+        key.attach(new SelectedClient(client, address, key, replies, lines, onClose,
+                options.plants(Defect.LEAVES_CLOSE_WAIT)));
     }
 
     private static void closeClients(Selector selector) {

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
+import org.sockspec.impl.common.Framer;
 import org.sockspec.impl.common.ReplyPolicy;
 import org.sockspec.impl.tcp.Conversation;
 import org.sockspec.impl.tcp.ServerLines;
@@ -31,16 +32,26 @@ final class SelectedClient {
     private boolean ended;
 
     SelectedClient(SocketChannel channel, InetSocketAddress address, SelectionKey key,
-            ReplyPolicy replies, ServerLines lines, Runnable onClose) {
+            ReplyPolicy replies, ServerLines lines, Runnable onClose, boolean leavesCloseWait) {
         this.channel = channel;
         this.address = address;
         this.key = key;
         this.replies = replies;
         this.lines = lines;
         this.onClose = onClose;
+        this.framer = replies.framer();
+        this.leavesCloseWait = leavesCloseWait;
+        replies.greeting().map(ByteBuffer::wrap).ifPresent(greeting -> {
+            pending.add(greeting);
+            key.interestOps(SelectionKey.OP_WRITE);
+        });
     }
 
-    /** The socket is readable: one read is one message, as {@code recv(1024)}. */
+    private final Framer framer;
+    /** {@link org.sockspec.impl.Defect#LEAVES_CLOSE_WAIT}: a client that closed is dropped from the select, its connection left open. */
+    private final boolean leavesCloseWait;
+
+    /** The socket is readable: one read is one message, as {@code recv(1024)}, or the lines it completes. */
     void onReadable() {
         buffer.clear();
         int count;
@@ -53,20 +64,29 @@ final class SelectedClient {
         }
         if (count < 0) {
             lines.clientClosed(address);
+            if (leavesCloseWait) {
+                key.cancel(); // no longer watched, never closed: CLOSE_WAIT
+                onClose.run();
+                return;
+            }
             close();
             return;
         }
-        byte[] message = Arrays.copyOf(buffer.array(), buffer.position());
-        Optional<byte[]> answer = replies.answerTo(message);
-        answer.map(ByteBuffer::wrap).ifPresent(pending::add);
-        boolean broken = !flush();
-        lines.received(message, address);
-        if (broken) {
-            lines.clientReset(address);
-            close();
-        } else if (replies.ends(message)) {
-            ended = true; // stop reading; close once the answer is out
-            closeIfDone();
+        for (byte[] message : framer.messages(Arrays.copyOf(buffer.array(), buffer.position()))) {
+            Optional<byte[]> answer = replies.answerTo(message);
+            answer.map(ByteBuffer::wrap).ifPresent(pending::add);
+            boolean broken = !flush();
+            lines.received(message, address);
+            if (broken) {
+                lines.clientReset(address);
+                close();
+                return;
+            }
+            if (replies.ends(message)) {
+                ended = true; // stop reading; close once the answer is out
+                closeIfDone();
+                return;
+            }
         }
     }
 

@@ -70,18 +70,25 @@ public final class ThreadsServer implements Program {
     }
 
     private void serve(SocketChannel client, ReplyPolicy replies, ServerLines lines) {
+        boolean leftOpen = false;
         try {
             InetSocketAddress address = (InetSocketAddress) client.getRemoteAddress();
             lines.connected(address, Endpoints.localAddress(client));
-            new Conversation(client, address, replies, lines).serve();
-            lines.closing(address);
+            Conversation.Outcome outcome = new Conversation(client, address, replies, lines).serve();
+            // Defect.LEAVES_CLOSE_WAIT: a client that closed leaves its connection open, the thread gone.
+            leftOpen = outcome == Conversation.Outcome.CLIENT_CLOSED && options.plants(Defect.LEAVES_CLOSE_WAIT);
+            if (!leftOpen) {
+                lines.closing(address);
+            }
         } catch (AsynchronousCloseException stopping) {
             // the server is stopping and closed this client's socket: nothing to report
         } catch (IOException goneBeforeServed) {
             // reset between accept and the first look at it: nothing to serve
         } finally {
-            clients.remove(client);
-            closeQuietly(client);
+            if (!leftOpen) {
+                clients.remove(client);
+                closeQuietly(client);
+            }
         }
     }
 

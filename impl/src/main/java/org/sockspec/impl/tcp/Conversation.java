@@ -7,11 +7,13 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Optional;
+import org.sockspec.impl.common.Framer;
 import org.sockspec.impl.common.ReplyPolicy;
 
 /**
  * One client's session on a blocking TCP connection, as the handout's {@code receive()} loop:
- * {@code recv(1024)}, answer, print, until {@code end}. Every blocking TCP server (srv_tcp, the
+ * {@code recv(1024)}, answer, print, until {@code end}; or as the lab's protocol says (its greeting
+ * first, its messages lines, its end word or none). Every blocking TCP server (srv_tcp, the
  * thread-per-client server, each fork worker) serves its clients with it.
  *
  * <p>Unlike the handout's loop, a client that closes its side (0-byte read) or resets the
@@ -54,21 +56,27 @@ public final class Conversation {
      */
     public Outcome serve() throws AsynchronousCloseException {
         ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_SIZE);
+        Framer framer = replies.framer();
         try {
+            Optional<byte[]> greeting = replies.greeting();
+            if (greeting.isPresent()) {
+                writeFully(ByteBuffer.wrap(greeting.get()));
+            }
             while (true) {
                 buffer.clear();
                 if (client.read(buffer) < 0) {
                     lines.clientClosed(clientAddress);
                     return Outcome.CLIENT_CLOSED;
                 }
-                byte[] message = Arrays.copyOf(buffer.array(), buffer.position());
-                Optional<byte[]> answer = replies.answerTo(message);
-                if (answer.isPresent()) {
-                    writeFully(ByteBuffer.wrap(answer.get()));
-                }
-                lines.received(message, clientAddress);
-                if (replies.ends(message)) {
-                    return Outcome.ENDED;
+                for (byte[] message : framer.messages(Arrays.copyOf(buffer.array(), buffer.position()))) {
+                    Optional<byte[]> answer = replies.answerTo(message);
+                    if (answer.isPresent()) {
+                        writeFully(ByteBuffer.wrap(answer.get()));
+                    }
+                    lines.received(message, clientAddress);
+                    if (replies.ends(message)) {
+                        return Outcome.ENDED;
+                    }
                 }
             }
         } catch (AsynchronousCloseException stopping) {

@@ -1,5 +1,6 @@
 package org.sockspec.impl.tcp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -15,6 +16,7 @@ import org.sockspec.impl.Options;
 import org.sockspec.impl.Program;
 import org.sockspec.impl.Stdio;
 import org.sockspec.impl.common.Endpoints;
+import org.sockspec.impl.common.Framer;
 import org.sockspec.impl.common.Prompt;
 import org.sockspec.impl.common.PythonRepr;
 import org.sockspec.impl.common.ReplyPolicy;
@@ -23,7 +25,9 @@ import org.sockspec.impl.common.ReportedFailure;
 /**
  * {@code client_tcp HOST}: the handout's TCP client. Connects to HOST port 12800, then reads a line
  * at the {@code > } prompt, sends it, prints the server's answer ({@code recv(1024)}), until it has
- * sent {@code end} (exit 0) or its input ends (exit 0).
+ * sent {@code end} (exit 0) or its input ends (exit 0). Under another lab's protocol: the greeting
+ * printed first, lines sent with their newline and answers read up to one, no wait for an answer
+ * the lab's server does not give, its end word (or none: only the input's end).
  *
  * <p>Without exactly one HOST it prints the handout's usage line on stdout and exits 2. A refused
  * connection, an unknown host, a server that closes or resets the connection: one line on stderr,
@@ -91,31 +95,81 @@ public final class TcpClient implements Program {
 
     private void converse(SocketChannel socket, Prompt prompt, Stdio stdio)
             throws ReportedFailure {
-        ByteBuffer answer = ByteBuffer.allocate(Conversation.RECEIVE_SIZE);
+        ReplyPolicy protocol = ReplyPolicy.of(options);
+        AnswerReader answers = new AnswerReader(socket, protocol.byLines());
+        if (protocol.greeting().isPresent()) {
+            printAnswer(answers.next(), stdio);
+        }
         while (true) {
             Optional<String> line = prompt.next();
             if (line.isEmpty()) {
                 return;
             }
             byte[] message = line.get().getBytes(StandardCharsets.UTF_8);
-            answer.clear();
             try {
-                ByteBuffer toSend = ByteBuffer.wrap(message);
+                ByteBuffer toSend = ByteBuffer.wrap(Framer.frame(message, protocol.byLines()));
                 while (toSend.hasRemaining()) {
                     socket.write(toSend);
                 }
-                if (socket.read(answer) < 0) {
-                    throw new ReportedFailure("the server closed the connection");
-                }
             } catch (IOException e) {
-                throw new ReportedFailure("the connection to the server broke ("
-                        + e.getMessage() + ")");
+                throw new ReportedFailure("the connection to the server broke (" + e.getMessage() + ")");
             }
-            stdio.out().println("Server tells you "
-                    + PythonRepr.bytes(Arrays.copyOf(answer.array(), answer.position())));
-            if (ReplyPolicy.isEnd(message)) {
+            if (protocol.answers(message)) {
+                printAnswer(answers.next(), stdio);
+            }
+            if (protocol.ends(message)) {
                 return;
             }
+        }
+    }
+
+    private static void printAnswer(byte[] answer, Stdio stdio) {
+        stdio.out().println("Server tells you " + PythonRepr.bytes(answer));
+    }
+
+    /** Reads the server's answers: one {@code recv(1024)} each, or, by lines, up to a newline (left out). */
+    private static final class AnswerReader {
+        private final SocketChannel socket;
+        private final boolean lines;
+        private final ByteBuffer buffer = ByteBuffer.allocate(Conversation.RECEIVE_SIZE);
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        AnswerReader(SocketChannel socket, boolean lines) {
+            this.socket = socket;
+            this.lines = lines;
+        }
+
+        byte[] next() throws ReportedFailure {
+            try {
+                while (true) {
+                    byte[] held = pending.toByteArray();
+                    int newline = indexOf(held, (byte) '\n');
+                    if (lines && newline >= 0) {
+                        pending.reset();
+                        pending.write(held, newline + 1, held.length - newline - 1);
+                        return Arrays.copyOf(held, newline);
+                    }
+                    buffer.clear();
+                    if (socket.read(buffer) < 0) {
+                        throw new ReportedFailure("the server closed the connection");
+                    }
+                    if (!lines) {
+                        return Arrays.copyOf(buffer.array(), buffer.position());
+                    }
+                    pending.write(buffer.array(), 0, buffer.position());
+                }
+            } catch (IOException e) {
+                throw new ReportedFailure("the connection to the server broke (" + e.getMessage() + ")");
+            }
+        }
+
+        private static int indexOf(byte[] bytes, byte wanted) {
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == wanted) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.sockspec.impl.Options;
 import org.sockspec.impl.Program;
 import org.sockspec.impl.Stdio;
 import org.sockspec.impl.common.Endpoints;
+import org.sockspec.impl.common.Framer;
 import org.sockspec.impl.common.Prompt;
 import org.sockspec.impl.common.PythonRepr;
 import org.sockspec.impl.common.ReplyPolicy;
@@ -23,7 +24,9 @@ import org.sockspec.impl.tcp.TcpClient;
 /**
  * {@code client_udp HOST}: the handout's UDP client. An unconnected socket; reads a line at the
  * {@code > } prompt, {@code sendto} HOST port 12800, {@code recvfrom(1024)}, prints the answer and
- * who sent it, until it has sent {@code end} (exit 0) or its input ends (exit 0).
+ * who sent it, until it has sent {@code end} (exit 0) or its input ends (exit 0). Under another
+ * lab's protocol: lines sent with their newline, no wait for an answer the lab's server does not
+ * give, its end word (or none).
  *
  * <p>With no server, sending succeeds and the answer never comes: the client waits, as the
  * handout's does (lab question 2.3a); an unconnected socket gets no "port unreachable" error.
@@ -54,6 +57,8 @@ public final class UdpClient implements Program {
                     + PythonRepr.address(Endpoints.anyIpv4(0)) + " <--> server socket (" + host
                     + ", " + options.port() + ")");
             Prompt prompt = new Prompt(stdio.in(), stdio.out());
+            ReplyPolicy protocol = ReplyPolicy.of(options);
+            Framer framer = protocol.datagramFramer();
             ByteBuffer answer = ByteBuffer.allocate(RECEIVE_SIZE);
             while (true) {
                 Optional<String> line = prompt.next();
@@ -61,13 +66,16 @@ public final class UdpClient implements Program {
                     break;
                 }
                 byte[] message = line.get().getBytes(StandardCharsets.UTF_8);
-                socket.send(ByteBuffer.wrap(message), server);
-                answer.clear();
-                InetSocketAddress sender = (InetSocketAddress) socket.receive(answer);
-                // sic: the handout's "Server{0} tells you {1}" has no space after "Server"
-                stdio.out().println("Server" + sender.getAddress().getHostAddress() + " tells you "
-                        + PythonRepr.bytes(Arrays.copyOf(answer.array(), answer.position())));
-                if (ReplyPolicy.isEnd(message)) {
+                socket.send(ByteBuffer.wrap(Framer.frame(message, protocol.byLines())), server);
+                if (protocol.answers(message)) {
+                    answer.clear();
+                    InetSocketAddress sender = (InetSocketAddress) socket.receive(answer);
+                    byte[] got = framer.messages(Arrays.copyOf(answer.array(), answer.position())).get(0);
+                    // sic: the handout's "Server{0} tells you {1}" has no space after "Server"
+                    stdio.out().println("Server" + sender.getAddress().getHostAddress() + " tells you "
+                            + PythonRepr.bytes(got));
+                }
+                if (protocol.ends(message)) {
                     break;
                 }
             }

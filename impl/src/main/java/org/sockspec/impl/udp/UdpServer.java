@@ -14,6 +14,7 @@ import org.sockspec.impl.Options;
 import org.sockspec.impl.Program;
 import org.sockspec.impl.Stdio;
 import org.sockspec.impl.common.Endpoints;
+import org.sockspec.impl.common.Framer;
 import org.sockspec.impl.common.PythonRepr;
 import org.sockspec.impl.common.ReplyPolicy;
 import org.sockspec.impl.common.ReportedFailure;
@@ -21,7 +22,9 @@ import org.sockspec.impl.common.ReportedFailure;
 /**
  * {@code srv_udp}: the handout's UDP server. One socket bound to {@code ('', 12800)}; loops
  * {@code recvfrom(50)}, answers to the sender's address and port, prints what it received; stops
- * after an {@code end} datagram (exit 0).
+ * after an {@code end} datagram (exit 0). Under another lab's protocol: its buffer, its answer rule,
+ * its end word (none: it serves until stopped), a trailing newline taken off a line-framed datagram,
+ * and with {@code --after-end close} it goes on serving after the end word.
  *
  * <p>The 50-byte buffer is the point of lab question 2.4: a longer datagram is cut to its first 50
  * bytes and the rest is discarded (a {@link DatagramChannel} receiving into a 50-byte buffer does
@@ -29,10 +32,8 @@ import org.sockspec.impl.common.ReportedFailure;
  */
 public final class UdpServer implements Program {
 
-    /** The handout's {@code recvfrom(50)}. */
-    public static final int RECEIVE_SIZE = 50;
-    /** The buffer of {@link Defect#NO_TRUNCATION}: larger than any line a client sends. */
-    static final int UNTRUNCATED_SIZE = 4096;
+    /** The buffer of a lab with no truncation behaviour, and of {@link Defect#NO_TRUNCATION}: any datagram fits. */
+    static final int UNTRUNCATED_SIZE = 65_535;
 
     private final Options options;
 
@@ -43,7 +44,10 @@ public final class UdpServer implements Program {
     @Override
     public int run(Stdio stdio) {
         ReplyPolicy replies = ReplyPolicy.of(options);
-        int size = options.plants(Defect.NO_TRUNCATION) ? UNTRUNCATED_SIZE : RECEIVE_SIZE;
+        int buffered = options.protocol().udpBuffer();
+        int size = options.plants(Defect.NO_TRUNCATION) || buffered == 0 ? UNTRUNCATED_SIZE : buffered;
+        boolean goesOn = options.protocol().afterEnd().filter("close"::equals).isPresent();
+        Framer framer = replies.datagramFramer();
         ByteBuffer buffer = ByteBuffer.allocate(size);
         PrintStream out = stdio.out();
         try (DatagramChannel socket = Endpoints.bindUdp(options.port())) {
@@ -52,12 +56,12 @@ public final class UdpServer implements Program {
             while (true) {
                 buffer.clear();
                 InetSocketAddress sender = (InetSocketAddress) socket.receive(buffer);
-                byte[] data = Arrays.copyOf(buffer.array(), buffer.position());
+                byte[] data = framer.messages(Arrays.copyOf(buffer.array(), buffer.position())).get(0);
                 answer(socket, replies.answerTo(data), sender, stdio.err());
                 // sic: the handout prints the sender's host only, and a trailing ": "
                 out.println("Received " + PythonRepr.bytes(data) + " from client socket "
                         + sender.getAddress().getHostAddress() + ": ");
-                if (replies.ends(data)) {
+                if (replies.ends(data) && !goesOn) {
                     break;
                 }
             }

@@ -3,9 +3,11 @@ package org.sockspec.impl.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sockspec.impl.Command;
 import org.sockspec.impl.Defect;
+import org.sockspec.impl.LabProtocol;
 import org.sockspec.impl.Options;
 
 class ReplyPolicyTest {
@@ -55,5 +57,40 @@ class ReplyPolicyTest {
     @Test
     void ignoresEndNeverEnds() {
         assertThat(ReplyPolicy.of(TCP.withDefect(Defect.IGNORES_END)).ends(bytes("end"))).isFalse();
+    }
+
+    @Test
+    void theLabsRuleAnswersAndLinesCarryTheirNewline() {
+        Options echoLines = TCP.withProtocol(LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("template:Eho={msg}!"))
+                .withLines(true).withEnd(Optional.of("quit")).withEndAnswered(false));
+        ReplyPolicy policy = ReplyPolicy.of(echoLines);
+        assertThat(policy.answerTo(bytes("hi"))).hasValue(bytes("Eho=hi!\n"));
+        assertThat(policy.answerTo(bytes("quit"))).isEmpty();
+        assertThat(policy.answers(bytes("quit"))).isFalse();
+        assertThat(policy.ends(bytes("quit"))).isTrue();
+        assertThat(policy.ends(bytes("end"))).isFalse();
+        assertThat(policy.framer().messages(bytes("a\r\nb\nc"))).containsExactly(bytes("a"), bytes("b"));
+    }
+
+    @Test
+    void upperAndLowerChangeAsciiLettersOnlyAndNoneAnswersNothing() {
+        assertThat(AnswerRule.parse("upper").answerTo(bytes("héllo 1"))).hasValue(bytes("HéLLO 1"));
+        assertThat(AnswerRule.parse("lower").answerTo(bytes("ABC"))).hasValue(bytes("abc"));
+        assertThat(AnswerRule.parse("none").answerTo(bytes("x"))).isEmpty();
+        assertThat(ReplyPolicy.of(TCP.withProtocol(LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("none"))))
+                .answered()).isFalse();
+    }
+
+    @Test
+    void wrongAnswerUnderAnotherRuleKeepsTheLengthAndChangesTheFirstByte() {
+        Options echo = TCP.withProtocol(LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("echo")))
+                .withDefect(Defect.WRONG_ANSWER);
+        assertThat(ReplyPolicy.of(echo).answerTo(bytes("hello"))).hasValue(bytes("?ello"));
+    }
+
+    @Test
+    void answersPerReadTakesEachReadForALine() {
+        Options lines = TCP.withProtocol(LabProtocol.HANDOUT.withLines(true)).withDefect(Defect.ANSWERS_PER_READ);
+        assertThat(ReplyPolicy.of(lines).framer().messages(bytes("a\nb\n"))).containsExactly(bytes("a\nb"));
     }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sockspec.impl.Command;
 import org.sockspec.impl.Defect;
 import org.sockspec.impl.ExitStatus;
+import org.sockspec.impl.LabProtocol;
 import org.sockspec.impl.Options;
+import org.sockspec.impl.common.AnswerRule;
 import org.sockspec.impl.testing.Keyboard;
 import org.sockspec.impl.testing.Running;
 
@@ -100,5 +103,35 @@ class TcpClientTest {
         assertThat(client.awaitExit()).isEqualTo(ExitStatus.OK);
         assertThat(client.out.text()).isEmpty();
         assertThat(client.err.text()).isEmpty();
+    }
+
+    @Test
+    void underALineProtocolItTalksToTheReferenceServerAndEndsOnTheLabsWord() {
+        LabProtocol lab = LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("upper")).withLines(true)
+                .withEnd(Optional.of("quit")).withGreeting(Optional.of("Hi"));
+        try (Running server = Running.start(new TcpServer(Options.defaults(Command.SRV_TCP).withPort(0)
+                .withProtocol(lab)))) {
+            Keyboard keyboard = new Keyboard().type("hello").type("quit");
+            Running client = Running.start(new TcpClient(options(server.port()).withProtocol(lab)), keyboard);
+            assertThat(client.awaitExit()).isEqualTo(ExitStatus.OK);
+            assertThat(client.out.lines()).contains("Server tells you b'Hi'")
+                    .endsWith("> Server tells you b'HELLO'", "> Server tells you b'QUIT'", "Closing the TCP Socket");
+            assertThat(server.out.awaitLine("Received b'quit'")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void whenTheLabsServerAnswersNothingItSendsWithoutWaiting() throws IOException {
+        LabProtocol silent = LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("none")).withLines(true)
+                .withEnd(Optional.empty());
+        try (Running server = Running.start(new TcpServer(Options.defaults(Command.SRV_TCP).withPort(0)
+                .withProtocol(silent)))) {
+            Keyboard keyboard = new Keyboard().type("one").type("two");
+            Running client = Running.start(new TcpClient(options(server.port()).withProtocol(silent)), keyboard);
+            server.out.awaitLine("Received b'two'");
+            keyboard.close();
+            assertThat(client.awaitExit()).isEqualTo(ExitStatus.OK);
+            assertThat(client.out.text()).doesNotContain("tells you");
+        }
     }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sockspec.impl.Command;
 import org.sockspec.impl.Defect;
 import org.sockspec.impl.ExitStatus;
+import org.sockspec.impl.LabProtocol;
 import org.sockspec.impl.Options;
+import org.sockspec.impl.common.AnswerRule;
 import org.sockspec.impl.testing.Peer;
 import org.sockspec.impl.testing.Running;
 
@@ -136,6 +139,25 @@ class TcpServerTest {
             assertThat(client.exchange("end")).isEqualTo("Message received");
             client.assertSilentFor(SILENCE); // no EOF: the connection stays open
             assertThat(client.exchange("after end")).isEqualTo("Message received");
+            assertThat(server.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void underAnotherLabsProtocolItGreetsAnswersLinesAndServesClientsOneAfterAnother() {
+        LabProtocol lab = LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("echo")).withLines(true)
+                .withEnd(Optional.empty()).withAfterEnd(Optional.of("close")).withGreeting(Optional.of("Welcome"));
+        try (Running server = start(OPTIONS.withProtocol(lab))) {
+            for (String who : new String[] {"first", "second"}) {
+                try (Peer client = Peer.connect(server.port())) {
+                    assertThat(client.receive()).isEqualTo("Welcome\n");
+                    // two lines in one send, and one line in two: answered once a line
+                    client.send("a " + who + "\nb");
+                    assertThat(client.receive()).isEqualTo("a " + who + "\n");
+                    client.send("\n");
+                    assertThat(client.receive()).isEqualTo("b\n");
+                }
+            }
             assertThat(server.isRunning()).isTrue();
         }
     }

@@ -6,11 +6,14 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sockspec.impl.Command;
 import org.sockspec.impl.Defect;
 import org.sockspec.impl.ExitStatus;
+import org.sockspec.impl.LabProtocol;
 import org.sockspec.impl.Options;
+import org.sockspec.impl.common.AnswerRule;
 import org.sockspec.impl.testing.DatagramPeer;
 import org.sockspec.impl.testing.Running;
 
@@ -153,6 +156,31 @@ class UdpServerTest {
             assertThat(client.exchange(server.port(), "end")).isEqualTo("Message received");
             assertThat(client.exchange(server.port(), "after end")).isEqualTo("Message received");
             assertThat(server.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void anotherLabsProtocolSetsItsBufferRuleFramingAndEnd() {
+        LabProtocol upperLines = LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("upper")).withLines(true)
+                .withUdpBuffer(20).withEnd(Optional.of("quit")).withAfterEnd(Optional.of("close"));
+        try (Running server = start(OPTIONS.withProtocol(upperLines)); DatagramPeer client = new DatagramPeer()) {
+            assertThat(client.exchange(server.port(), "hello\n")).isEqualTo("HELLO\n");
+            // 20 bytes read, no newline among them: the message is those 20 bytes, upper-cased
+            assertThat(client.exchange(server.port(), LONG_TEXT + "\n")).isEqualTo("SOMETIMES AN APPLICA\n");
+            assertThat(client.exchange(server.port(), "quit\n")).isEqualTo("QUIT\n");
+            assertThat(client.exchange(server.port(), "still here\n")).isEqualTo("STILL HERE\n");
+            assertThat(server.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void aBufferOfZeroCutsNothingAndEndNoneNeverStops() {
+        try (Running server = start(OPTIONS.withProtocol(LabProtocol.HANDOUT.withAnswer(AnswerRule.parse("echo"))
+                .withUdpBuffer(0).withEnd(Optional.empty()))); DatagramPeer client = new DatagramPeer()) {
+            String big = "x".repeat(9000);
+            assertThat(client.exchange(server.port(), big)).isEqualTo(big);
+            assertThat(client.exchange(server.port(), "end")).isEqualTo("end");
+            assertThat(client.exchange(server.port(), "more")).isEqualTo("more");
         }
     }
 }

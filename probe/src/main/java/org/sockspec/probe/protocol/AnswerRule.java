@@ -21,7 +21,7 @@ public sealed interface AnswerRule {
   /** How it is written ({@link #parse} reads it back). */
   String text();
 
-  /** The rule in a sentence's words: "with the message itself in upper case". */
+  /** What the answer is, in a sentence's words: "the message itself in upper case" (answer each message with ...). */
   String describe();
 
   /** Whether the server answers at all. */
@@ -49,7 +49,7 @@ public sealed interface AnswerRule {
 
     @Override
     public String describe() {
-      return "with exactly \"" + answer + "\"";
+      return "the text \"" + answer + "\"";
     }
   }
 
@@ -67,7 +67,7 @@ public sealed interface AnswerRule {
 
     @Override
     public String describe() {
-      return "with the message itself";
+      return "the message itself";
     }
   }
 
@@ -85,7 +85,7 @@ public sealed interface AnswerRule {
 
     @Override
     public String describe() {
-      return "with the message itself in upper case";
+      return "the message itself in upper case";
     }
   }
 
@@ -103,7 +103,7 @@ public sealed interface AnswerRule {
 
     @Override
     public String describe() {
-      return "with the message itself in lower case";
+      return "the message itself in lower case";
     }
   }
 
@@ -138,7 +138,7 @@ public sealed interface AnswerRule {
 
     @Override
     public String describe() {
-      return "with \"" + template + "\", the message in the place of " + MSG;
+      return "\"" + template + "\" with the message in the place of " + MSG;
     }
   }
 
@@ -156,7 +156,7 @@ public sealed interface AnswerRule {
 
     @Override
     public String describe() {
-      return "with nothing (it never answers)";
+      return "nothing (the server never answers)";
     }
   }
 

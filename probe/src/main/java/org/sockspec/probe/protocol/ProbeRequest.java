@@ -41,8 +41,11 @@ public sealed interface ProbeRequest {
   /** {@code clients} connections each write {@code message} {@code count} times to a paused reader of the probe's own. */
   record TcpBurst(int clients, int count, byte[] message, int timeoutMs) implements ProbeRequest {}
 
-  /** Serve as the lab's server on {@code port}, answering every message with {@code answer}. */
-  record Serve(Protocol protocol, String server, int port, byte[] answer) implements ProbeRequest {}
+  /**
+   * Serve as the lab's server on {@code port}, answering every message by the lab's {@code rule}
+   * (as {@link AnswerRule#parse} reads it), its messages cut as {@code framing} ({@link Framing#wire}) says.
+   */
+  record Serve(Protocol protocol, String server, int port, String rule, String framing) implements ProbeRequest {}
 
   /** What a server of {@link Serve} received so far. */
   record ServeLog(String server) implements ProbeRequest {}

@@ -30,7 +30,7 @@ final class ContainerLane implements Lane {
 
   @Override
   public ProgramSession start(List<String> command, Consumer<byte[]> output, Runnable onClosed) {
-    return ExecSession.start(slot.docker(), slot.target().id(), TargetContainer.USER, org.sockspec.bench.Target.LAB_DIR, command,
+    return ExecSession.start(slot.docker(), slot.engineConfig(), slot.target().id(), TargetContainer.USER, org.sockspec.bench.Target.LAB_DIR, command,
         output, onClosed);
   }
 

@@ -21,6 +21,7 @@ final class ContainerSlot implements Slot {
   static final List<String> PROBE_OPTIONS = List.of("--root", "/proc/1/root", "--uid", "1000", "--lab", Target.LAB_DIR,
       "--scratch", "/tmp,/home/lab,/dev/shm,/dev/mqueue");
   private final DockerClient docker;
+  private final com.github.dockerjava.core.DockerClientConfig engineConfig;
   private final TargetContainer target;
   private final String probeId;
   private final ProbeChannel channel;
@@ -30,9 +31,10 @@ final class ContainerSlot implements Slot {
   /** The limits counters when the current spec took the slot: a spec's are counted from there. */
   private volatile LimitsHit baseline;
 
-  private ContainerSlot(DockerClient docker, TargetContainer target, String probeId, ProbeChannel channel,
-      int probePid, SandboxLimits limits) {
+  private ContainerSlot(DockerClient docker, com.github.dockerjava.core.DockerClientConfig engineConfig,
+      TargetContainer target, String probeId, ProbeChannel channel, int probePid, SandboxLimits limits) {
     this.docker = docker;
+    this.engineConfig = engineConfig;
     this.target = target;
     this.probeId = probeId;
     this.channel = channel;
@@ -56,7 +58,7 @@ final class ContainerSlot implements Slot {
       ProbeChannel channel = new ProbeChannel((output, closed) ->
           new AttachedSession(docker, probeContainer, output, closed));
       Trace.log("slot: probe agent ready, slot " + target.id().substring(0, 12) + " open");
-      return new ContainerSlot(docker, target, probeId, channel, channel.agentPid(), limits);
+      return new ContainerSlot(docker, engine.config(), target, probeId, channel, channel.agentPid(), limits);
     } catch (RuntimeException e) {
       Remover.removeLater(docker, probeId == null ? List.of(target.id()) : List.of(probeId, target.id()));
       throw e;
@@ -100,6 +102,11 @@ final class ContainerSlot implements Slot {
   @Override
   public String name() {
     return "slot " + target.id().substring(0, 12);
+  }
+
+  /** How to reach the engine it is on, for a connection of the kit's own. */
+  com.github.dockerjava.core.DockerClientConfig engineConfig() {
+    return engineConfig;
   }
 
   /** The client of the engine it is on. */

@@ -161,6 +161,11 @@ public final class Engine {
     return DockerClientImpl.getInstance(config, built);
   }
 
+  /** How to reach it: its URL and TLS material (for a connection of the kit's own, {@link ExecStreams}). */
+  DockerClientConfig config() {
+    return configOf(address);
+  }
+
   private static DockerClientConfig configOf(EngineAddress address) {
     DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (address != null) {

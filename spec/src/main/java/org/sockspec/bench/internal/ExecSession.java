@@ -1,10 +1,8 @@
 package org.sockspec.bench.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectExecResponse;
-import com.github.dockerjava.api.model.Frame;
-import java.io.IOException;
+import com.github.dockerjava.core.DockerClientConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -13,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * A process started in a container with {@code docker exec}, its standard input attached and its
- * output streamed back, through the Docker API only.
+ * output streamed back, through the Docker API only (its streams on a connection of their own,
+ * {@link ExecStreams}, so that its input can end).
  *
  * <p>Pitfall: a process started this way is not killed when the kit lets go of it. The kit ends
  * it with its lane's reset (the probe kills every process of the program's uid), or with its
@@ -22,8 +21,7 @@ import java.util.function.Consumer;
 public final class ExecSession implements ProgramSession {
   private final DockerClient docker;
   private final String execId;
-  private final StdinFeed stdin = new StdinFeed();
-  private final ResultCallback.Adapter<Frame> streams;
+  private final ExecStreams streams;
   private volatile boolean streamsClosed;
 
   /**
@@ -33,50 +31,34 @@ public final class ExecSession implements ProgramSession {
   private static final List<String> ENVIRONMENT = List.of("PYTHONUNBUFFERED=1",
       "PYTHONDONTWRITEBYTECODE=1", "HOME=/home/lab", "LANG=C.UTF-8");
 
-  private ExecSession(DockerClient docker, String containerId, String user, String workingDir, List<String> command,
-      Consumer<byte[]> output, Runnable onClosed) {
+  private ExecSession(DockerClient docker, DockerClientConfig engine, String containerId, String user,
+      String workingDir, List<String> command, Consumer<byte[]> output, Runnable onClosed) {
     this.docker = docker;
     execId = docker.execCreateCmd(containerId).withUser(user).withCmd(command.toArray(String[]::new))
         .withWorkingDir(workingDir).withEnv(ENVIRONMENT)
         .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).withTty(false)
         .exec().getId();
-    streams = docker.execStartCmd(execId).withStdIn(stdin).exec(new ResultCallback.Adapter<>() {
-      @Override
-      public void onNext(Frame frame) {
-        output.accept(frame.getPayload());
-      }
-
-      @Override
-      public void onComplete() {
-        streamsClosed = true;
-        onClosed.run();
-        super.onComplete();
-      }
-
-      @Override
-      public void onError(Throwable throwable) {
-        streamsClosed = true;
-        onClosed.run();
-        super.onError(throwable);
-      }
+    streams = ExecStreams.start(engine, execId, output, () -> {
+      streamsClosed = true;
+      onClosed.run();
     });
   }
 
   /** Starts {@code command} in the container {@code containerId} of the engine {@code docker} reaches. */
-  public static ExecSession start(DockerClient docker, String containerId, String user, String workingDir,
-      List<String> command, Consumer<byte[]> output, Runnable onClosed) {
-    return new ExecSession(docker, containerId, user, workingDir, command, output, onClosed);
+  public static ExecSession start(DockerClient docker, DockerClientConfig engine, String containerId, String user,
+      String workingDir, List<String> command, Consumer<byte[]> output, Runnable onClosed) {
+    return new ExecSession(docker, engine, containerId, user, workingDir, command, output, onClosed);
   }
 
   @Override
   public void write(byte[] bytes) {
-    stdin.write(bytes);
+    streams.write(bytes);
   }
 
   /** Ends standard input (the program reads end-of-file, where the engine passes it on). */
   @Override
   public void endInput() {
-    stdin.end();
+    streams.endInput();
   }
 
   /**
@@ -136,11 +118,6 @@ public final class ExecSession implements ProgramSession {
 
   @Override
   public void close() {
-    stdin.end();
-    try {
-      streams.close();
-    } catch (IOException e) {
-      // the connection is dropped either way; the process dies with its container
-    }
+    streams.close(); // the process itself dies with the lane's reset or its container
   }
 }

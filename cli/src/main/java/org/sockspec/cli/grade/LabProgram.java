@@ -1,0 +1,18 @@
+package org.sockspec.cli.grade;
+
+import java.util.Optional;
+import org.sockspec.bench.Kind;
+import org.sockspec.bench.LabProtocol;
+
+/**
+ * One program of a lab manifest: the file a student hands in, what it is checked as, and how it
+ * talks (the lab's protocol, or this program's own where the manifest says so).
+ *
+ * @param file its name in a student's folder
+ * @param kind what it is checked as
+ * @param protocol the protocol it is judged by
+ * @param port the port it uses
+ * @param cmd how to start it, run by sh in its folder ({@code {port}} and a client's {@code {host}}
+ *     replaced); empty: by its file's type
+ */
+public record LabProgram(String file, Kind kind, LabProtocol protocol, int port, Optional<String> cmd) {}
