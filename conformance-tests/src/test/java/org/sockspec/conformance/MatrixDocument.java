@@ -27,6 +27,9 @@ final class MatrixDocument {
         .append("never counts) whose cause is of that kind (see docs/cli.md): the reason the row fails for.\n")
         .append("Rows are the reference programs of `impl` and their planted defects, run as the kind\n")
         .append("they are meant for and as kinds they are not; a blank cell is a spec not run for that row.\n")
+        .append("A row marked (echo-lines) or (upper-exit) runs in another lab's protocol, told to the reference\n")
+        .append("by its options (the `@protocol` line of its table: echo-lines is `--answer echo --framing line\n")
+        .append("--end none`, upper-exit `--answer upper --end exit --after-end exit --udp-buffer 1024`).\n")
         .append("\nEvery planted defect fails at least one MUST spec (`DefectCoverageTest`), except two that break\n")
         .append("a behaviour the catalogue rates SHOULD, caught by that SHOULD spec (it counts with `--strict`):\n\n");
     DefectCoverageTest.CAUGHT_AT_SHOULD_ONLY.forEach((variant, why) ->
@@ -35,7 +38,8 @@ final class MatrixDocument {
     for (Kind kind : Kind.values()) {
       for (ExpectedVerdicts.Row row : verdicts.rows()) {
         if (row.kind() == kind) {
-          String target = row.program() + (row.defect() == null ? "" : " `" + row.defect() + "`");
+          String target = row.program() + (row.defect() == null ? "" : " `" + row.defect() + "`")
+              + (row.profile().equals(ExpectedVerdicts.HANDOUT) ? "" : " (" + row.profile() + ")");
           byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>())
               .computeIfAbsent(target, t -> new LinkedHashMap<>()).put(row.specId(), row.passes() ? "pass"
                   : "**FAIL** `" + row.cause() + "`");

@@ -44,7 +44,10 @@ class ProcessSandboxMatrixIT {
           inside.add(to);
         }
       }
-      Lookalike.Run run = box.run("mkdir -p /matrix/target && cd /matrix && exec java -Dsockspec.sandbox=process -cp "
+      // The handout's protocol only: the other protocols' rows prove the catalogue's reading of a rule,
+      // which is the same code in either sandbox, and would double this run (one lane here).
+      Lookalike.Run run = box.run("mkdir -p /matrix/target && cd /matrix && exec java -Dsockspec.sandbox=process -D"
+          + ExpectedVerdicts.PROFILES + "=" + ExpectedVerdicts.HANDOUT + " -cp "
           + String.join(":", inside) + " " + MatrixRunner.class.getName(), BOUND);
       System.out.println("matrix in the process sandbox, in a look-alike: " + run.ms() + " ms");
       List<String> failed = run.output().lines().filter(l -> l.contains("\tFAILED\t")).toList();
@@ -52,7 +55,8 @@ class ProcessSandboxMatrixIT {
       run.output().lines().filter(l -> l.startsWith("matrix:") || l.startsWith("ROWS ")).forEach(System.out::println);
       Files.writeString(Path.of("target", "process-sandbox-matrix.txt"), run.output());
       assertThat(failed).as("rows that did not get their expected verdict").isEmpty();
-      assertThat(run.output()).contains("ROWS " + ExpectedVerdicts.load().rows().size() + " FAILED 0");
+      assertThat(run.output()).contains("ROWS " + ExpectedVerdicts.load().only(java.util.Set.of(ExpectedVerdicts.HANDOUT))
+          .rows().size() + " FAILED 0");
       assertThat(run.status()).as(run.output()).isZero();
     }
   }

@@ -7,7 +7,8 @@ import java.util.List;
  * One row of a whitespace-separated verdict table (expected-verdicts/*.tsv, handout-verdicts.tsv):
  * its line number, its leading fields, then its verdict, {@code pass} or {@code fail CAUSE} (the
  * kind of cause the failure must have: a spec that fails for another reason than the one a row
- * names does not hold the row). Blank lines and {@code #} comments are skipped; a malformed row is
+ * names does not hold the row; {@code CAUSE|CAUSE} names two, where which one is seen depends on the
+ * reference's own speed). Blank lines and {@code #} comments are skipped; a malformed row is
  * an error naming its line and the expected shape.
  *
  * @param fields the fields before the verdict

@@ -40,7 +40,7 @@ public enum Defect {
      * instead of the configured answer; if the configured answer is that very text, it answers
      * {@code Message received}. Caught by the specs that check the answer's exact bytes.
      */
-    WRONG_ANSWER("wrong-answer", "answers 'Message recieved' (i/e swapped) instead of the answer",
+    WRONG_ANSWER("wrong-answer", "answers 'Message recieved' (i/e swapped) instead of the lab's answer (another rule's: its first byte changed)",
             SRV_TCP, SRV_UDP, SRV_TCP_FORK, SRV_TCP_SELECT, SRV_TCP_THREADS),
 
     /**
@@ -53,10 +53,10 @@ public enum Defect {
             SRV_TCP, SRV_UDP, SRV_TCP_FORK, SRV_TCP_SELECT, SRV_TCP_THREADS),
 
     /**
-     * The UDP server receives into a 4096-byte buffer, so a long datagram arrives whole instead of
+     * The UDP server receives into a 65535-byte buffer, so a long datagram arrives whole instead of
      * cut to its first 50 bytes. Caught by the spec of question 2.4 (the long text is truncated).
      */
-    NO_TRUNCATION("no-truncation", "receives into a 4096-byte buffer: long datagrams are not cut",
+    NO_TRUNCATION("no-truncation", "receives into a 65535-byte buffer: long datagrams are not cut",
             SRV_UDP),
 
     /**

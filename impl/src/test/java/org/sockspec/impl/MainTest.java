@@ -23,7 +23,7 @@ class MainTest {
         assertThat(run("--list-defects")).isEqualTo(ExitStatus.OK);
         assertThat(out.lines()).hasSize(Defect.values().length)
                 .allSatisfy(line -> assertThat(line.split("\t")).hasSize(3))
-                .contains("no-truncation\tsrv_udp\treceives into a 4096-byte buffer: long datagrams"
+                .contains("no-truncation\tsrv_udp\treceives into a 65535-byte buffer: long datagrams"
                         + " are not cut");
     }
 

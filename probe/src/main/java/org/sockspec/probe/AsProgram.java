@@ -65,8 +65,9 @@ final class AsProgram {
     Map<Integer, Map<String, String>> links = new HashMap<>();
     for (String line : read.lines()) {
       String[] f = line.split(" ", 4);
-      if (f.length == 4 && f[0].equals("fd")) {
-        links.computeIfAbsent(Integer.parseInt(f[1]), k -> new HashMap<>()).put(f[2], f[3]);
+      // Only the pids asked about: an answer is never taken for another process's.
+      if (f.length == 4 && f[0].equals("fd") && pids.contains(Integer.parseInt(f[1]))) {
+        links.computeIfAbsent(Integer.parseInt(f[1]), k -> new HashMap<>()).put(f[2], unescaped(f[3]));
       }
     }
     return new Fds(links, read.hidden());
@@ -148,7 +149,8 @@ final class AsProgram {
   }
 
   private synchronized Read ask(String verb, String args) {
-    String request = verb + " " + args;
+    long number = ++requestsAsked;
+    String request = number + " " + verb + " " + args;
     List<String> got = new ArrayList<>();
     Set<Integer> hidden = new TreeSet<>();
     boolean lost = false;
@@ -164,7 +166,15 @@ final class AsProgram {
           lost = true;
           break;
         }
-        if (line.equals("end")) {
+        if (line.startsWith("end")) {
+          if (!line.equals("end " + number)) {
+            // Out of step with its requests (it cannot be, as it escapes every name): what it said
+            // may be another request's, so none of it is taken, and it is started afresh.
+            stop();
+            got.clear();
+            hidden.clear();
+            lost = true;
+          }
           break;
         }
         if (line.startsWith("hidden ")) {
@@ -189,6 +199,30 @@ final class AsProgram {
   }
 
   private static final String CLOSED = "\0closed";
+  /** The requests written so far: each is numbered, and its answer's end must carry its number. */
+  private long requestsAsked;
+
+  /** A name as the helper writes it: printable ASCII, every other byte as \\xNN (of its UTF-8). */
+  static String unescaped(String text) {
+    if (text.indexOf('\\') < 0) {
+      return text;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 3 < text.length() && text.charAt(i + 1) == 'x') {
+        try {
+          bytes.write(Integer.parseInt(text.substring(i + 2, i + 4), 16));
+          i += 3;
+          continue;
+        } catch (NumberFormatException notAnEscape) {
+          // kept as it is
+        }
+      }
+      bytes.write(c);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
 
   /**
    * Whether the process keeps its descriptors from the kit: the kernel makes a process's

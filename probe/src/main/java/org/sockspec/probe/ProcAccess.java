@@ -136,7 +136,7 @@ interface ProcAccess {
       for (String line : read.lines()) {
         String[] f = line.split(" ", 3);
         if (f.length == 3 && f[0].equals("task")) {
-          lines.put(Integer.parseInt(f[1]), f[2]);
+          lines.put(Integer.parseInt(f[1]), AsProgram.unescaped(f[2]));
         }
       }
       return lines;
@@ -155,7 +155,8 @@ interface ProcAccess {
     public List<String> fdinfo(int fd) {
       AsProgram.Read read = helper.read("fdinfo " + pid + " " + fd);
       hidden |= !read.hidden().isEmpty();
-      return read.lines().stream().filter(line -> line.startsWith("info ")).map(line -> line.substring(5)).toList();
+      return read.lines().stream().filter(line -> line.startsWith("info "))
+          .map(line -> AsProgram.unescaped(line.substring(5))).toList();
     }
 
     @Override

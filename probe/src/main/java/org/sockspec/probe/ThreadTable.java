@@ -81,40 +81,81 @@ final class ThreadTable {
       String stat = Files.readString(task.resolve("stat"));
       String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
       Wait wait = wait(syscall, syscalls);
-      List<Integer> watchedFds = watched(wait, access);
-      List<Long> inodes = watchedFds.stream().map(fd -> socketInode(fds.get(Integer.toString(fd))))
-          .filter(inode -> inode != 0).toList();
-      Integer fd = watchedFds.size() == 1 ? watchedFds.get(0) : null;
+      // What the wait is on, by what each descriptor refers to: two descriptors of one socket (a dup)
+      // are one socket, and a wait on one socket is a wait on that socket alone.
+      List<Integer> watchedFds = watched(wait, access, fds);
+      Map<String, Integer> objects = new java.util.LinkedHashMap<>();
+      watchedFds.forEach(fd -> objects.putIfAbsent(String.valueOf(fds.get(Integer.toString(fd))), fd));
+      List<Long> inodes = objects.keySet().stream().map(ThreadTable::socketInode).filter(inode -> inode != 0).toList();
+      Integer fd = objects.size() == 1 ? objects.values().iterator().next() : null;
       return new ThreadRow(tid, comm, state, wait.waitClass(), wait.call(), fd,
           fd == null ? null : socketInode(fds.get(Integer.toString(fd))),
-          wait.waitClass().equals("poll") || wait.waitClass().equals("multiplex") ? (long) watchedFds.size() : null,
+          wait.waitClass().equals("poll") || wait.waitClass().equals("multiplex") ? (long) objects.size() : null,
           inodes);
     } catch (IOException | RuntimeException e) {
       return null; // the thread ended while we looked
     }
   }
 
-  /** The descriptors a wait waits on: one for a receive or an accept, the set of a poll, select or epoll. */
-  static List<Integer> watched(Wait wait, ProcAccess access) {
+  /**
+   * The descriptors a wait waits to read: one for a receive or an accept; those of a poll, select
+   * or epoll set asked for readable data (a poll of POLLPRI alone, an epoll member without EPOLLIN,
+   * a select's write or except set read nothing); through an epoll in the set, that epoll's own.
+   */
+  static List<Integer> watched(Wait wait, ProcAccess access, Map<String, String> fds) {
     long[] a = wait.args();
     return switch (wait.waitClass()) {
       case "read", "peek", "accept" -> List.of((int) a[0]);
       case "poll" -> pollfds(access.memory(a[0], (int) Math.min(a[1], MAX_WATCHED) * 8));
-      case "multiplex" -> wait.call().startsWith("epoll") ? epollTargets(access.fdinfo((int) a[0]))
+      case "multiplex" -> wait.call().startsWith("epoll") ? epollMembers((int) a[0], access, fds)
           : a[1] == 0 ? List.of() : readSet(access.memory(a[1], (int) ((Math.min(a[0], MAX_WATCHED) + 63) / 64 * 8)),
               (int) Math.min(a[0], MAX_WATCHED));
       default -> List.of();
     };
   }
 
-  /** The descriptors of a {@code struct pollfd} array: {int fd; short events; short revents;} each. */
+  /** How deep epolls inside epolls are followed: further than any real server nests them. */
+  private static final int MAX_EPOLL_DEPTH = 8;
+  /** The link of an epoll's descriptor. */
+  private static final String EPOLL = "anon_inode:[eventpoll]";
+
+  /** The readable members of epoll {@code epfd}, and of every epoll among them (each once). */
+  static List<Integer> epollMembers(int epfd, ProcAccess access, Map<String, String> fds) {
+    Set<Integer> found = new LinkedHashSet<>();
+    Set<Integer> seen = new java.util.HashSet<>(List.of(epfd));
+    List<Integer> level = List.of(epfd);
+    for (int depth = 0; depth < MAX_EPOLL_DEPTH && !level.isEmpty(); depth++) {
+      List<Integer> next = new ArrayList<>();
+      for (int ep : level) {
+        for (int member : epollTargets(access.fdinfo(ep))) {
+          if (EPOLL.equals(fds.get(Integer.toString(member)))) {
+            if (seen.add(member)) {
+              next.add(member);
+            }
+          } else {
+            found.add(member);
+          }
+        }
+      }
+      level = next;
+    }
+    return List.copyOf(found);
+  }
+
+  /** poll's POLLIN and POLLRDNORM: the events that say data can be read (or a connection accepted). */
+  private static final int POLL_READABLE = 0x001 | 0x040;
+  /** epoll's EPOLLIN and EPOLLRDNORM, likewise. */
+  private static final long EPOLL_READABLE = 0x001 | 0x040;
+
+  /** The descriptors of a {@code struct pollfd} array asked for readable data: {int fd; short events; short revents;} each. */
   static List<Integer> pollfds(Optional<byte[]> array) {
     Set<Integer> fds = new LinkedHashSet<>();
     array.ifPresent(bytes -> {
       ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
       for (int at = 0; at + 8 <= bytes.length; at += 8) {
         int fd = buffer.getInt(at);
-        if (fd >= 0) {
+        short events = buffer.getShort(at + 4);
+        if (fd >= 0 && (events & POLL_READABLE) != 0) {
           fds.add(fd);
         }
       }
@@ -136,14 +177,19 @@ final class ThreadTable {
     return fds;
   }
 
-  /** The descriptors of an epoll's interest list, from its fdinfo: a line {@code tfd: N events: ...} each. */
+  /**
+   * The descriptors of an epoll's interest list asked for readable data, from its fdinfo: a line
+   * {@code tfd: N events: HEX data: ...} each.
+   */
   static List<Integer> epollTargets(List<String> fdinfo) {
     List<Integer> fds = new ArrayList<>();
     for (String line : fdinfo) {
       String[] f = line.trim().split("\\s+");
-      if (f.length >= 2 && f[0].equals("tfd:")) {
+      if (f.length >= 4 && f[0].equals("tfd:") && f[2].equals("events:")) {
         try {
-          fds.add(Integer.parseInt(f[1]));
+          if ((Long.parseLong(f[3], 16) & EPOLL_READABLE) != 0) {
+            fds.add(Integer.parseInt(f[1]));
+          }
         } catch (NumberFormatException e) {
           // not a line of the interest list
         }

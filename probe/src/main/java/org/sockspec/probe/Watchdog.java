@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.sockspec.probe.host.ContainerMemory;
 import org.sockspec.probe.host.SysvIpc;
 
 /**
@@ -38,6 +39,14 @@ final class Watchdog {
   private long processLimitHits;
   private long diskStops;
   private int looks;
+  /**
+   * Where the lane is the only tenant of the container the kit runs in (an autograding platform's:
+   * one lane, one namespace), what the container's memory cgroup held that it cannot reclaim, and
+   * what the kit's own processes held, when the spec started; null elsewhere.
+   */
+  private volatile long[] tenantBase;
+  /** The container's own unreclaimable memory may wander this much with the kit's own kernel work. */
+  static final long KIT_KERNEL_ALLOWANCE = 48L << 20;
 
   Watchdog(ProcessTable processes, ProbeConfig config) {
     this.processes = processes;
@@ -60,6 +69,8 @@ final class Watchdog {
   /** Counts anew: a new spec starts. */
   synchronized void restart() {
     held = NOTHING_HELD;
+    tenantBase = config.sharedNamespace() ? ContainerMemory.unreclaimable()
+        .map(charged -> new long[] {charged, othersResident(List.of())}).orElse(null) : null;
     memoryStops = 0;
     memorySeen = 0;
     processLimitHits = 0;
@@ -98,6 +109,10 @@ final class Watchdog {
     for (int pid : pids) {
       resident += residentBytes(pid);
     }
+    // Memory the kernel holds for it where no process's size shows it (see ContainerMemory).
+    long unseen = unseenBytes(pids, resident);
+    unmapped += unseen;
+    resident += unseen;
     String stop = null;
     long proportional = 0;
     if (pids.size() >= limits.processes()) {
@@ -125,6 +140,42 @@ final class Watchdog {
       KillAll.asTheProgram(config, 1000); // a fork bomb: the copies forked since the look die too
     }
     pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+  }
+
+  /**
+   * Where the lane is the container's only tenant: what the container's memory cgroup charges beyond
+   * what it did when the spec started, less what the kit's own processes grew by and what the
+   * program's processes show ({@code counted}), less an allowance for the kit's kernel work: memory
+   * the program holds in the kernel (socket buffers nobody reads, shared pages it dropped from its
+   * page tables, memfds in flight). 0 elsewhere.
+   */
+  private long unseenBytes(List<Integer> programPids, long counted) {
+    long[] base = tenantBase;
+    if (base == null) {
+      return 0;
+    }
+    java.util.Optional<Long> charged = ContainerMemory.unreclaimable();
+    if (charged.isEmpty()) {
+      return 0;
+    }
+    long kitGrowth = Math.max(0, othersResident(programPids) - base[1]);
+    return Math.max(0, charged.get() - base[0] - kitGrowth - counted - KIT_KERNEL_ALLOWANCE);
+  }
+
+  /** The resident memory of every process that is not the program's (the kit's, in its container). */
+  private static long othersResident(List<Integer> programPids) {
+    long bytes = 0;
+    try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path entry : entries) {
+        int pid = Integer.parseInt(entry.getFileName().toString());
+        if (!programPids.contains(pid)) {
+          bytes += residentBytes(pid);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a process that ended while we looked: counted or not, the next look sees the rest
+    }
+    return bytes;
   }
 
   /** What the program has on disk: bytes of its files, and how many entries (files and folders). */

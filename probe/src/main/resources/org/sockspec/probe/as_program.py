@@ -8,14 +8,18 @@
 # program cannot reach). Only for each read does it take the program's file-system uid and gid
 # (setfsuid, setfsgid), the only ids the kernel compares there, and it gives them back after.
 #
-# Requests on standard input, one a line; answers on standard output, one fact a line, then "end":
+# Requests on standard input, one a line, each led by its number; answers on standard output, one
+# fact a line, then "end NUMBER". What a process names (a link target: a file name the program chose)
+# is escaped (a backslash, a newline, any control character), so that no name can end an answer
+# early or forge a fact: the kit also drops an answer whose end does not carry its request's number.
 #   fds PID...          ->  "fd PID N TARGET", or "hidden PID ERRNO" when the kernel refuses
 #   tasks PID           ->  "task TID SYSCALL-LINE" for each thread, or "hidden PID ERRNO"
 #   mem PID ADDR LEN    ->  "bytes HEX" (at most 16 KB of its memory), or "hidden PID ERRNO"
 #   fdinfo PID FD       ->  "info LINE" for each line of /proc/PID/fdinfo/FD, or "hidden PID ERRNO"
 #   pss PID...          ->  "pss PID BYTES", or "hidden PID ERRNO"
 #   held PID...         ->  "held DEV:INODE BYTES memfd|deleted" for each memfd or deleted file open in
-#                           it (space no name leads to), or "hidden PID ERRNO"
+#                           it, and each deleted file only a mapping of it keeps (space no name leads
+#                           to), or "hidden PID ERRNO"
 import ctypes, errno, os, sys
 
 UID = int(sys.argv[1])
@@ -36,6 +40,13 @@ def as_program(read):
         libc.setfsgid(0)
 
 
+def escaped(text):
+    """A name as printable ASCII on one line: a backslash and every other byte as \\xNN (of its UTF-8,
+    or the byte itself where the name was not UTF-8)."""
+    raw = text.encode("utf-8", "surrogateescape")
+    return "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x5C else "\\x%02x" % b for b in raw)
+
+
 def fds(pid, out):
     try:
         names = os.listdir("/proc/%s/fd" % pid)
@@ -44,7 +55,7 @@ def fds(pid, out):
         return
     for fd in names:
         try:
-            out.append("fd %s %s %s" % (pid, fd, os.readlink("/proc/%s/fd/%s" % (pid, fd))))
+            out.append("fd %s %s %s" % (pid, fd, escaped(os.readlink("/proc/%s/fd/%s" % (pid, fd)))))
         except OSError:
             pass
 
@@ -58,7 +69,7 @@ def tasks(pid, out):
     for tid in tids:
         try:
             with open("/proc/%s/task/%s/syscall" % (pid, tid)) as f:
-                out.append("task %s %s" % (tid, f.read().strip()))
+                out.append("task %s %s" % (tid, escaped(f.read().strip())))
         except OSError as e:
             if e.errno in (errno.EACCES, errno.EPERM):
                 out.append("hidden %s %d" % (pid, e.errno))
@@ -78,7 +89,7 @@ def fdinfo(pid, fd, out):
     try:
         with open("/proc/%s/fdinfo/%s" % (pid, fd)) as f:
             for line in f.read(65536).splitlines():
-                out.append("info " + line)
+                out.append("info " + escaped(line))
     except OSError as e:
         if e.errno in (errno.EACCES, errno.EPERM):
             out.append("hidden %s %d" % (pid, e.errno))
@@ -112,6 +123,37 @@ def held(pid, out):
             continue
         kind = "memfd" if target.startswith("/memfd:") else "deleted"
         out.append("held %d:%d %d %s" % (st.st_dev, st.st_ino, st.st_blocks * 512, kind))
+    mapped(pid, out)
+
+
+def mapped(pid, out):
+    """Files deleted since they were mapped, that a mapping keeps (disk no name leads to), from
+    /proc/PID/maps: each by its device and inode, with the furthest byte a mapping of it reaches
+    (map_files, which would give its blocks, needs a capability the helper lacks in a platform's
+    container). Memory kept so (a memfd, a shared anonymous or System V mapping) is not counted
+    here: the container's memory cgroup counts it."""
+    try:
+        with open("/proc/%s/maps" % pid) as f:
+            lines = f.read(1 << 20).splitlines()
+    except OSError:
+        return
+    reach = {}
+    for line in lines:
+        fields = line.split(None, 5)
+        if len(fields) < 6:
+            continue
+        name = fields[5]
+        if not name.endswith(" (deleted)") or name.startswith(("/memfd:", "/dev/zero", "/SYSV")):
+            continue
+        try:
+            start, end = (int(x, 16) for x in fields[0].split("-"))
+            major, minor = (int(x, 16) for x in fields[3].split(":"))
+            key = "%d:%s" % (os.makedev(major, minor), int(fields[4]))
+            reach[key] = max(reach.get(key, 0), int(fields[2], 16) + end - start)
+        except ValueError:
+            continue
+    for key, size in reach.items():
+        out.append("held %s %d deleted" % (key, size))
 
 
 EACH_PID = {"fds": fds, "tasks": tasks, "pss": pss, "held": held}
@@ -120,6 +162,7 @@ while True:
     request = sys.stdin.readline()
     if not request:
         break
+    number, _, request = request.partition(" ")
     words = request.split()
     out = []
     numbers = len(words) > 1 and all(w.isdigit() for w in words[1:])
@@ -139,6 +182,6 @@ while True:
             as_program(read)
         except OSError as e:
             out.append("error %d" % e.errno)
-    out.append("end")
+    out.append("end " + (number if number.isdigit() else "?"))
     sys.stdout.write("\n".join(out) + "\n")
     sys.stdout.flush()

@@ -47,6 +47,17 @@ final class Messages {
         Sockets.tcpOrUdp(seen.value(), clientPort > 0 ? Protocol.TCP : Protocol.UDP).render());
   }
 
+  /**
+   * Waits (within {@code window}) until the server read all the TCP client at {@code clientPort} sent;
+   * whether it did. Not a verdict: a step that needs the server to have read before it goes on.
+   */
+  static boolean awaitRead(Bench bench, String what, int clientPort, Duration window) {
+    int port = bench.target().port();
+    return bench.await(what, bench::sockets,
+        table -> serverSide(table, port, clientPort).filter(s -> s.isAccepted() && s.recvQ() == 0).isPresent(),
+        window).met();
+  }
+
   /** The server side of the TCP connection from {@code clientPort}, or the program's UDP socket on the port. */
   private static Optional<SocketEntry> serverSide(SocketTable table, int port, int clientPort) {
     List<SocketEntry> found = clientPort > 0

@@ -22,6 +22,7 @@ import org.sockspec.bench.Serving;
 import org.sockspec.bench.ServingThreads;
 import org.sockspec.bench.TcpClient;
 import org.sockspec.bench.ThreadList;
+import org.sockspec.probe.protocol.Framing;
 import org.sockspec.spec.Spec;
 
 /**
@@ -43,6 +44,11 @@ public class MultiClientSpecs {
       for (String name : clients.names()) {
         clients.expectAnswer(name, "message " + round + " from " + name);
       }
+    }
+    LabProtocol protocol = bench.target().protocol();
+    if (protocol.framing() == Framing.LINE && protocol.answer().answers()) {
+      // Each client's lines are cut by the server, whatever its model: one read is not one line.
+      Lines.answeredOnceEachHoweverTheyArrive(bench, clients.get("B"));
     }
   }
 

@@ -27,9 +27,13 @@ final class Sockets {
         && table.filter(s -> isTcp(s) && s.localPort() == clientPort && s.remotePort() == port && idle(s)).size() == 1;
   }
 
-  /** The server side of the connection from {@code clientPort} is held by a process: accepted. */
+  /**
+   * The server side of the connection from {@code clientPort} is held by a process the table names:
+   * accepted, and in a process's descriptors (the kernel gives it its inode a moment before accept()
+   * puts it there).
+   */
   static boolean heldConnection(SocketTable table, int port, int clientPort) {
-    return serverSide(table, port, clientPort).stream().anyMatch(SocketEntry::isAccepted);
+    return serverSide(table, port, clientPort).stream().anyMatch(s -> s.isAccepted() && !s.pids().isEmpty());
   }
 
   /**

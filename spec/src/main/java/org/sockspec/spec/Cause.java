@@ -259,6 +259,15 @@ public sealed interface Cause extends Serializable {
   /** The file was not in the student's folder. */
   record NotHandedIn(String file) implements Cause {}
 
+  /**
+   * The submission's grading ran out of the time it is given (an autograding platform's timeout,
+   * less a margin) before this spec could run: the programs took it (slow to start, slow to answer,
+   * each spec's windows run to their ends). Charged to the submission: a grade comes back in time.
+   *
+   * @param budgetMs the time the whole submission is given
+   */
+  record OutOfTime(long budgetMs) implements Cause {}
+
   /** The file is a link the kit does not follow, or a special file: never read, never run. */
   record Rejected(String file, String reason, String detail) implements Cause {}
 

@@ -41,6 +41,9 @@ final class Diagnosis {
     if (cause instanceof Cause.NeverListened) {
       return new Reading(Verdict.TIMED_OUT, "never listened");
     }
+    if (cause instanceof Cause.OutOfTime) {
+      return new Reading(Verdict.TIMED_OUT, "out of grading time");
+    }
     if (cause instanceof Cause.NotHandedIn) {
       return new Reading(Verdict.NOT_HANDED_IN, "");
     }

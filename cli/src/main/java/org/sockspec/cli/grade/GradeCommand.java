@@ -57,6 +57,10 @@ public final class GradeCommand implements Callable<Integer> {
       + "built-in one, which --print-lab prints.")
   Path lab;
 
+  @Option(names = "--budget", paramLabel = "SECONDS", description = "The most each student's grading may take; "
+      + "what it does not reach scores zero, out of time (default: unbounded).")
+  Integer budget;
+
   @Option(names = "--print-lab", description = "Print the built-in lab manifest and exit.")
   boolean printLab;
 
@@ -134,7 +138,8 @@ public final class GradeCommand implements Callable<Integer> {
           + line.name() + " is reached without TLS: whoever reaches its port drives that machine as root. Give its "
           + "line tls=CERT-FOLDER, or reach it through an SSH tunnel to a local socket (docs/scaling.md)."));
     }
-    ProgramGrader programs = new ProgramGrader(context.runner(), manifest, timescale, capture);
+    ProgramGrader programs = new ProgramGrader(context.runner(), manifest, timescale, capture,
+        budget == null ? null : java.time.Duration.ofSeconds(budget));
     // The pool's engines are reached, and their images made present, by the pool as it starts.
     Schedule schedule = pool == null ? new ProgramsAtOnce(programs, manifest, jobs)
         : new EnginePool(context.engine().pool(pool), programs);

@@ -5,18 +5,30 @@ import java.util.function.BiFunction;
 /** The autograding platforms sockspec writes results for, each with its format (see their classes). */
 public enum PlatformResults {
   /** {@code /autograder/results/results.json}, Gradescope's autograder format. */
-  GRADESCOPE("gradescope", GradescopeResults::render),
+  GRADESCOPE("gradescope", GradescopeResults::render, 540),
   /** {@code /grade/results/results.json}, PrairieLearn's external grader format. */
-  PRAIRIELEARN("prairielearn", PrairieLearnResults::render),
+  PRAIRIELEARN("prairielearn", PrairieLearnResults::render, 540),
   /** Standard output, its last line {@code {"scores": {...}}}, as Autolab reads it. */
-  AUTOLAB("autolab", AutolabScores::render);
+  AUTOLAB("autolab", AutolabScores::render, 270);
 
   private final String id;
   private final BiFunction<StudentGrade, String, String> renderer;
+  private final int defaultBudgetSeconds;
 
-  PlatformResults(String id, BiFunction<StudentGrade, String, String> renderer) {
+  /**
+   * {@code defaultBudgetSeconds}: the time a submission's grading is given by default: the timeout
+   * the platform's documentation (Gradescope's default, 10 minutes) or the kit's package (PrairieLearn
+   * 600 s, Autolab 300 s) sets, less a margin for the setup and the results.
+   */
+  PlatformResults(String id, BiFunction<StudentGrade, String, String> renderer, int defaultBudgetSeconds) {
     this.id = id;
     this.renderer = renderer;
+    this.defaultBudgetSeconds = defaultBudgetSeconds;
+  }
+
+  /** The grading budget of a submission by default, in seconds. */
+  public int defaultBudgetSeconds() {
+    return defaultBudgetSeconds;
   }
 
   public String id() {

@@ -2,6 +2,7 @@ package org.sockspec.cli.grade;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +41,18 @@ final class ProgramGrader {
   private final LabManifest manifest;
   private final double timescale;
   private final Path captures;
+  private final Duration budget;
 
-  /** {@code captures}: where to keep each spec's capture, as CAPTURES/STUDENT/PROGRAM/SPEC-ID.pcap; null: not kept. */
-  ProgramGrader(SpecRunner runner, LabManifest manifest, double timescale, Path captures) {
+  /**
+   * {@code captures}: where to keep each spec's capture, as CAPTURES/STUDENT/PROGRAM/SPEC-ID.pcap;
+   * null: not kept. {@code budget}: the time each student's whole grading may take; null: unbounded.
+   */
+  ProgramGrader(SpecRunner runner, LabManifest manifest, double timescale, Path captures, Duration budget) {
     this.runner = runner;
     this.manifest = manifest;
     this.timescale = timescale;
     this.captures = captures;
+    this.budget = budget;
   }
 
   /**
@@ -57,8 +63,17 @@ final class ProgramGrader {
   StudentGrade gradeStudent(String student, Path folder, Placement placement) {
     long start = System.nanoTime();
     List<GradedSpec> all = new ArrayList<>();
-    manifest.programs().values().forEach(program -> all.addAll(grade(folder, program, placement)));
+    GradingBudget time = newBudget();
+    List<LabProgram> programs = List.copyOf(manifest.programs().values());
+    for (int i = 0; i < programs.size(); i++) {
+      all.addAll(grade(folder, programs.get(i), placement, time.share(programs.size() - i)));
+    }
     return StudentGrade.of(student, folder, all, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** A student's grading budget, starting now. */
+  GradingBudget newBudget() {
+    return GradingBudget.startingNow(budget);
   }
 
   /**
@@ -68,6 +83,11 @@ final class ProgramGrader {
    * @throws EngineLostException when {@code placement} was abandoned on the way
    */
   List<GradedSpec> grade(Path folder, LabProgram labProgram, Placement placement) {
+    return grade(folder, labProgram, placement, GradingBudget.unbounded());
+  }
+
+  /** As {@link #grade(Path, LabProgram, Placement)}, within what is left of the student's {@code time}. */
+  List<GradedSpec> grade(Path folder, LabProgram labProgram, Placement placement, GradingBudget time) {
     String file = labProgram.file();
     Kind kind = labProgram.kind();
     List<SpecInfo> plan = manifest.specsFor(labProgram);
@@ -108,7 +128,7 @@ final class ProgramGrader {
       Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheProgram).findFirst();
       if (first.isPresent()) {
         rest.remove(first.get());
-        SpecResult firstResult = run(kind, program, parameters, List.of(first.get()), placement).get(0);
+        SpecResult firstResult = run(kind, program, parameters, List.of(first.get()), placement, time).get(0);
         results.put(first.get().id(), firstResult);
         if (Diagnosis.neverListened(firstResult)) {
           for (SpecInfo spec : List.copyOf(rest)) {
@@ -121,12 +141,12 @@ final class ProgramGrader {
       }
     }
     if (!rest.isEmpty()) {
-      run(kind, program, parameters, rest, placement).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, rest, placement, time).forEach(r -> results.put(r.id(), r));
     }
     List<SpecInfo> errored = plan.stream().filter(spec -> isKitError(results.get(spec.id()))).toList();
-    if (!errored.isEmpty()) {
+    if (!errored.isEmpty() && !time.spent()) {
       // Once more: engine trouble on a busy machine is usually gone the second time.
-      run(kind, program, parameters, errored, placement).forEach(r -> results.put(r.id(), r));
+      run(kind, program, parameters, errored, placement, time).forEach(r -> results.put(r.id(), r));
     }
     return graded(file, kind, plan, results);
   }
@@ -139,16 +159,33 @@ final class ProgramGrader {
     return spec.startsProgram();
   }
 
-  /** Runs {@code specs}, unless {@code placement} is abandoned, before or while they run. */
+  /**
+   * Runs {@code specs}, unless {@code placement} is abandoned, before or while they run. What the
+   * student's {@code time} does not reach is out of time: not run once it is spent, and a spec it
+   * ran out in the middle of is stopped there (its deadline is what is left).
+   */
   private List<SpecResult> run(Kind kind, Path program, Map<String, String> parameters, List<SpecInfo> specs,
-      Placement placement) {
+      Placement placement, GradingBudget time) {
     abandonIf(placement);
+    if (time.spent()) {
+      return specs.stream().map(spec -> outOfTime(spec, time)).toList();
+    }
     Map<String, String> withOnly = new LinkedHashMap<>(parameters);
     withOnly.put(TargetConfig.ONLY, specs.stream().map(SpecInfo::id).collect(Collectors.joining(",")));
+    if (time.bounded()) {
+      long seconds = Math.max(1, Math.min(Math.round(deadlineSeconds(timescale)), time.left().toSeconds() + 1));
+      withOnly.put(JUnitSpecRunner.DEADLINE, seconds + " s");
+    }
     RunRequest request = new RunRequest(kind, program.toString(), withOnly, specs, false);
     try {
       List<SpecResult> results = byPlan(specs, runner.run(request, SpecListener.NONE));
       abandonIf(placement); // what ran while contact broke is not taken, verdicts or errors
+      if (time.spent()) {
+        // What the budget's end stopped, or never reached, is out of time; what ended before it stands.
+        return results.stream().map(r -> r.status() == Status.PASSED || r.status() == Status.FAILED
+            && !(r.cause() instanceof Cause.TimedOut) ? r : outOfTime(specs.stream()
+                .filter(s -> s.id().equals(r.id())).findFirst().orElseThrow(), time)).toList();
+      }
       return results;
     } catch (EngineUnavailableException | EngineLostException e) {
       throw e; // no spec can run there: the grader stops, or grades the student elsewhere
@@ -157,6 +194,14 @@ final class ProgramGrader {
       String message = "kit error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
       return specs.stream().map(spec -> SpecResult.of(spec, Status.ERROR, message, Map.of(), 0)).toList();
     }
+  }
+
+  private static SpecResult outOfTime(SpecInfo spec, GradingBudget time) {
+    return SpecResult.of(spec, Status.FAILED, "out of time: this program's share of the submission's grading time ("
+        + time.budget().toSeconds() + " s in all, shared among its programs) ran out before this spec could run: it "
+        + "was slow to start or to answer, and each spec waited for it. A program that starts and answers at once "
+        + "takes a few seconds a spec.",
+        new Cause.OutOfTime(time.budget().toMillis()), Map.of(), 0);
   }
 
   private static void abandonIf(Placement placement) {

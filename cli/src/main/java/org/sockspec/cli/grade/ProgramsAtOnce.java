@@ -44,13 +44,16 @@ final class ProgramsAtOnce implements Schedule {
         AtomicInteger left = new AtomicInteger(manifest.programs().size());
         // From the student's first program taken up, not from queueing: their own grading time.
         AtomicLong start = new AtomicLong();
+        // The student's grading budget, from their first program taken up (not from queueing).
+        AtomicReference<GradingBudget> time = new AtomicReference<>();
         manifest.programs().forEach((file, program) -> pool.execute(() -> {
           if (fatal.get() != null) {
             return;
           }
           try {
             start.compareAndSet(0, System.nanoTime());
-            byFile.put(file, programs.grade(folder, program, Placement.RUN_SANDBOX));
+            time.compareAndSet(null, programs.newBudget());
+            byFile.put(file, programs.grade(folder, program, Placement.RUN_SANDBOX, time.get()));
             if (left.decrementAndGet() == 0) {
               List<GradedSpec> all = new ArrayList<>();
               manifest.programs().keySet().forEach(name -> all.addAll(byFile.get(name)));

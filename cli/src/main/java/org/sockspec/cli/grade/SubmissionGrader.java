@@ -18,7 +18,12 @@ public final class SubmissionGrader {
   private final LabManifest manifest;
 
   public SubmissionGrader(SpecRunner runner, LabManifest manifest, double timescale) {
-    this.programs = new ProgramGrader(runner, manifest, timescale, null);
+    this(runner, manifest, timescale, null);
+  }
+
+  /** {@code budget}: the time the submission's whole grading may take (null: unbounded). */
+  public SubmissionGrader(SpecRunner runner, LabManifest manifest, double timescale, java.time.Duration budget) {
+    this.programs = new ProgramGrader(runner, manifest, timescale, null, budget);
     this.manifest = manifest;
   }
 

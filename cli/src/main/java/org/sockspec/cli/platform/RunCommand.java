@@ -54,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   double timescale = 1.0;
 
+  @Option(names = "--budget", paramLabel = "SECONDS", description = "The most the whole submission's grading may "
+      + "take; what it does not reach scores zero, out of time (default: the platform's usual timeout less a margin: "
+      + "gradescope 540, prairielearn 540, autolab 270). Raise it with the platform's timeout.")
+  Integer budget;
+
   @Mixin
   SandboxOption sandbox;
 
@@ -67,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--submission " + submission + " is not a folder");
       }
       format = PlatformResults.parse(platform);
+      if (budget != null && budget < 10) {
+        throw new IllegalArgumentException("--budget " + budget + " is too short to grade anything: give the seconds "
+            + "the platform allows a submission, less a minute (e.g. --budget 540 for a 10-minute timeout)");
+      }
       manifest = lab == null ? LabManifest.defaults() : LabManifest.read(lab);
       sandbox.defaultTo("process");
       sandbox.apply(context);
@@ -74,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     context.engine().require();
-    SubmissionGrader grader = new SubmissionGrader(context.runner(), manifest, timescale);
+    SubmissionGrader grader = new SubmissionGrader(context.runner(), manifest, timescale,
+        java.time.Duration.ofSeconds(budget != null ? budget : format.defaultBudgetSeconds()));
     StudentGrade grade = grader.grade("submission", grader.programsFolder(submission));
     String rendered = format.render(grade, KitVersion.get());
     if (results == null) {

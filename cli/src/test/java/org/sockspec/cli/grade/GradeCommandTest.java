@@ -95,6 +95,88 @@ class GradeCommandTest {
   }
 
   @Test
+  void whatTheBudgetDoesNotReachIsOutOfTimeAndTheGradeStillComesBack() throws Exception {
+    // The first request takes the whole budget (a program slow to start in every spec would): what
+    // that program has left is not run at all, and says why; what ran meanwhile stands.
+    java.util.concurrent.atomic.AtomicReference<String> slow = new java.util.concurrent.atomic.AtomicReference<>();
+    SpecRunner slowFirst = (request, listener) -> {
+      synchronized (requests) {
+        requests.add(request);
+      }
+      if (slow.compareAndSet(null, request.target())) {
+        long until = System.nanoTime() + 1_200_000_000L;
+        while (System.nanoTime() < until) {
+          java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
+        }
+      }
+      return new RunReport("test", request.kind().id(), request.target(), false, request.plan().stream()
+          .map(spec -> SpecResult.of(spec, Status.PASSED, "", Map.of(), 10)).toList(), 20);
+    };
+    student("eve", "srv_tcp.py", "srv_udp.py", "srv_tcp_fork.py", "srv_tcp_select.py", "client_tcp.py",
+        "client_udp.py");
+    Path grades = dir.resolve("grades");
+
+    assertThat(grade(slowFirst, "grade", dir.resolve("class").toString(), "--out", grades.toString(), "--budget", "1"))
+        .as(err.toString()).isZero();
+
+    tools.jackson.databind.JsonNode results = new tools.jackson.databind.ObjectMapper()
+        .readTree(Files.readString(grades.resolve("eve/results.json")));
+    List<String> outOfTime = new ArrayList<>();
+    for (tools.jackson.databind.JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
+      if (cell.path("reason").asText().equals("out of grading time")) {
+        outOfTime.add(cell.path("program").asText());
+      }
+    }
+    String slowFile = Path.of(slow.get()).getFileName().toString();
+    assertThat(outOfTime).isNotEmpty().containsOnly(slowFile);
+    assertThat(requests.stream().filter(r -> r.target().equals(slow.get()))).as("nothing more of " + slowFile
+        + " was run once the budget was spent").hasSize(1);
+    assertThat(Files.readString(grades.resolve("eve/results.json"))).contains("out of time: this program's share");
+  }
+
+    @Test
+  void onAPlatformEachProgramHasItsShareOfTheBudgetSoOneSlowProgramCostsOnlyItself() throws Exception {
+    // Graded one after another: the first program's first spec outlives its share (10 s / 6 programs);
+    // its other specs are out of time, and every other program is graded in full.
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+    SpecRunner slowFirst = (request, listener) -> {
+      if (first.getAndSet(false)) {
+        long until = System.nanoTime() + 1_800_000_000L;
+        while (System.nanoTime() < until) {
+          java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
+        }
+      }
+      return new RunReport("test", request.kind().id(), request.target(), false, request.plan().stream()
+          .map(spec -> SpecResult.of(spec, Status.PASSED, "", Map.of(), 10)).toList(), 20);
+    };
+    Path submission = student("fay", "srv_tcp.py", "srv_udp.py", "srv_tcp_fork.py", "srv_tcp_select.py",
+        "client_tcp.py", "client_udp.py");
+    Path results = dir.resolve("results.json");
+
+    assertThat(grade(slowFirst, "autograder", "run", "gradescope", "--submission", submission.toString(),
+        "--results", results.toString(), "--budget", "10", "--sandbox", "containers")).as(err.toString()).isZero();
+
+    tools.jackson.databind.JsonNode json = new tools.jackson.databind.ObjectMapper().readTree(Files.readString(results));
+    List<String> outOfTime = new ArrayList<>();
+    List<String> passed = new ArrayList<>();
+    for (tools.jackson.databind.JsonNode cell : json.path("extra_data").path("sockspec").path("tests")) {
+      (cell.path("reason").asText().equals("out of grading time") ? outOfTime : passed)
+          .add(cell.path("program").asText() + " " + cell.path("spec").asText());
+    }
+    assertThat(outOfTime).isNotEmpty().allMatch(cell -> cell.startsWith("srv_tcp.py "));
+    assertThat(passed).anyMatch(cell -> cell.startsWith("client_udp.py "))
+        .noneMatch(cell -> cell.startsWith("srv_tcp.py ") && !cell.endsWith("tcp.ack"));
+  }
+
+  @Test
+  void aBudgetTooShortToGradeIsBadUsage() throws Exception {
+    Path submission = student("gil", "srv_tcp.py");
+    assertThat(grade(runner, "autograder", "run", "gradescope", "--submission", submission.toString(), "--budget", "3"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--budget 3 is too short", "--budget 540");
+  }
+
+    @Test
   void writesEveryOutputAndGradesAMissingProgramAsNotHandedIn() throws Exception {
     student("alice", "srv_tcp.py", "srv_udp.py", "srv_tcp_fork.py", "srv_tcp_select.py", "client_tcp.py",
         "client_udp.py");

@@ -159,7 +159,67 @@ class HostileLookalikeIT {
     assertThat(ms[0]).as("the whole run, ms").isLessThan(300_000);
   }
 
+  /**
+   * The red team's second round, after the first round's fixes: servers of another model dressed up
+   * (a dup, an epoll in an epoll, decoys that poll for urgent data only), a file name that would
+   * knock the root helper's answers out of step (a correct program graded after it must not pay),
+   * and memory and disk hidden where no process's size shows them.
+   */
   @Test
+  void theSecondRoundsHolesAreClosed() throws Exception {
+    Path submission = Files.createDirectories(dir.resolve("round2"));
+    for (String program : List.of("desyncs_the_helper", "fakes_select_dup", "fakes_threads_nested_epoll",
+        "fakes_fork_pollpri", "hides_in_shared_mapping", "hides_in_flight", "hides_in_socket_buffers",
+        "hides_disk_in_mapping")) {
+      Files.copy(HOSTILE.resolve(program + ".py"), submission.resolve(program + ".py"));
+    }
+    Files.copy(HOSTILE.resolve("../python/srv_udp.py"), submission.resolve("srv_udp.py"));
+    Path manifest = Files.writeString(dir.resolve("round2.toml"), """
+        title = "integrity, round 2"
+        default_points = 1.0
+        [programs]
+        "desyncs_the_helper.py" = "tcp"
+        "srv_udp.py" = "udp"
+        "fakes_select_dup.py" = "tcp-select"
+        "fakes_threads_nested_epoll.py" = "tcp-threads"
+        "fakes_fork_pollpri.py" = "tcp-fork"
+        "hides_in_shared_mapping.py" = "tcp"
+        "hides_in_flight.py" = "tcp"
+        "hides_in_socket_buffers.py" = "tcp"
+        "hides_disk_in_mapping.py" = "tcp"
+        """);
+    Path zip = dir.resolve("round2.zip");
+    assertThat(PlatformLookalikeIT.kit("autograder", "gradescope", "--lab", manifest.toString(), "--out",
+        zip.toString())).isZero();
+
+    JsonNode results = PlatformLookalikeIT.gradescope(zip, submission, "round2", "", looked -> { });
+    Files.writeString(Path.of("target/integrity-round2-results.json"), results.toPrettyString());
+    PlatformLookalikeIT.assertGradescopeFormat(results);
+    Map<String, List<String>> cells = new LinkedHashMap<>();
+    for (JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
+      String seen = cell.path("spec").asText() + " " + cell.path("verdict").asText()
+          + (cell.path("cause").path("kind").isMissingNode() ? "" : " " + cell.path("cause").path("kind").asText())
+          + (cell.path("verdict").asText().equals("limit") ? " (" + cell.path("reason").asText() + ")" : "");
+      cells.computeIfAbsent(cell.path("program").asText(), k -> new ArrayList<>()).add(seen);
+      System.out.println(cell.path("program").asText() + " " + seen + " (" + cell.path("reason").asText() + ")");
+      assertThat(cell.path("verdict").asText()).as(cell.path("program").asText() + " " + seen).isNotEqualTo("kit-error");
+    }
+    // The helper's answers stay in step: the correct server graded after the hostile one is whole.
+    assertThat(cells.get("srv_udp.py")).allMatch(seen -> seen.contains(" passed"));
+    // Who waits to read each client, by socket (not descriptor), by what the wait asks for, through nested epolls.
+    assertThat(cells.get("fakes_select_dup.py")).contains("mtcp.select.single-process failed process-model");
+    assertThat(cells.get("fakes_threads_nested_epoll.py")).contains("mtcp.threads.single-process failed process-model");
+    assertThat(cells.get("fakes_fork_pollpri.py")).contains("mtcp.fork.process-per-client failed process-model");
+    // What the container's memory cgroup charges beyond the kit's own processes is the program's.
+    for (String hider : List.of("hides_in_shared_mapping.py", "hides_in_flight.py", "hides_in_socket_buffers.py")) {
+      assertThat(cells.get(hider)).as(hider).allMatch(seen -> seen.endsWith(" limit limit (memory limit)")
+          || seen.equals("tcp.refused-without-server not-earned"));
+    }
+    assertThat(cells.get("hides_disk_in_mapping.py")).allMatch(seen -> seen.endsWith(" limit limit (disk limit (scratch space full))")
+        || seen.equals("tcp.refused-without-server not-earned"));
+  }
+
+    @Test
   void hostileProgramsAreContainedByTheProcessSandbox() throws Exception {
     Path submission = Files.createDirectories(dir.resolve("hostile"));
     StringBuilder lab = new StringBuilder("title = \"hostile\"\ndefault_points = 1.0\n[programs]\n");

@@ -52,6 +52,16 @@ public final class ServingThreadsAssert extends AbstractAssert<ServingThreadsAss
           actual.threads().pid(), Words.and(own), own.size() == 1 ? "has a thread of its own blocked on its socket"
               : "each have a thread of their own blocked on their socket", actual.describe());
     }
+    // Not having a thread per client is not enough: one wait must be on every client (a wait that
+    // reads nothing, or a set hidden from the kit, serves no one), or the process has one thread
+    // only, which then serves every client itself (a select loop that spins is seen running).
+    if (!actual.oneWaitForAll() && actual.threads().threads().size() != 1) {
+      throw CausedFailure.of(new Cause.ProcessModel("one thread for all", "no thread waits on every client"),
+          "Expecting pid %d to serve every client from one thread waiting on all their sockets at once (select "
+          + "style: one select, poll or epoll for the listening socket and every client)%s, but it has %d threads "
+          + "and none waits to read every client's socket: %s.", actual.threads().pid(), inWindow(),
+          actual.threads().threads().size(), actual.describe());
+    }
     return this;
   }
 
