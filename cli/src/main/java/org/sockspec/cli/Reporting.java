@@ -42,6 +42,12 @@ final class Reporting {
         progress.println();
       }
       progress.println(text.header(KitVersion.get(), request.target(), request.kind().id(), request.plan().size()));
+      // Another lab's protocol is said once, up front: every verdict below is in its terms.
+      org.sockspec.bench.LabProtocol protocol = org.sockspec.spec.TargetConfig.protocol(
+          key -> java.util.Optional.ofNullable(request.parameters().get(key)));
+      if (!protocol.equals(org.sockspec.bench.LabProtocol.HANDOUT)) {
+        progress.println("  the lab's protocol: " + protocol.describe());
+      }
       progress.print(text.leftOut(request.leftOut()));
       progress.flush();
     }

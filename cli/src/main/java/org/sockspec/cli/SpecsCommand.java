@@ -12,6 +12,7 @@ import org.sockspec.cli.report.JsonReporter;
 import org.sockspec.cli.report.Style;
 import org.sockspec.spec.SpecInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -37,16 +38,52 @@ final class SpecsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   ListFormat format = ListFormat.text;
 
+  @Option(names = "--lab", paramLabel = "FILE", description = "A lab manifest: its specs in its words (those it "
+      + "skips and those its protocol leaves without an object left out).")
+  java.nio.file.Path lab;
+
+  @Mixin
+  ProtocolOptions protocol = new ProtocolOptions();
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
     CliContext context = root.context();
-    List<SpecInfo> specs = kind == null ? Catalogue.specs() : Catalogue.specsFor(kind);
+    List<SpecInfo> specs;
+    try {
+      specs = specs();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     if (format == ListFormat.json) {
       JsonReporter.print(json(specs), context.out());
     } else {
       text(specs, Style.of(context.colour()), context.out());
     }
     return ExitStatus.PASSED;
+  }
+
+  /** The catalogue, or in a lab's protocol and words: the handout's unless --lab or the flags say otherwise. */
+  private List<SpecInfo> specs() {
+    if (lab == null && !protocol.anyGiven()) {
+      return kind == null ? Catalogue.specs() : Catalogue.specsFor(kind);
+    }
+    org.sockspec.cli.grade.LabManifest manifest = lab == null ? null : org.sockspec.cli.grade.LabManifest.read(lab);
+    org.sockspec.bench.LabProtocol labProtocol = protocol.over(manifest == null
+        ? org.sockspec.bench.LabProtocol.HANDOUT : manifest.protocol());
+    java.util.Set<String> skipped = manifest == null ? java.util.Set.of() : manifest.skipped();
+    List<Kind> kinds = kind == null ? List.of(Kind.values()) : List.of(kind);
+    java.util.Map<String, SpecInfo> found = new java.util.LinkedHashMap<>();
+    for (SpecInfo each : Catalogue.specs()) {
+      for (Kind k : kinds) {
+        if (each.appliesTo(k, labProtocol) && !skipped.contains(each.id())) {
+          found.putIfAbsent(each.id(), Catalogue.inWordsOf(each, labProtocol));
+        }
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   static ObjectNode json(List<SpecInfo> specs) {

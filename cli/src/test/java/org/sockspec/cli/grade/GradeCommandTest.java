@@ -177,6 +177,37 @@ class GradeCommandTest {
   }
 
     @Test
+  void eachProgramIsGradedInItsLabsProtocolWithItsCommandAndPort() throws Exception {
+    Path lab = Files.writeString(dir.resolve("echo.toml"), """
+        title = "Echo lab"
+        skip = ["tcp.backlog-overflow"]
+        [protocol]
+        answer = "echo"
+        end = "none"
+        port = 5000
+        [programs]
+        "echo.py" = { kind = "tcp", cmd = "python3 echo.py {port}" }
+        "upper.py" = { kind = "udp", answer = "upper", udp-buffer = 2048, port = 6000 }
+        """);
+    student("hal", "echo.py", "upper.py");
+
+    assertThat(grade(runner, "grade", dir.resolve("class").toString(), "--lab", lab.toString(), "--out",
+        dir.resolve("grades").toString())).as(err.toString()).isZero();
+
+    RunRequest echo = requests.stream().filter(r -> r.target().endsWith("echo.py")).findFirst().orElseThrow();
+    assertThat(echo.parameters()).containsEntry(TargetConfig.ANSWER, "echo").containsEntry(TargetConfig.END, "none")
+        .containsEntry(TargetConfig.PORT, "5000").containsEntry(TargetConfig.CMD, "python3 echo.py {port}");
+    assertThat(requests.stream().filter(r -> r.target().endsWith("echo.py")).flatMap(r -> r.plan().stream())
+        .map(SpecInfo::id)).doesNotContain("tcp.backlog-overflow");
+    SpecInfo ack = echo.plan().stream().filter(spec -> spec.id().equals("tcp.ack")).findFirst().orElseThrow();
+    assertThat(ack.summary()).contains("the message itself").doesNotContain("answer text");
+    RunRequest upper = requests.stream().filter(r -> r.target().endsWith("upper.py")).findFirst().orElseThrow();
+    assertThat(upper.parameters()).containsEntry(TargetConfig.ANSWER, "upper")
+        .containsEntry(TargetConfig.UDP_BUFFER, "2048").containsEntry(TargetConfig.PORT, "6000")
+        .containsEntry(TargetConfig.END, "none").doesNotContainKey(TargetConfig.CMD);
+  }
+
+    @Test
   void writesEveryOutputAndGradesAMissingProgramAsNotHandedIn() throws Exception {
     student("alice", "srv_tcp.py", "srv_udp.py", "srv_tcp_fork.py", "srv_tcp_select.py", "client_tcp.py",
         "client_udp.py");
