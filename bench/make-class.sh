@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates a class of N submissions (default 24, the class the figures in docs/ were measured on;
-# 55 is the smallest with every hostile program) for `sockspec grade`: a mix of correct students (the
+# 63 is the smallest with every hostile program) for `sockspec grade`: a mix of correct students (the
 # handout's programs, with a select server that works: the handout's own never answers), defective
 # ones (the handout's programs as printed, some missing or swapped) and hostile ones (each of
 # examples/hostile/ as their srv_tcp.py, the UDP flooder as their client_udp.py, the model fakes as
@@ -21,7 +21,8 @@ hostile=(fork_bomb busy_loop memory_balloon output_flood disk_filler ignores_sig
   ipc_hog blinds_the_kit hides_descriptors connects_to_itself runs_the_reference fills_run_lock
   floods_kit_server shadows_stdlib fakes_select fakes_fork hides_memory hides_disk
   fakes_select_dup fakes_fork_pollpri desyncs_the_helper hides_in_shared_mapping hides_in_flight
-  hides_in_socket_buffers hides_disk_in_mapping)
+  hides_in_socket_buffers hides_disk_in_mapping prints_without_reading fakes_select_peek
+  fakes_fork_thread_decoys hides_disk_in_page_mappings prints_without_reading_udp)
 rm -rf "$dir"
 mkdir -p "$dir"
 # A file of the grader's, outside every student's folder (a dot file: not a student).
@@ -40,8 +41,10 @@ for i in $(seq 1 "$n"); do
       next_hostile=$((next_hostile + 1))
       case $h in
         floods_kit_server) cp "$root/examples/hostile/$h.py" "$s/client_udp.py" ;;
-        fakes_select | fakes_select_dup) cp "$root/examples/hostile/$h.py" "$s/srv_tcp_select.py" ;;
-        fakes_fork | fakes_fork_pollpri) cp "$root/examples/hostile/$h.py" "$s/srv_tcp_fork.py" ;;
+        prints_without_reading) cp "$root/examples/hostile/$h.py" "$s/client_tcp.py" ;;
+        prints_without_reading_udp) cp "$root/examples/hostile/$h.py" "$s/client_udp.py" ;;
+        fakes_select | fakes_select_dup | fakes_select_peek) cp "$root/examples/hostile/$h.py" "$s/srv_tcp_select.py" ;;
+        fakes_fork | fakes_fork_pollpri | fakes_fork_thread_decoys) cp "$root/examples/hostile/$h.py" "$s/srv_tcp_fork.py" ;;
         shadows_stdlib) cp "$root/examples/hostile/$h"/*.py "$s/" ;;
         *) cp "$root/examples/hostile/$h.py" "$s/srv_tcp.py" ;;
       esac

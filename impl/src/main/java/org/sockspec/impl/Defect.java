@@ -108,6 +108,14 @@ public enum Defect {
             CLIENT_TCP),
 
     /**
+     * The client never reads the server's answers: it prints the answer the lab's rule would give
+     * its message, as if it had. Its output is right; the kernel shows the answers unread in its
+     * socket's receive queue (the client specs read it there).
+     */
+    PRINTS_UNREAD("prints-unread", "prints the answer the rule gives without reading the server's",
+            CLIENT_TCP, CLIENT_UDP),
+
+    /**
      * Once its client closed its side (a 0-byte read), the server does not close the connection: it
      * goes on (to its next client) with that connection still open, in CLOSE_WAIT for as long as the
      * server runs. Caught where a lab's conversations end by the client closing ({@code --end

@@ -38,6 +38,12 @@ final class AsProgram {
   /** errno of a read the kernel refused: the process is not the program's to read (not dumpable). */
   private static final Set<Integer> REFUSED = Set.of(1, 13);
   private static final long BOUND_MS = 5_000;
+  /**
+   * What a deleted file only a mapping keeps counts as on disk: the most a program may write into
+   * one file (the process sandbox's file size limit, {@code prlimit --fsize}); its blocks cannot be
+   * read without a capability a platform's container does not give.
+   */
+  static final long MAPPED_FILE_BOUND = 16L << 20;
   private final int uid;
   private Process helper;
   private OutputStream requests;
@@ -113,7 +119,13 @@ final class AsProgram {
     for (String line : read.lines()) {
       String[] f = line.split(" ");
       if (f.length == 4 && f[0].equals("held")) {
-        (f[3].equals("memfd") ? memfd : deleted).put(f[1], Long.parseLong(f[2]));
+        long bytes = Long.parseLong(f[2]);
+        switch (f[3]) {
+          case "memfd" -> memfd.put(f[1], bytes);
+          // Kept by a mapping only: the most its file may hold, what it reaches, or what its descriptor said.
+          case "mapped" -> deleted.merge(f[1], Math.max(bytes, MAPPED_FILE_BOUND), Math::max);
+          default -> deleted.merge(f[1], bytes, Math::max);
+        }
       }
     }
     return new Held(memfd, deleted);

@@ -81,37 +81,61 @@ final class ThreadTable {
       String stat = Files.readString(task.resolve("stat"));
       String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0];
       Wait wait = wait(syscall, syscalls);
-      // What the wait is on, by what each descriptor refers to: two descriptors of one socket (a dup)
-      // are one socket, and a wait on one socket is a wait on that socket alone.
-      List<Integer> watchedFds = watched(wait, access, fds);
-      Map<String, Integer> objects = new java.util.LinkedHashMap<>();
-      watchedFds.forEach(fd -> objects.putIfAbsent(String.valueOf(fds.get(Integer.toString(fd))), fd));
-      List<Long> inodes = objects.keySet().stream().map(ThreadTable::socketInode).filter(inode -> inode != 0).toList();
-      Integer fd = objects.size() == 1 ? objects.values().iterator().next() : null;
+      Watch watch = watched(wait, access, fds);
+      Integer fd = watch.objects() == 1 ? watch.singleFd() : null;
       return new ThreadRow(tid, comm, state, wait.waitClass(), wait.call(), fd,
-          fd == null ? null : socketInode(fds.get(Integer.toString(fd))),
-          wait.waitClass().equals("poll") || wait.waitClass().equals("multiplex") ? (long) objects.size() : null,
-          inodes);
+          fd == null ? null : watch.inodes().isEmpty() ? null : watch.inodes().get(0),
+          wait.waitClass().equals("poll") || wait.waitClass().equals("multiplex") ? (long) watch.objects() : null,
+          watch.inodes(), watch.opaque() ? Boolean.TRUE : null);
     } catch (IOException | RuntimeException e) {
       return null; // the thread ended while we looked
     }
   }
 
   /**
-   * The descriptors a wait waits to read: one for a receive or an accept; those of a poll, select
-   * or epoll set asked for readable data (a poll of POLLPRI alone, an epoll member without EPOLLIN,
-   * a select's write or except set read nothing); through an epoll in the set, that epoll's own.
+   * What a wait is on: the sockets (by inode, as the socket table names them), how many distinct
+   * objects in all (two descriptors of one socket are one), the descriptor when there is one object,
+   * and whether part of it could not be read (an epoll member whose descriptor now names something
+   * else: what it watches is hidden, and never counts in the program's favour).
    */
-  static List<Integer> watched(Wait wait, ProcAccess access, Map<String, String> fds) {
+  record Watch(List<Long> inodes, int objects, Integer singleFd, boolean opaque) {}
+
+  /**
+   * What a wait waits on: the descriptor of a receive or an accept; every descriptor of a poll's
+   * array and of a select's three sets, whatever it asks for (a wait on a client's socket is a wait
+   * on it: a peek or a poll for urgent data included); an epoll's interest list, each member by the
+   * inode the kernel names (not by the descriptor number, which the program may have reused since),
+   * through every epoll inside it.
+   */
+  static Watch watched(Wait wait, ProcAccess access, Map<String, String> fds) {
     long[] a = wait.args();
     return switch (wait.waitClass()) {
-      case "read", "peek", "accept" -> List.of((int) a[0]);
-      case "poll" -> pollfds(access.memory(a[0], (int) Math.min(a[1], MAX_WATCHED) * 8));
-      case "multiplex" -> wait.call().startsWith("epoll") ? epollMembers((int) a[0], access, fds)
-          : a[1] == 0 ? List.of() : readSet(access.memory(a[1], (int) ((Math.min(a[0], MAX_WATCHED) + 63) / 64 * 8)),
-              (int) Math.min(a[0], MAX_WATCHED));
-      default -> List.of();
+      case "read", "peek", "accept" -> ofDescriptors(List.of((int) a[0]), fds);
+      case "poll" -> ofDescriptors(pollfds(access.memory(a[0], (int) Math.min(a[1], MAX_WATCHED) * 8)), fds);
+      case "multiplex" -> wait.call().startsWith("epoll") ? epollWatch((int) a[0], access, fds)
+          : ofDescriptors(selectSets(access, a), fds);
+      default -> new Watch(List.of(), 0, null, false);
     };
+  }
+
+  /** The descriptors set in select's read, write and except sets of {@code nfds} bits. */
+  private static List<Integer> selectSets(ProcAccess access, long[] a) {
+    int nfds = (int) Math.min(a[0], MAX_WATCHED);
+    Set<Integer> fds = new java.util.TreeSet<>();
+    for (int set = 1; set <= 3; set++) {
+      if (a[set] != 0) {
+        fds.addAll(readSet(access.memory(a[set], (nfds + 63) / 64 * 8), nfds));
+      }
+    }
+    return List.copyOf(fds);
+  }
+
+  /** Descriptors, as what each refers to now: distinct objects, the sockets among them. */
+  private static Watch ofDescriptors(List<Integer> descriptors, Map<String, String> fds) {
+    Map<String, Integer> objects = new java.util.LinkedHashMap<>();
+    descriptors.forEach(fd -> objects.putIfAbsent(String.valueOf(fds.get(Integer.toString(fd))), fd));
+    List<Long> inodes = objects.keySet().stream().map(ThreadTable::socketInode).filter(inode -> inode != 0).toList();
+    return new Watch(inodes, objects.size(), objects.size() == 1 ? objects.values().iterator().next() : null, false);
   }
 
   /** How deep epolls inside epolls are followed: further than any real server nests them. */
@@ -119,43 +143,69 @@ final class ThreadTable {
   /** The link of an epoll's descriptor. */
   private static final String EPOLL = "anon_inode:[eventpoll]";
 
-  /** The readable members of epoll {@code epfd}, and of every epoll among them (each once). */
-  static List<Integer> epollMembers(int epfd, ProcAccess access, Map<String, String> fds) {
-    Set<Integer> found = new LinkedHashSet<>();
+  /** An epoll's interest list, and that of every epoll in it (each once). */
+  static Watch epollWatch(int epfd, ProcAccess access, Map<String, String> fds) {
+    Set<Long> inodes = new LinkedHashSet<>();
+    Set<String> objects = new LinkedHashSet<>();
+    boolean opaque = false;
     Set<Integer> seen = new java.util.HashSet<>(List.of(epfd));
     List<Integer> level = List.of(epfd);
     for (int depth = 0; depth < MAX_EPOLL_DEPTH && !level.isEmpty(); depth++) {
       List<Integer> next = new ArrayList<>();
       for (int ep : level) {
-        for (int member : epollTargets(access.fdinfo(ep))) {
-          if (EPOLL.equals(fds.get(Integer.toString(member)))) {
-            if (seen.add(member)) {
-              next.add(member);
+        List<String> info = access.fdinfo(ep);
+        long anon = ownInode(info);
+        for (long[] member : epollMembers(info)) {
+          int tfd = (int) member[0];
+          long ino = member[1];
+          if (ino != anon) {
+            inodes.add(ino); // a socket (or a file): the kernel's own name for it
+            objects.add("ino:" + ino);
+            continue;
+          }
+          String link = fds.get(Integer.toString(tfd));
+          if (EPOLL.equals(link)) {
+            if (seen.add(tfd)) {
+              next.add(tfd);
             }
+          } else if (link != null && link.startsWith("anon_inode:")) {
+            objects.add(link + "#" + tfd); // an eventfd, a timerfd...: no client there
           } else {
-            found.add(member);
+            opaque = true; // an anonymous member (an epoll?) whose descriptor now names something else
           }
         }
       }
       level = next;
     }
-    return List.copyOf(found);
+    if (!level.isEmpty()) {
+      opaque = true; // deeper than any real server nests them
+    }
+    return new Watch(List.copyOf(inodes), objects.size() + (opaque ? 1 : 0), null, opaque);
   }
 
-  /** poll's POLLIN and POLLRDNORM: the events that say data can be read (or a connection accepted). */
-  private static final int POLL_READABLE = 0x001 | 0x040;
-  /** epoll's EPOLLIN and EPOLLRDNORM, likewise. */
-  private static final long EPOLL_READABLE = 0x001 | 0x040;
+  /** The {@code ino:} of an epoll's own fdinfo: the inode every anonymous file shares. */
+  private static long ownInode(List<String> fdinfo) {
+    for (String line : fdinfo) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 2 && f[0].equals("ino:")) {
+        try {
+          return Long.parseLong(f[1]);
+        } catch (NumberFormatException e) {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
 
-  /** The descriptors of a {@code struct pollfd} array asked for readable data: {int fd; short events; short revents;} each. */
+  /** The descriptors of a {@code struct pollfd} array (whatever events each asks for): {int fd; short events; short revents;}. */
   static List<Integer> pollfds(Optional<byte[]> array) {
     Set<Integer> fds = new LinkedHashSet<>();
     array.ifPresent(bytes -> {
       ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
       for (int at = 0; at + 8 <= bytes.length; at += 8) {
         int fd = buffer.getInt(at);
-        short events = buffer.getShort(at + 4);
-        if (fd >= 0 && (events & POLL_READABLE) != 0) {
+        if (fd >= 0) {
           fds.add(fd);
         }
       }
@@ -163,7 +213,7 @@ final class ThreadTable {
     return List.copyOf(fds);
   }
 
-  /** The descriptors set in a select read set of {@code nfds} bits (an array of longs, native order). */
+  /** The descriptors set in a select set of {@code nfds} bits (an array of longs, native order). */
   static List<Integer> readSet(Optional<byte[]> bitmap, int nfds) {
     List<Integer> fds = new ArrayList<>();
     bitmap.ifPresent(bytes -> {
@@ -178,24 +228,29 @@ final class ThreadTable {
   }
 
   /**
-   * The descriptors of an epoll's interest list asked for readable data, from its fdinfo: a line
-   * {@code tfd: N events: HEX data: ...} each.
+   * The members of an epoll's interest list, from its fdinfo: a line {@code tfd: N events: HEX data:
+   * HEX pos:P ino:HEX sdev:HEX} each, as (descriptor number, inode).
    */
-  static List<Integer> epollTargets(List<String> fdinfo) {
-    List<Integer> fds = new ArrayList<>();
+  static List<long[]> epollMembers(List<String> fdinfo) {
+    List<long[]> members = new ArrayList<>();
     for (String line : fdinfo) {
       String[] f = line.trim().split("\\s+");
-      if (f.length >= 4 && f[0].equals("tfd:") && f[2].equals("events:")) {
-        try {
-          if ((Long.parseLong(f[3], 16) & EPOLL_READABLE) != 0) {
-            fds.add(Integer.parseInt(f[1]));
+      if (f.length < 2 || !f[0].equals("tfd:")) {
+        continue;
+      }
+      try {
+        long ino = -1;
+        for (String field : f) {
+          if (field.startsWith("ino:")) {
+            ino = Long.parseLong(field.substring(4), 16);
           }
-        } catch (NumberFormatException e) {
-          // not a line of the interest list
         }
+        members.add(new long[] {Integer.parseInt(f[1]), ino});
+      } catch (NumberFormatException e) {
+        // not a line of the interest list
       }
     }
-    return fds;
+    return members;
   }
 
   /** What a {@code syscall} line says: {@code running}, {@code -1 SP PC}, or {@code NR ARG1..ARG6 SP PC}. */

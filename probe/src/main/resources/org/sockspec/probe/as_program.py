@@ -17,9 +17,10 @@
 #   mem PID ADDR LEN    ->  "bytes HEX" (at most 16 KB of its memory), or "hidden PID ERRNO"
 #   fdinfo PID FD       ->  "info LINE" for each line of /proc/PID/fdinfo/FD, or "hidden PID ERRNO"
 #   pss PID...          ->  "pss PID BYTES", or "hidden PID ERRNO"
-#   held PID...         ->  "held DEV:INODE BYTES memfd|deleted" for each memfd or deleted file open in
-#                           it, and each deleted file only a mapping of it keeps (space no name leads
-#                           to), or "hidden PID ERRNO"
+#   held PID...         ->  "held DEV:INODE BYTES memfd|deleted|mapped" for each memfd or deleted file
+#                           open in it, and each deleted file on disk a mapping of it keeps ("mapped":
+#                           BYTES the furthest its mappings reach) (space no name leads to), or
+#                           "hidden PID ERRNO"
 import ctypes, errno, os, sys
 
 UID = int(sys.argv[1])
@@ -126,12 +127,32 @@ def held(pid, out):
     mapped(pid, out)
 
 
+def tmpfs_mounts():
+    """The mount points of tmpfs file systems: a file there is memory (the cgroup counts it), not disk."""
+    points = []
+    try:
+        with open("/proc/self/mountinfo") as f:
+            for line in f:
+                fields = line.split()
+                dash = fields.index("-")
+                if fields[dash + 1] == "tmpfs":
+                    points.append(fields[4].rstrip("/") + "/")
+    except (OSError, ValueError, IndexError):
+        pass
+    return points
+
+
+TMPFS = tmpfs_mounts()
+
+
 def mapped(pid, out):
-    """Files deleted since they were mapped, that a mapping keeps (disk no name leads to), from
-    /proc/PID/maps: each by its device and inode, with the furthest byte a mapping of it reaches
-    (map_files, which would give its blocks, needs a capability the helper lacks in a platform's
-    container). Memory kept so (a memfd, a shared anonymous or System V mapping) is not counted
-    here: the container's memory cgroup counts it."""
+    """Files on disk deleted since they were mapped, that a mapping keeps (space no name leads to),
+    from /proc/PID/maps: each by its device and inode, with the furthest byte its mappings reach.
+    What a mapping reaches is not what the file holds (a page of a 15 MB file can be mapped), and
+    map_files, which would give its blocks, needs a capability the helper lacks in a platform's
+    container: the kit counts such a file as large as the program may write one (its file size
+    limit). Memory kept so (a memfd, a shared anonymous or System V mapping, a file on a tmpfs) is
+    not counted here: the container's memory cgroup counts it."""
     try:
         with open("/proc/%s/maps" % pid) as f:
             lines = f.read(1 << 20).splitlines()
@@ -145,6 +166,9 @@ def mapped(pid, out):
         name = fields[5]
         if not name.endswith(" (deleted)") or name.startswith(("/memfd:", "/dev/zero", "/SYSV")):
             continue
+        path = name[: -len(" (deleted)")]
+        if any(path.startswith(point) for point in TMPFS):
+            continue
         try:
             start, end = (int(x, 16) for x in fields[0].split("-"))
             major, minor = (int(x, 16) for x in fields[3].split(":"))
@@ -153,7 +177,7 @@ def mapped(pid, out):
         except ValueError:
             continue
     for key, size in reach.items():
-        out.append("held %s %d deleted" % (key, size))
+        out.append("held %s %d mapped" % (key, size))
 
 
 EACH_PID = {"fds": fds, "tasks": tasks, "pss": pss, "held": held}

@@ -22,9 +22,13 @@ public record ServingThreads(Serving serving, ThreadList threads) {
     return byClient;
   }
 
-  /** Every client has a thread of its own waiting on its socket, and no thread waits on two clients' sockets. */
+  /**
+   * Every client has a thread of its own waiting on its socket, no thread waits on two clients'
+   * sockets, and none waits on something hidden (which may be every client's).
+   */
   public boolean threadPerClient() {
-    return dedicated().values().stream().noneMatch(List::isEmpty) && waitingOnSeveralClients().isEmpty();
+    return dedicated().values().stream().noneMatch(List::isEmpty) && waitingOnSeveralClients().isEmpty()
+        && threads.threads().stream().noneMatch(ThreadInfo::waitsOnHidden);
   }
 
   /** No client has a thread of its own, and one thread waits on every client's socket at once. */
@@ -55,15 +59,23 @@ public record ServingThreads(Serving serving, ThreadList threads) {
     return dedicated().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
   }
 
+  /** The threads part of whose wait is hidden from the kit. */
+  public List<ThreadInfo> waitingOnHidden() {
+    return threads.threads().stream().filter(ThreadInfo::waitsOnHidden).toList();
+  }
+
   /** "A: thread 31 (client-1) in read(fd 5); B: none; ..." and the multiplexing threads. */
   public String describe() {
     String perClient = dedicated().entrySet().stream().map(e -> e.getKey() + ": " + (e.getValue().isEmpty()
         ? "no thread of its own" : e.getValue().stream().map(ServingThreads::name).collect(Collectors.joining(", "))))
         .collect(Collectors.joining("; "));
     Map<ThreadInfo, List<String>> many = waitingOnSeveralClients();
+    String hidden = waitingOnHidden().isEmpty() ? "" : "; waiting on an epoll the kit cannot read (a member's descriptor "
+        + "reused): " + waitingOnHidden().stream().map(ServingThreads::name).collect(Collectors.joining(", "));
     return perClient + (many.isEmpty() ? "; no thread waits on several clients' sockets at once"
         : "; waiting on several clients' sockets at once: " + many.entrySet().stream()
-            .map(e -> name(e.getKey()) + " on " + String.join(", ", e.getValue())).collect(Collectors.joining("; ")));
+            .map(e -> name(e.getKey()) + " on " + String.join(", ", e.getValue())).collect(Collectors.joining("; ")))
+        + hidden;
   }
 
   private static String name(ThreadInfo t) {

@@ -164,12 +164,13 @@ public final class Target {
 
   /**
    * A reference program's options for {@code protocol}: a server's answer always, and whatever else
-   * differs from the handout's protocol.
+   * differs from the handout's protocol (a client needs the rule, the framing, the end and the
+   * greeting to talk to its server; the after-end and the UDP buffer are a server's).
    */
   private static List<String> protocolOptions(Kind kind, LabProtocol protocol) {
     List<String> options = new ArrayList<>();
     LabProtocol handout = LabProtocol.HANDOUT;
-    if (kind.isServer()) {
+    if (kind.isServer() || !protocol.answer().equals(handout.answer())) {
       options.addAll(List.of("--answer", protocol.answer().text()));
     }
     if (protocol.framing() != handout.framing()) {
@@ -178,15 +179,15 @@ public final class Target {
     if (!protocol.end().equals(handout.end())) {
       options.addAll(List.of("--end", protocol.end().orElse("none")));
     }
+    if (!protocol.endAnswered()) {
+      options.addAll(List.of("--end-answered", "no"));
+    }
+    protocol.greeting().ifPresent(text -> options.addAll(List.of("--greeting", text)));
     if (kind.isServer()) {
-      if (!protocol.endAnswered()) {
-        options.addAll(List.of("--end-answered", "no"));
-      }
       protocol.afterEnd().ifPresent(what -> options.addAll(List.of("--after-end", what.wire())));
       if (kind.protocol() == org.sockspec.probe.protocol.Protocol.UDP && protocol.udpBuffer() != handout.udpBuffer()) {
         options.addAll(List.of("--udp-buffer", Integer.toString(protocol.udpBuffer())));
       }
-      protocol.greeting().ifPresent(text -> options.addAll(List.of("--greeting", text)));
     }
     return options;
   }

@@ -10,12 +10,13 @@ import org.sockspec.probe.protocol.ProbeAnswer.ThreadRow;
  * only peeks, MSG_PEEK: it reads nothing), {@code poll} (poll on {@code nfds} descriptors),
  * {@code multiplex} (select, pselect, epoll on {@code nfds} descriptors), {@code accept},
  * {@code running}, {@code none} (stopped outside a system call) or {@code other} (futex, sleep,
- * wait...). {@code inode} is the socket the one descriptor {@code fd} refers to (0 when unknown or
+ * wait...). {@code opaque}: part of what it waits on could not be read (an epoll member whose
+ * descriptor the program reused): never counted in the program's favour. {@code inode} is the socket the one descriptor {@code fd} refers to (0 when unknown or
  * not a socket), and {@code watched} every socket the wait is on (for select, poll and epoll, read
  * from the set the process passed), so they can be matched with the socket table.
  */
 public record ThreadInfo(int tid, String comm, String state, String waitClass, String call, int fd, long inode, long nfds,
-    List<Long> watched) {
+    List<Long> watched, boolean opaque) {
 
   public ThreadInfo {
     watched = List.copyOf(watched);
@@ -24,12 +25,16 @@ public record ThreadInfo(int tid, String comm, String state, String waitClass, S
   static ThreadInfo of(ThreadRow t) {
     return new ThreadInfo(t.tid(), t.comm(), t.state(), t.waitClass(), t.call(), t.fd() == null ? -1 : t.fd(),
         t.inode() == null ? 0 : t.inode(), t.nfds() == null ? 0 : t.nfds(),
-        t.watched() == null ? List.of() : t.watched());
+        t.watched() == null ? List.of() : t.watched(), Boolean.TRUE.equals(t.opaque()));
   }
 
-  /** Blocked waiting for data on one descriptor only: a receive that reads, or a poll or select of that one. */
+  /**
+   * Blocked waiting on one object only: a receive (a peek too: it waits for that socket's data), or a
+   * poll, select or epoll of that one.
+   */
   public boolean waitsOnOneDescriptor() {
-    return waitClass.equals("read") || ((waitClass.equals("poll") || waitClass.equals("multiplex")) && nfds == 1);
+    return waitClass.equals("read") || waitClass.equals("peek")
+        || ((waitClass.equals("poll") || waitClass.equals("multiplex")) && nfds == 1 && !opaque);
   }
 
   /** Blocked waiting on several descriptors at once: select, pselect, epoll, poll of many. */
@@ -42,9 +47,17 @@ public record ThreadInfo(int tid, String comm, String state, String waitClass, S
     return waitsOnOneDescriptor() && socketInode != 0 && watched.equals(List.of(socketInode));
   }
 
-  /** Whether the socket {@code socketInode} is among those this thread waits on (a receive that peeks is no wait). */
+  /**
+   * Whether the socket {@code socketInode} is among those this thread waits on, in any way (a peek,
+   * a poll for urgent data only: a wait on a client's socket is a wait on it, whoever then reads).
+   */
   public boolean watches(long socketInode) {
-    return !waitClass.equals("peek") && socketInode != 0 && watched.contains(socketInode);
+    return socketInode != 0 && watched.contains(socketInode);
+  }
+
+  /** Whether part of what it waits on is hidden (see the probe's ThreadTable): it may be any client's. */
+  public boolean waitsOnHidden() {
+    return opaque;
   }
 
   String render() {

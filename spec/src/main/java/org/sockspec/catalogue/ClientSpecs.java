@@ -154,6 +154,7 @@ public class ClientSpecs {
       bench.awaitOutput(client, "answer " + count + " printed by the client",
           text -> countOf(text, answer.get()) >= times, window);
       assertThat(client).as("the %s client", proto.name()).within(window).hasPrintedTimes(answer.get(), (int) times);
+      readItsAnswer(bench, proto, got.value().messages().get(i).remotePort(), count);
     }
     boolean byEndWord = bench.target().protocol().end().isPresent();
     if (!byEndWord) {
@@ -163,6 +164,28 @@ public class ClientSpecs {
     client.awaitExit(window);
     assertThat(client).as("the %s client, after %s,", proto.name(), byEndWord ? "sending "
         + bench.target().protocol().end().get() : "its input ended").within(window).hasExitedWith(0);
+  }
+
+  /**
+   * The answer printed was the one the kit's server sent, read: the client's socket holds nothing
+   * unread (a client that prints what it expects, or what it typed, without reading, leaves the
+   * answer in its receive queue, which the kernel shows). Within the reply bound: it may print first.
+   */
+  private static void readItsAnswer(Bench bench, Protocol proto, int clientPort, int count) {
+    int port = bench.target().port();
+    Predicate<org.sockspec.bench.SocketEntry> clientSocket = s -> s.proto() == proto && s.localPort() == clientPort
+        && (proto == Protocol.UDP || s.remotePort() == port);
+    Poll.Sampled<org.sockspec.bench.SocketTable> seen = bench.await("answer " + count + " read by the client",
+        bench::sockets, table -> table.filter(clientSocket).stream().allMatch(s -> s.recvQ() == 0),
+        bench.timing().reply());
+    if (seen.value().filter(clientSocket).isEmpty()) {
+      return; // the socket is gone (the client closed it after reading, or exited): nothing left unread there
+    }
+    String name = "the client's socket (port " + clientPort + ")";
+    String why = "the answer it printed was never read from the socket (within " + seen.window().toMillis()
+        + " ms): the client printed what it expected, not what the server sent";
+    (proto == Protocol.TCP ? assertThat(seen.value()).hasConnection(clientPort, port, name)
+        : assertThat(seen.value()).hasUdpSocket(clientPort, name)).hasNothingUnread(why);
   }
 
   /** The text a client prints for the answer to {@code line}: the lab's rule applied to it; empty where there is none. */

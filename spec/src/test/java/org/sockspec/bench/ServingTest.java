@@ -148,7 +148,7 @@ class ServingTest {
   }
 
   @Test
-  void threadsThatOnlyPeekServeNobodyAndASelectOfEveryoneIsNotAThreadPerClient() {
+  void aSelectOfEveryoneBesideThreadsOfTheirOwnIsNeitherModel() {
     // The red team's threads server: one select() serves everyone; a decoy thread per client peeks.
     listener(10);
     connection(40001, 0, 10);
@@ -161,8 +161,10 @@ class ServingTest {
         thread(22, "peek", "recvfrom", 5, serving.inode("B"), 0),
         thread(23, "peek", "recvfrom", 6, serving.inode("C"), 0))));
     assertThat(threads.threadPerClient()).isFalse();
-    assertThat(threads.clientsWithOwnThread()).isEmpty();
-    assertThat(threads.oneWaitForAll()).isTrue();
+    assertThat(threads.waitingOnSeveralClients()).hasSize(1);
+    // A peek is a wait on its client's socket: the select model does not hold either (a thread per
+    // client that peeks, then reads, dressed as select with a decoy that waits on everyone).
+    assertThat(threads.clientsWithOwnThread()).containsExactly("A", "B", "C");
     // And with decoys that really receive beside the select of everyone: still not a thread per client.
     ServingThreads both = new ServingThreads(serving, new ThreadList(10, List.of(
         watching(10, "select", 100, serving.inode("A"), serving.inode("B"), serving.inode("C")),
@@ -171,6 +173,24 @@ class ServingTest {
         thread(23, "read", "recvfrom", 6, serving.inode("C"), 0))));
     assertThat(both.threadPerClient()).isFalse();
     assertThat(both.waitingOnSeveralClients()).hasSize(1);
+  }
+
+  @Test
+  void aWaitPartlyHiddenFromTheKitNeverMakesAThreadPerClient() {
+    // The red team's third round: one epoll loop whose members' descriptors were reused (dup2 of
+    // /dev/null), and a decoy thread per client polling its socket.
+    listener(10);
+    connection(40001, 0, 10);
+    connection(40002, 0, 10);
+    connection(40003, 0, 10);
+    Serving serving = serving();
+    ServingThreads threads = new ServingThreads(serving, new ThreadList(10, List.of(
+        new ThreadInfo(10, "loop", "S", "multiplex", "epoll_wait", -1, 0, 2, List.of(100L), true),
+        watching(21, "poll", serving.inode("A")),
+        watching(22, "poll", serving.inode("B")),
+        watching(23, "poll", serving.inode("C")))));
+    assertThat(threads.threadPerClient()).isFalse();
+    assertThat(threads.describe()).contains("waiting on an epoll the kit cannot read");
   }
 
   @Test
@@ -198,6 +218,19 @@ class ServingTest {
         new ThreadList(12, List.of(thread(3, "read", "recvfrom", 4, serving.inode("B"), 0))),
         new ThreadList(13, List.of(thread(4, "read", "recvfrom", 4, serving.inode("C"), 0)))));
     assertThat(leaky.eachClientReadByAProcessOfItsOwn()).isTrue();
+
+    // The red team's third round: a thread per client in pid 10, and a forked decoy per client
+    // polling its socket: each client has a process of its own waiting on it, but pid 10 waits on all.
+    Readers threadsWithDecoys = new Readers(serving, List.of(
+        new ThreadList(10, List.of(thread(1, "accept", "accept4", 3, 0, 0),
+            thread(5, "read", "recvfrom", 4, serving.inode("A"), 0),
+            thread(6, "read", "recvfrom", 5, serving.inode("B"), 0),
+            thread(7, "read", "recvfrom", 6, serving.inode("C"), 0))),
+        new ThreadList(11, List.of(watching(2, "poll", serving.inode("A")))),
+        new ThreadList(12, List.of(watching(3, "poll", serving.inode("B")))),
+        new ThreadList(13, List.of(watching(4, "poll", serving.inode("C"))))));
+    assertThat(threadsWithDecoys.eachClientReadByAProcessOfItsOwn()).isFalse();
+    assertThat(threadsWithDecoys.processesWaitingOnSeveralClients()).containsOnlyKeys(10);
   }
 
   @Test
@@ -234,13 +267,14 @@ class ServingTest {
   }
 
   private static ThreadInfo thread(int tid, String waitClass, String call, int fd, long inode, long nfds) {
-    return new ThreadInfo(tid, "t" + tid, "S", waitClass, call, fd, inode, nfds, inode == 0 ? List.of() : List.of(inode));
+    return new ThreadInfo(tid, "t" + tid, "S", waitClass, call, fd, inode, nfds, inode == 0 ? List.of() : List.of(inode),
+        false);
   }
 
   /** A select, poll or epoll wait of thread {@code tid} on exactly the sockets {@code inodes}. */
   private static ThreadInfo watching(int tid, String call, long... inodes) {
     List<Long> watched = java.util.Arrays.stream(inodes).boxed().toList();
     return new ThreadInfo(tid, "t" + tid, "S", call.contains("poll") && !call.startsWith("epoll") ? "poll" : "multiplex",
-        call, -1, inodes.length == 1 ? inodes[0] : 0, inodes.length, watched);
+        call, -1, inodes.length == 1 ? inodes[0] : 0, inodes.length, watched, false);
   }
 }

@@ -5,11 +5,11 @@ import java.util.function.BiFunction;
 /** The autograding platforms sockspec writes results for, each with its format (see their classes). */
 public enum PlatformResults {
   /** {@code /autograder/results/results.json}, Gradescope's autograder format. */
-  GRADESCOPE("gradescope", GradescopeResults::render, 540),
+  GRADESCOPE("gradescope", GradescopeResults::render, 480),
   /** {@code /grade/results/results.json}, PrairieLearn's external grader format. */
-  PRAIRIELEARN("prairielearn", PrairieLearnResults::render, 540),
+  PRAIRIELEARN("prairielearn", PrairieLearnResults::render, 480),
   /** Standard output, its last line {@code {"scores": {...}}}, as Autolab reads it. */
-  AUTOLAB("autolab", AutolabScores::render, 270);
+  AUTOLAB("autolab", AutolabScores::render, 210);
 
   private final String id;
   private final BiFunction<StudentGrade, String, String> renderer;
@@ -18,7 +18,8 @@ public enum PlatformResults {
   /**
    * {@code defaultBudgetSeconds}: the time a submission's grading is given by default: the timeout
    * the platform's documentation (Gradescope's default, 10 minutes) or the kit's package (PrairieLearn
-   * 600 s, Autolab 300 s) sets, less a margin for the setup and the results.
+   * 600 s, Autolab 300 s) sets, less a margin: the setup, the results, and the most a run of specs
+   * goes past its share (a spec running when it ends is stopped by its own deadline, at most a minute).
    */
   PlatformResults(String id, BiFunction<StudentGrade, String, String> renderer, int defaultBudgetSeconds) {
     this.id = id;

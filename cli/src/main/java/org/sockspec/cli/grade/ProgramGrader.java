@@ -173,8 +173,11 @@ final class ProgramGrader {
     Map<String, String> withOnly = new LinkedHashMap<>(parameters);
     withOnly.put(TargetConfig.ONLY, specs.stream().map(SpecInfo::id).collect(Collectors.joining(",")));
     if (time.bounded()) {
+      // No spec starts once the share is spent, and one running then is stopped by its deadline: the
+      // most a run goes past its share is what was left of it when the run began (at most a minute).
       long seconds = Math.max(1, Math.min(Math.round(deadlineSeconds(timescale)), time.left().toSeconds() + 1));
       withOnly.put(JUnitSpecRunner.DEADLINE, seconds + " s");
+      withOnly.put(JUnitSpecRunner.STOP_AT, Long.toString(System.currentTimeMillis() + time.left().toMillis()));
     }
     RunRequest request = new RunRequest(kind, program.toString(), withOnly, specs, false);
     try {

@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--budget", paramLabel = "SECONDS", description = "The most the whole submission's grading may "
       + "take; what it does not reach scores zero, out of time (default: the platform's usual timeout less a margin: "
-      + "gradescope 540, prairielearn 540, autolab 270). Raise it with the platform's timeout.")
+      + "gradescope 480, prairielearn 480, autolab 210). Raise it with the platform's timeout.")
   Integer budget;
 
   @Mixin
@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
       format = PlatformResults.parse(platform);
       if (budget != null && budget < 10) {
         throw new IllegalArgumentException("--budget " + budget + " is too short to grade anything: give the seconds "
-            + "the platform allows a submission, less a minute (e.g. --budget 540 for a 10-minute timeout)");
+            + "the platform allows a submission, less a minute (e.g. --budget 480 for a 10-minute timeout)");
       }
       manifest = lab == null ? LabManifest.defaults() : LabManifest.read(lab);
       sandbox.defaultTo("process");

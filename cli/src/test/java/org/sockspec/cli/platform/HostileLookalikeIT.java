@@ -121,15 +121,7 @@ class HostileLookalikeIT {
     assertThat(results.path("score").asDouble()).as("the score is the kit's").isEqualTo(earned);
     assertThat(results.path("output").asText()).doesNotContain("forged");
 
-    Map<String, List<String>> cells = new LinkedHashMap<>();
-    for (JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
-      String seen = cell.path("spec").asText() + " " + cell.path("verdict").asText()
-          + (cell.path("cause").path("kind").isMissingNode() ? "" : " " + cell.path("cause").path("kind").asText())
-          + (cell.path("verdict").asText().equals("limit") ? " (" + cell.path("reason").asText() + ")" : "");
-      cells.computeIfAbsent(cell.path("program").asText(), k -> new ArrayList<>()).add(seen);
-      System.out.println(cell.path("program").asText() + " " + seen + " (" + cell.path("reason").asText() + ")");
-      assertThat(cell.path("verdict").asText()).as(cell.path("program").asText() + " " + seen).isNotEqualTo("kit-error");
-    }
+    Map<String, List<String>> cells = cells(results);
     // Shared memory counted and removed: the 450 MB segment of each spec is gone before the next.
     assertThat(cells.get("ipc_hog.py")).allMatch(seen -> seen.contains(" passed"));
     // Accepted at once is accepted, whatever the program does to the kit's helper or its own descriptors.
@@ -160,17 +152,19 @@ class HostileLookalikeIT {
   }
 
   /**
-   * The red team's second round, after the first round's fixes: servers of another model dressed up
-   * (a dup, an epoll in an epoll, decoys that poll for urgent data only), a file name that would
-   * knock the root helper's answers out of step (a correct program graded after it must not pay),
-   * and memory and disk hidden where no process's size shows them.
+   * The red team's second and third rounds, after the first round's fixes: servers of another model
+   * dressed up (a dup, an epoll in an epoll, decoys that poll for urgent data only or peek, reused
+   * descriptor numbers, a thread per client with a forked decoy each), a file name that would knock
+   * the root helper's answers out of step (a correct program graded after it must not pay), memory
+   * and disk hidden where no process's size shows them, and clients that print answers unread.
    */
   @Test
   void theSecondRoundsHolesAreClosed() throws Exception {
     Path submission = Files.createDirectories(dir.resolve("round2"));
     for (String program : List.of("desyncs_the_helper", "fakes_select_dup", "fakes_threads_nested_epoll",
         "fakes_fork_pollpri", "hides_in_shared_mapping", "hides_in_flight", "hides_in_socket_buffers",
-        "hides_disk_in_mapping")) {
+        "hides_disk_in_mapping", "fakes_select_peek", "fakes_threads_stale_tfd", "fakes_fork_thread_decoys",
+        "hides_disk_in_page_mappings", "prints_without_reading", "prints_without_reading_udp")) {
       Files.copy(HOSTILE.resolve(program + ".py"), submission.resolve(program + ".py"));
     }
     Files.copy(HOSTILE.resolve("../python/srv_udp.py"), submission.resolve("srv_udp.py"));
@@ -187,6 +181,12 @@ class HostileLookalikeIT {
         "hides_in_flight.py" = "tcp"
         "hides_in_socket_buffers.py" = "tcp"
         "hides_disk_in_mapping.py" = "tcp"
+        "fakes_select_peek.py" = "tcp-select"
+        "fakes_threads_stale_tfd.py" = "tcp-threads"
+        "fakes_fork_thread_decoys.py" = "tcp-fork"
+        "hides_disk_in_page_mappings.py" = "tcp"
+        "prints_without_reading.py" = "client-tcp"
+        "prints_without_reading_udp.py" = "client-udp"
         """);
     Path zip = dir.resolve("round2.zip");
     assertThat(PlatformLookalikeIT.kit("autograder", "gradescope", "--lab", manifest.toString(), "--out",
@@ -195,15 +195,7 @@ class HostileLookalikeIT {
     JsonNode results = PlatformLookalikeIT.gradescope(zip, submission, "round2", "", looked -> { });
     Files.writeString(Path.of("target/integrity-round2-results.json"), results.toPrettyString());
     PlatformLookalikeIT.assertGradescopeFormat(results);
-    Map<String, List<String>> cells = new LinkedHashMap<>();
-    for (JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
-      String seen = cell.path("spec").asText() + " " + cell.path("verdict").asText()
-          + (cell.path("cause").path("kind").isMissingNode() ? "" : " " + cell.path("cause").path("kind").asText())
-          + (cell.path("verdict").asText().equals("limit") ? " (" + cell.path("reason").asText() + ")" : "");
-      cells.computeIfAbsent(cell.path("program").asText(), k -> new ArrayList<>()).add(seen);
-      System.out.println(cell.path("program").asText() + " " + seen + " (" + cell.path("reason").asText() + ")");
-      assertThat(cell.path("verdict").asText()).as(cell.path("program").asText() + " " + seen).isNotEqualTo("kit-error");
-    }
+    Map<String, List<String>> cells = cells(results);
     // The helper's answers stay in step: the correct server graded after the hostile one is whole.
     assertThat(cells.get("srv_udp.py")).allMatch(seen -> seen.contains(" passed"));
     // Who waits to read each client, by socket (not descriptor), by what the wait asks for, through nested epolls.
@@ -215,11 +207,38 @@ class HostileLookalikeIT {
       assertThat(cells.get(hider)).as(hider).allMatch(seen -> seen.endsWith(" limit limit (memory limit)")
           || seen.equals("tcp.refused-without-server not-earned"));
     }
-    assertThat(cells.get("hides_disk_in_mapping.py")).allMatch(seen -> seen.endsWith(" limit limit (disk limit (scratch space full))")
-        || seen.equals("tcp.refused-without-server not-earned"));
+    for (String hider : List.of("hides_disk_in_mapping.py", "hides_disk_in_page_mappings.py")) {
+      assertThat(cells.get(hider)).as(hider).allMatch(seen -> seen.endsWith(" limit limit (disk limit (scratch space full))")
+          || seen.equals("tcp.refused-without-server not-earned"));
+    }
+    // The third round: a wait on a client's socket is a wait on it (a peek too), an epoll member is
+    // the inode the kernel names, a process per client waits on one client only.
+    assertThat(cells.get("fakes_select_peek.py")).contains("mtcp.select.single-process failed process-model");
+    assertThat(cells.get("fakes_threads_stale_tfd.py")).contains("mtcp.threads.single-process failed process-model");
+    assertThat(cells.get("fakes_fork_thread_decoys.py")).contains("mtcp.fork.process-per-client failed process-model");
+    // A client that prints the answers without reading them leaves them in its receive queue.
+    assertThat(cells.get("prints_without_reading.py")).contains("client.tcp.exchange failed socket-state");
+    assertThat(cells.get("prints_without_reading_udp.py")).contains("client.udp.exchange failed socket-state");
   }
 
-    @Test
+    /**
+   * Per program, each of its specs as "spec verdict cause (reason of a limit)", from the grader's
+   * facts in results.json; none may be a kit error.
+   */
+  private static Map<String, List<String>> cells(JsonNode results) {
+    Map<String, List<String>> cells = new LinkedHashMap<>();
+    for (JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
+      String seen = cell.path("spec").asText() + " " + cell.path("verdict").asText()
+          + (cell.path("cause").path("kind").isMissingNode() ? "" : " " + cell.path("cause").path("kind").asText())
+          + (cell.path("verdict").asText().equals("limit") ? " (" + cell.path("reason").asText() + ")" : "");
+      cells.computeIfAbsent(cell.path("program").asText(), k -> new ArrayList<>()).add(seen);
+      System.out.println(cell.path("program").asText() + " " + seen + " (" + cell.path("reason").asText() + ")");
+      assertThat(cell.path("verdict").asText()).as(cell.path("program").asText() + " " + seen).isNotEqualTo("kit-error");
+    }
+    return cells;
+  }
+
+  @Test
   void hostileProgramsAreContainedByTheProcessSandbox() throws Exception {
     Path submission = Files.createDirectories(dir.resolve("hostile"));
     StringBuilder lab = new StringBuilder("title = \"hostile\"\ndefault_points = 1.0\n[programs]\n");

@@ -105,6 +105,11 @@ public final class ReplyPolicy {
         return answered() && !(isTheEnd(message) && !protocol.endAnswered());
     }
 
+    /** The answer the lab's rule gives {@code message}, unframed (what a client prints of it); empty for none. */
+    public Optional<byte[]> ruleAnswer(byte[] message) {
+        return protocol.answer().answerTo(message);
+    }
+
     /** Whether messages and answers are lines. */
     public boolean byLines() {
         return protocol.lines();

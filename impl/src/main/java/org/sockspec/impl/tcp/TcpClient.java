@@ -115,7 +115,8 @@ public final class TcpClient implements Program {
                 throw new ReportedFailure("the connection to the server broke (" + e.getMessage() + ")");
             }
             if (protocol.answers(message)) {
-                printAnswer(answers.next(), stdio);
+                printAnswer(options.plants(Defect.PRINTS_UNREAD) ? protocol.ruleAnswer(message).orElseThrow()
+                        : answers.next(), stdio);
             }
             if (protocol.ends(message)) {
                 return;

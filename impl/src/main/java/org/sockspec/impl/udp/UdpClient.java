@@ -67,7 +67,10 @@ public final class UdpClient implements Program {
                 }
                 byte[] message = line.get().getBytes(StandardCharsets.UTF_8);
                 socket.send(ByteBuffer.wrap(Framer.frame(message, protocol.byLines())), server);
-                if (protocol.answers(message)) {
+                if (protocol.answers(message) && options.plants(Defect.PRINTS_UNREAD)) {
+                    stdio.out().println("Server" + server.getAddress().getHostAddress() + " tells you "
+                            + PythonRepr.bytes(protocol.ruleAnswer(message).orElseThrow()));
+                } else if (protocol.answers(message)) {
                     answer.clear();
                     InetSocketAddress sender = (InetSocketAddress) socket.receive(answer);
                     byte[] got = framer.messages(Arrays.copyOf(answer.array(), answer.position())).get(0);

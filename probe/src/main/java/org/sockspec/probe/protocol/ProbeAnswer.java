@@ -113,7 +113,7 @@ public sealed interface ProbeAnswer {
    * among them (inodes), where known.
    */
   record ThreadRow(int tid, String comm, String state, String waitClass, String call, Integer fd, Long inode, Long nfds,
-      List<Long> watched) {}
+      List<Long> watched, Boolean opaque) {}
 
   /** proc.signal: {@code error} what kill printed when it failed. */
   record Signalled(boolean sent, String error) implements ProbeAnswer {}
