@@ -156,6 +156,9 @@ public final class ProbeAgent {
       case SERVE_LOG -> handles.get(((ServeLog) r).server(), Responder.class).transcript();
       case AWAIT_SOCKET -> {
         SocketAwaited awaited = Awaits.socket((AwaitSocket) r, residue);
+        if (awaited.found() && watchdog != null) {
+          watchdog.lookNow(); // what the program set up before it was ready is seen before it is judged
+        }
         yield awaited.found() ? awaited
             : new SocketAwaited(false, awaited.ms(), processes.programWaits());
       }

@@ -83,22 +83,36 @@ final class Watchdog {
 
   private void watch() {
     while (true) {
-      try {
-        check();
-      } catch (IOException | RuntimeException e) {
-        // a process that ended while it was looked at: the next look sees the rest
-      }
+      look(false);
       java.util.concurrent.locks.LockSupport.parkNanos(PERIOD_MS * 1_000_000);
     }
   }
 
-  private void check() throws IOException {
+  /**
+   * Looks at once, disk included, besides the periodic looks: when the program's socket is ready, so
+   * that what it set up before it listened is seen before the spec talks to it, however short the
+   * spec and however late the periodic look would have come on a busy machine.
+   */
+  void lookNow() {
+    look(true);
+  }
+
+  /** One look at a time: the root helper answers one question at a time. */
+  private synchronized void look(boolean wholly) {
+    try {
+      check(wholly);
+    } catch (IOException | RuntimeException e) {
+      // a process that ended while it was looked at: the next look sees the rest
+    }
+  }
+
+  private void check(boolean wholly) throws IOException {
     List<Integer> pids = processes.programPids();
     if (pids.isEmpty()) {
       held = NOTHING_HELD;
       return; // what it left behind (files, segments) is the reset's to remove
     }
-    boolean lookAtDisk = ++looks % DISK_EVERY == 0;
+    boolean lookAtDisk = ++looks % DISK_EVERY == 0 || wholly;
     if (processes.asProgram() != null) {
       held = processes.asProgram().held(pids); // one round trip to the helper: every look
     }
