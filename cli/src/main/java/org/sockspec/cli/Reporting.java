@@ -1,16 +1,19 @@
 package org.sockspec.cli;
 
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.sockspec.bench.BuildResult;
 import org.sockspec.cli.report.Format;
 import org.sockspec.cli.report.Reporter;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.cli.report.Style;
 import org.sockspec.cli.report.TextReporter;
+import org.sockspec.spec.SpecInfo;
 
 /**
  * Where a command's runs are shown while they go on and reported when they end. Text to standard
@@ -51,12 +54,29 @@ final class Reporting {
       progress.print(text.leftOut(request.leftOut()));
       progress.flush();
     }
-    RunReport report = request.plan().isEmpty()
-        ? new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(), List.of(), 0,
-            request.leftOut())
-        : runner.run(request, progress == null ? SpecListener.NONE
-            : new LiveLines(progress, new TextReporter(progressStyle, options.ladders), request.plan(),
-                request.strict()));
+    // Built once before the first spec: what the compiler said is shown once, here.
+    BuildResult build = request.plan().isEmpty() ? null : ProgramBuilds.of(request.parameters()).orElse(null);
+    if (progress != null && build != null) {
+      progress.print(text.build(build));
+      progress.flush();
+    }
+    RunReport report;
+    if (request.plan().isEmpty()) {
+      report = new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(), List.of(), 0,
+          request.leftOut());
+    } else if (build != null && !build.ok()) {
+      report = new RunReport(KitVersion.get(), request.kind().id(), request.target(), request.strict(),
+          request.plan().stream().map(spec -> ProgramBuilds.failed(spec, build)).toList(), build.ms(), request.leftOut());
+      if (progress != null) {
+        int width = TextReporter.idWidth(request.plan().stream().map(SpecInfo::id).toList());
+        report.results().forEach(result -> progress.print(text.line(result, request.strict(), width)));
+      }
+    } else {
+      report = runner.run(request, progress == null ? SpecListener.NONE
+          : new LiveLines(progress, new TextReporter(progressStyle, options.ladders), request.plan(),
+              request.strict()));
+    }
+    report = report.withBuild(build);
     if (textToStdout) {
       text.details(report, progress);
     } else if (progress != null) {

@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.LabProtocol;
+import org.sockspec.bench.Language;
 import org.sockspec.bench.LeftOut;
 import org.sockspec.bench.RejectedProgramException;
 import org.sockspec.bench.Target;
@@ -29,9 +29,15 @@ import picocli.CommandLine.Parameters;
  */
 final class TargetOptions {
   @Parameters(index = "0", paramLabel = "PATH", description = "Your program: a .py file (run with python3), "
-      + "a .jar (java -jar), an executable, or a folder with --cmd. Its folder is copied into the "
+      + "a .jar (java -jar), a .c, .cpp, .go or .java source (built first), a .js (node), an executable, a "
+      + "folder with a go.mod or a Makefile, or any folder with --cmd. Its folder is copied into the "
       + "container read-only.")
   String path;
+
+  @Option(names = "--build", paramLabel = "COMMAND", description = "How to build the program, run by sh in a "
+      + "writable copy of its folder before its first spec (default: as its language says, e.g. cc -O2 -Wall "
+      + "-o srv srv.c); --cmd then says how to run what it built.")
+  String build;
 
   @Option(names = "--cmd", paramLabel = "COMMAND", description = "How to start the program, run by sh "
       + "in its folder, e.g. \"python3 server.py {port}\" (needed for a folder): {port} is replaced by the "
@@ -132,14 +138,21 @@ final class TargetOptions {
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException("cannot read '" + path + "': check its permissions.");
     }
-    if (Files.isDirectory(file) && !hasCmd) {
+    if (Files.isDirectory(file) && !hasCmd && Language.ofFolder(topNames(file)).filter(l -> l == Language.GO_MODULE)
+        .isEmpty()) {
       throw new IllegalArgumentException("'" + path + "' is a folder: say how to start your program in it "
-          + "with --cmd, e.g. --cmd \"python3 srv_tcp.py\".");
+          + "with --cmd, e.g. --cmd \"python3 srv_tcp.py\" (a folder with a Makefile: --cmd \"./server\").");
     }
-    String name = file.getFileName() == null ? path : file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!hasCmd && !name.endsWith(".py") && !name.endsWith(".jar") && !Files.isExecutable(file)) {
-      throw new IllegalArgumentException("'" + path + "' is neither a .py nor a .jar file and is not "
-          + "executable: make it executable (chmod +x " + path + "), or say how to run it with --cmd.");
+    String name = file.getFileName() == null ? path : file.getFileName().toString();
+    String build = this.build != null ? this.build : labProgram.flatMap(LabProgram::build).orElse(null);
+    boolean hasBuild = build != null && !build.isBlank();
+    if (!hasCmd && !Files.isDirectory(file) && Language.ofFile(name) == Language.EXECUTABLE && !Files.isExecutable(file)) {
+      throw new IllegalArgumentException("'" + path + "' is not a file the kit knows how to run (" + Language.KNOWN
+          + ") and is not executable: make it executable (chmod +x " + path + "), or say how to run it with --cmd.");
+    }
+    if (hasBuild && !hasCmd && Files.isDirectory(file)) {
+      throw new IllegalArgumentException("--build builds '" + path + "' but nothing says what to run: add --cmd, "
+          + "e.g. --cmd \"./server {port}\".");
     }
     LabProtocol lab = protocol.over(labProgram.map(LabProgram::protocol)
         .orElse(manifest().map(LabManifest::protocol).orElse(LabProtocol.HANDOUT)));
@@ -155,6 +168,9 @@ final class TargetOptions {
     if (hasCmd) {
       parameters.put(TargetConfig.CMD, cmd);
     }
+    if (hasBuild) {
+      parameters.put(TargetConfig.BUILD, build);
+    }
     parameters.put(TargetConfig.PORT, Integer.toString(givenPort.orElse(Target.DEFAULT_PORT)));
     parameters.putAll(TargetConfig.parametersOf(lab));
     parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
@@ -166,6 +182,15 @@ final class TargetOptions {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     return parameters;
+  }
+
+  /** The names at the top of {@code folder} (a go.mod, a Makefile). */
+  private static java.util.Set<String> topNames(Path folder) {
+    try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+      return entries.map(entry -> entry.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+    } catch (java.io.IOException e) {
+      return java.util.Set.of();
+    }
   }
 
   /** The files of the program's folder not copied into the sandbox, and why (after {@link #parameters}). */

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.sockspec.bench.internal.ReferenceJar;
 import org.sockspec.bench.internal.SubmissionCopy;
 import org.sockspec.bench.internal.TarArchive;
@@ -34,13 +34,15 @@ public final class Target {
   private final LabProtocol protocol;
   private final List<LeftOut> leftOut;
   private final String source;
+  private final Optional<Build> build;
 
   /** The source of every reference program: the kit itself. */
   private static final String REFERENCE = "the kit's reference programs";
 
   private Target(Kind kind, List<String> command, TarArchive files, String description, int port,
-      LabProtocol protocol, List<LeftOut> leftOut, String source) {
+      LabProtocol protocol, List<LeftOut> leftOut, String source, Optional<Build> build) {
     this.kind = kind;
+    this.build = build;
     this.source = source;
     this.leftOut = List.copyOf(leftOut);
     this.command = List.copyOf(command);
@@ -67,41 +69,84 @@ public final class Target {
     // names a jar that is not there, and java says so.
     TarArchive jar = new TarArchive();
     ReferenceJar.bytes().ifPresent(bytes -> jar.add(LAB_DIR.substring(1) + "/" + ReferenceJar.NAME, bytes, false));
-    return new Target(kind, cmd, jar, name, port, protocol, List.of(), REFERENCE);
+    return new Target(kind, cmd, jar, name, port, protocol, List.of(), REFERENCE, Optional.empty());
   }
 
   /**
-   * Someone's program: a file ({@code .py} runs with python3, {@code .jar} with java -jar, anything
-   * else directly), copied with the other files of its folder; or a folder with {@code command}.
-   * Nothing outside the folder is ever opened (see {@link #leftOut()}).
+   * Someone's program: a file, run as its {@link Language} says ({@code .py} with python3, {@code
+   * .jar} with java -jar, a C, C++, Go or Java source built first and its output run, {@code .js}
+   * with node, anything else directly), copied with the other files of its folder; or a folder with
+   * {@code command} (a Go module or a Makefile's folder is built first). {@code build}, when given,
+   * is the build command instead of the language's. Nothing outside the folder is ever opened (see
+   * {@link #leftOut()}).
    *
    * @throws RejectedProgramException when the program file is a link the copy does not follow (out
    *     of its folder, dangling, a loop) or a special file
+   * @throws IllegalArgumentException when nothing says how to run what a Makefile builds
    */
-  public static Target program(Kind kind, Path path, String command, int port, LabProtocol protocol) {
-    Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-    if (!Files.isDirectory(path)) {
+  public static Target program(Kind kind, Path path, String command, String build, int port, LabProtocol protocol) {
+    boolean folder = Files.isDirectory(path);
+    Path dir = folder ? path : path.toAbsolutePath().getParent();
+    if (!folder) {
       SubmissionCopy.problemOf(dir, path.toAbsolutePath()).ifPresent(problem -> {
         throw new RejectedProgramException(path, problem);
       });
     }
     SubmissionCopy.Result copy = SubmissionCopy.of(dir, LAB_DIR.substring(1));
+    String name = path.toAbsolutePath().normalize().getFileName() == null ? "program"
+        : path.toAbsolutePath().normalize().getFileName().toString();
+    Optional<Language> language = folder ? Language.ofFolder(topNames(copy.files()))
+        : Optional.of(Language.ofFile(name));
+    byte[] source = folder ? null : copy.files().content(LAB_DIR.substring(1) + "/" + name);
+    boolean given = command != null && !command.isBlank();
     List<String> cmd;
-    if (command != null && !command.isBlank()) {
+    if (given) {
       cmd = List.of("/bin/sh", "-c", command.replace(PORT_PLACEHOLDER, Integer.toString(port)) + " \"$@\"", "sh");
     } else {
-      String name = path.getFileName().toString();
-      String lower = name.toLowerCase(Locale.ROOT);
-      cmd = lower.endsWith(".py") ? List.of("python3", name)
-          : lower.endsWith(".jar") ? List.of("java", "-jar", name)
-          : List.of("./" + name);
+      cmd = language.flatMap(l -> l.runCommand(name, source)).orElseThrow(() -> new IllegalArgumentException(
+          "'" + path + "' is built by its Makefile: say which program to run with --cmd (or the lab manifest's "
+          + "cmd), e.g. --cmd \"./server {port}\"."));
     }
-    return new Target(kind, cmd, copy.files(), path.toString(), port, protocol, copy.leftOut(), realFolder(dir));
+    Optional<Build> made = build != null && !build.isBlank() ? Optional.of(new Build(build.strip(), "--build"))
+        : language.flatMap(l -> l.buildCommand(name, source).map(line -> new Build(line, l.description())));
+    return new Target(kind, cmd, copy.files(), path.toString(), port, protocol, copy.leftOut(), realFolder(dir), made);
+  }
+
+  /** As {@link #program(Kind, Path, String, String, int, LabProtocol)} with the language's build. */
+  public static Target program(Kind kind, Path path, String command, int port, LabProtocol protocol) {
+    return program(kind, path, command, null, port, protocol);
+  }
+
+  /** The names at the top of the copied folder. */
+  private static java.util.Set<String> topNames(TarArchive files) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    String prefix = LAB_DIR.substring(1) + "/";
+    for (String path : files.paths()) {
+      String rest = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+      names.add(rest.split("/", 2)[0]);
+    }
+    return names;
+  }
+
+  /**
+   * How the program is built before it runs, if it is: the build's command, run in a writable copy
+   * of its folder (see {@link Builds}). Empty for a program that runs as it is, or once built.
+   */
+  public Optional<Build> build() {
+    return build;
+  }
+
+  /**
+   * This target once built: its folder as the build left it ({@code tree}, at {@code lab/...}), run
+   * as before, with nothing left to build.
+   */
+  Target built(TarArchive tree) {
+    return new Target(kind, command, tree, description, port, protocol, leftOut, source, Optional.empty());
   }
 
   /** A copy of this target with another claimed kind (the same program checked as something else). */
   public Target as(Kind other) {
-    return new Target(other, command, files, description, port, protocol, leftOut, source);
+    return new Target(other, command, files, description, port, protocol, leftOut, source, build);
   }
 
   /**

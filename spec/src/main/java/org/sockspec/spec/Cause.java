@@ -256,6 +256,21 @@ public sealed interface Cause extends Serializable {
 
   // --- the grader's own, before any spec runs --------------------------------------------------
 
+  /**
+   * The program does not build: every spec of it fails for this, before it runs (see docs/cli.md,
+   * "Languages").
+   *
+   * @param command the build command
+   * @param status its exit status; null when a bound or limit stopped it
+   * @param stoppedBy the bound or limit that stopped it ("its bound of 120 s", "memory limit")
+   * @param errors the compiler's first errors, with their files and lines
+   */
+  record BuildFailed(String command, Integer status, String stoppedBy, List<String> errors) implements Cause {
+    public BuildFailed {
+      errors = List.copyOf(errors);
+    }
+  }
+
   /** The file was not in the student's folder. */
   record NotHandedIn(String file) implements Cause {}
 

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 import org.sockspec.bench.Bench;
+import org.sockspec.bench.BuildFailedException;
+import org.sockspec.bench.BuildResult;
+import org.sockspec.bench.Builds;
+import org.sockspec.bench.Target;
 import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.HiddenEvidence;
 import org.sockspec.bench.Evidence;
@@ -60,7 +64,7 @@ public final class SpecExtension
     try {
       warmOnce(context, config);
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": opening its bench");
-      Bench bench = Bench.open(config.target(), config.timing(), config.engine(), config.capture());
+      Bench bench = Bench.open(built(config), config.timing(), config.engine(), config.capture());
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": bench open");
       context.getStore(NS).put(Bench.class, bench);
       return bench;
@@ -68,6 +72,20 @@ public final class SpecExtension
       throw e;
     } catch (RuntimeException e) {
       throw new ParameterResolutionException("could not set up the bench for " + config.target() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The target ready to run: built first if it is to be (once for the run, see {@link Builds}); a
+   * build that failed fails the spec, for the program.
+   */
+  private static Target built(TargetConfig config) {
+    try {
+      return Builds.ready(config.target(), config.engine());
+    } catch (BuildFailedException e) {
+      BuildResult build = e.result();
+      throw new CausedFailure(new Cause.BuildFailed(build.build().command(), build.status(), build.stoppedBy(),
+          build.errors()), BuildVerdict.sentence(build));
     }
   }
 

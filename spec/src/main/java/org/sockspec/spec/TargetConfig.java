@@ -23,7 +23,9 @@ import org.sockspec.bench.Timing;
  *   <li>{@code sockspec.kind}: what the program claims to be ({@code tcp}, {@code udp}, ...); required.
  *   <li>{@code sockspec.reference} (+ {@code sockspec.defect}): one of the kit's reference programs,
  *       e.g. {@code srv_tcp}; or
- *   <li>{@code sockspec.path} (+ {@code sockspec.cmd}): someone's program file or folder.
+ *   <li>{@code sockspec.path} (+ {@code sockspec.cmd}, {@code sockspec.build}): someone's program file
+ *       or folder, how to run it and how to build it (by default, as its language says: see
+ *       {@link org.sockspec.bench.Language}).
  *   <li>{@code sockspec.port} (12800), {@code sockspec.timescale} (1.0), {@code sockspec.only} (spec
  *       ids, comma separated).
  *   <li>the lab's protocol (see {@link LabProtocol}), the handout's by default: {@code sockspec.answer}
@@ -53,6 +55,7 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String DEFECT = "sockspec.defect";
   public static final String PATH = "sockspec.path";
   public static final String CMD = "sockspec.cmd";
+  public static final String BUILD = "sockspec.build";
   public static final String PORT = "sockspec.port";
   public static final String ANSWER = "sockspec.answer";
   public static final String FRAMING = "sockspec.framing";
@@ -83,7 +86,8 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
       if (!Files.exists(file)) {
         throw new IllegalArgumentException("no such file or folder: " + file);
       }
-      target = Target.program(kind, file, parameters.apply(CMD).orElse(null), port, protocol);
+      target = Target.program(kind, file, parameters.apply(CMD).orElse(null), parameters.apply(BUILD).orElse(null),
+          port, protocol);
     } else {
       throw new IllegalArgumentException("no target: set " + REFERENCE + " (a reference program) or "
           + PATH + " (a program file or folder)");

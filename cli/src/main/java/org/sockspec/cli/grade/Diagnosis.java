@@ -50,6 +50,10 @@ final class Diagnosis {
     if (cause instanceof Cause.Rejected) {
       return new Reading(Verdict.REJECTED, "");
     }
+    if (cause instanceof Cause.BuildFailed build) {
+      return new Reading(Verdict.FAILED, build.stoppedBy() != null ? "does not build (stopped by " + build.stoppedBy()
+          + ")" : "does not build (status " + build.status() + ")");
+    }
     return new Reading(Verdict.FAILED, "");
   }
 

@@ -44,11 +44,11 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
 
   private static final String DEFAULT_RESOURCE = "default-lab.toml";
   private static final List<String> TOP_KEYS = List.of("title", "default_points", "hidden", "skip", "protocol",
-      "programs", "points");
+      "build", "programs", "points");
   /** The keys of [protocol]: the protocol's, and the lab's port. */
   private static final List<String> PROTOCOL_TABLE_KEYS = concat(TargetConfig.PROTOCOL_KEYS, List.of("port"));
   /** The keys of a program's own table. */
-  private static final List<String> PROGRAM_KEYS = concat(List.of("kind", "cmd", "port"), TargetConfig.PROTOCOL_KEYS);
+  private static final List<String> PROGRAM_KEYS = concat(List.of("kind", "cmd", "build", "port"), TargetConfig.PROTOCOL_KEYS);
 
   public LabManifest {
     programs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(programs));
@@ -103,6 +103,7 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
     LabProtocol protocol = protocolOf(LabProtocol.HANDOUT, protocolTable, source, "[protocol]");
     Optional<Integer> labPort = portOf(protocolTable, source, "[protocol]");
     int port = labPort.orElse(Target.DEFAULT_PORT);
+    Optional<String> labBuild = command(root, "build", source, "the top level");
     Map<String, LabProgram> programs = new LinkedHashMap<>();
     JsonNode table = root.path("programs");
     if (!table.isObject() || table.isEmpty()) {
@@ -115,7 +116,7 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
         throw new IllegalArgumentException(source + ": [programs] names files of a student's folder, "
             + "not paths: '" + file + "'.");
       }
-      programs.put(file, program(file, entry.getValue(), protocol, labPort, source));
+      programs.put(file, program(file, entry.getValue(), protocol, labPort, labBuild, source));
     }
     Map<String, Double> points = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : root.path("points").properties()) {
@@ -146,7 +147,7 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
 
   /** A program's entry: its kind alone ({@code "srv.py" = "tcp"}), or a table with its kind and what differs. */
   private static LabProgram program(String file, JsonNode entry, LabProtocol lab, Optional<Integer> labPort,
-      String source) {
+      Optional<String> labBuild, String source) {
     String where = "[programs] \"" + file + "\"";
     JsonNode kindNode = entry.isObject() ? entry.path("kind") : entry;
     if (entry.isObject()) {
@@ -163,7 +164,7 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
       throw new IllegalArgumentException(source + ": " + where + ": " + e.getMessage() + ".", e);
     }
     if (!entry.isObject()) {
-      return new LabProgram(file, kind, lab, labPort.orElse(Target.DEFAULT_PORT), Optional.empty());
+      return new LabProgram(file, kind, lab, labPort.orElse(Target.DEFAULT_PORT), Optional.empty(), labBuild);
     }
     LabProtocol protocol = protocolOf(lab, entry, source, where);
     Optional<Integer> port = portOf(entry, source, where).or(() -> labPort);
@@ -179,7 +180,20 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
             + "port = N to the program, or to [protocol] for every program.");
       }
     }
-    return new LabProgram(file, kind, protocol, port.orElse(Target.DEFAULT_PORT), cmd);
+    Optional<String> build = command(entry, "build", source, where).or(() -> labBuild);
+    return new LabProgram(file, kind, protocol, port.orElse(Target.DEFAULT_PORT), cmd, build);
+  }
+
+  /** A build command the table gives under {@code key}: a non-empty string. */
+  private static Optional<String> command(JsonNode table, String key, String source, String where) {
+    if (!table.has(key)) {
+      return Optional.empty();
+    }
+    if (!table.get(key).isTextual() || table.get(key).asText().isBlank()) {
+      throw new IllegalArgumentException(source + ": " + where + ": " + key + " is the command that builds a program, "
+          + "run by sh in a writable copy of its folder, e.g. build = \"make\" or build = \"gcc -o srv srv.c\".");
+    }
+    return Optional.of(table.get(key).asText());
   }
 
   /** {@code base} with the protocol keys {@code table} holds instead. */

@@ -14,5 +14,7 @@ import org.sockspec.bench.LabProtocol;
  * @param port the port it uses
  * @param cmd how to start it, run by sh in its folder ({@code {port}} and a client's {@code {host}}
  *     replaced); empty: by its file's type
+ * @param build how to build it, run by sh in a writable copy of its folder; empty: as its language says
  */
-public record LabProgram(String file, Kind kind, LabProtocol protocol, int port, Optional<String> cmd) {}
+public record LabProgram(String file, Kind kind, LabProtocol protocol, int port, Optional<String> cmd,
+    Optional<String> build) {}

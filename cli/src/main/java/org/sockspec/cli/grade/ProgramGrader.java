@@ -123,6 +123,12 @@ final class ProgramGrader {
           "cannot be graded: " + unusable.get(), new Cause.Unusable(unusable.get()), Map.of(), 0)));
       return graded(file, kind, plan, results);
     }
+    // Built once, before its first spec (and kept: a regrade of the same files does not build again).
+    Optional<org.sockspec.bench.BuildResult> build = org.sockspec.cli.ProgramBuilds.of(parameters);
+    if (build.isPresent() && !build.get().ok()) {
+      plan.forEach(spec -> results.put(spec.id(), org.sockspec.cli.ProgramBuilds.failed(spec, build.get())));
+      return graded(file, kind, plan, results);
+    }
     List<SpecInfo> rest = new ArrayList<>(plan);
     if (kind.isServer()) {
       Optional<SpecInfo> first = plan.stream().filter(ProgramGrader::startsTheProgram).findFirst();
@@ -260,6 +266,7 @@ final class ProgramGrader {
     parameters.put(TargetConfig.KIND, labProgram.kind().id());
     parameters.put(TargetConfig.PATH, program.toAbsolutePath().normalize().toString());
     labProgram.cmd().ifPresent(cmd -> parameters.put(TargetConfig.CMD, cmd));
+    labProgram.build().ifPresent(build -> parameters.put(TargetConfig.BUILD, build));
     parameters.put(TargetConfig.PORT, Integer.toString(labProgram.port()));
     parameters.putAll(TargetConfig.parametersOf(labProgram.protocol()));
     parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));

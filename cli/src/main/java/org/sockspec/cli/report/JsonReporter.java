@@ -42,6 +42,26 @@ public final class JsonReporter implements Reporter {
     print(root, out);
   }
 
+  /** How the target was built: its command, how it ended, its warnings, its first errors and its whole log. */
+  static ObjectNode build(org.sockspec.bench.BuildResult build) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("command", build.build().command());
+    node.put("from", build.build().from());
+    node.put("built", build.ok());
+    if (build.status() != null) {
+      node.put("status", build.status());
+    }
+    if (build.stoppedBy() != null) {
+      node.put("stoppedBy", build.stoppedBy());
+    }
+    node.put("ms", build.ms());
+    node.put("cached", build.cached());
+    build.warnings().forEach(node.putArray("warnings")::add);
+    build.errors().forEach(node.putArray("errors")::add);
+    node.put("log", build.log());
+    return node;
+  }
+
   /** One run as a JSON object (also what tests compare against). */
   public static ObjectNode run(RunReport report) {
     ObjectNode root = JSON.createObjectNode();
@@ -53,6 +73,9 @@ public final class JsonReporter implements Reporter {
       report.leftOut().forEach(entry -> leftOut.addObject().put("path", entry.path())
           .put("reason", entry.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
           .put("detail", entry.detail()));
+    }
+    if (report.build() != null) {
+      root.set("build", build(report.build()));
     }
     ArrayNode results = root.putArray("results");
     for (SpecResult r : report.results()) {

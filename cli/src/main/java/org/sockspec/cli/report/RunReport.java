@@ -1,5 +1,7 @@
 package org.sockspec.cli.report;
 
+import org.sockspec.bench.BuildResult;
+
 import java.util.List;
 import org.sockspec.bench.LeftOut;
 
@@ -12,9 +14,10 @@ import org.sockspec.bench.LeftOut;
  * @param target the target as the user named it (a path) or the reference program's name
  * @param strict whether SHOULD specs counted as MUST
  * @param leftOut what the copy of the target's folder left out (links out of it, special files)
+ * @param build how the target was built before its specs ran; null for a program that is not built
  */
 public record RunReport(String kit, String kind, String target, boolean strict, List<SpecResult> results,
-    long durationMs, List<LeftOut> leftOut) {
+    long durationMs, List<LeftOut> leftOut, BuildResult build) {
 
   /** What a run says about its target, from its results. */
   public enum Conclusion {
@@ -29,6 +32,17 @@ public record RunReport(String kit, String kind, String target, boolean strict, 
   public RunReport {
     results = List.copyOf(results);
     leftOut = List.copyOf(leftOut);
+  }
+
+  /** A run of a program that is not built. */
+  public RunReport(String kit, String kind, String target, boolean strict, List<SpecResult> results,
+      long durationMs, List<LeftOut> leftOut) {
+    this(kit, kind, target, strict, results, durationMs, leftOut, null);
+  }
+
+  /** This run, its target built by {@code build} first. */
+  public RunReport withBuild(BuildResult build) {
+    return new RunReport(kit, kind, target, strict, results, durationMs, leftOut, build);
   }
 
   /** A run whose target's copy left nothing out. */

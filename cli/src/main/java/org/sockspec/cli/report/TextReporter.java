@@ -32,6 +32,7 @@ public final class TextReporter implements Reporter {
   @Override
   public void render(RunReport report, PrintWriter out) {
     out.println(header(report.kit(), report.target(), report.kind(), report.results().size()));
+    out.print(build(report.build()));
     out.print(leftOut(report.leftOut()));
     int width = idWidth(report.results().stream().map(SpecResult::id).toList());
     report.results().forEach(result -> out.print(line(result, report.strict(), width)));
@@ -53,6 +54,34 @@ public final class TextReporter implements Reporter {
   public String header(String kit, String target, String kind, int specs) {
     return style.bold("sockspec " + kit + ": " + target + " as " + kind) + " ("
         + (specs == 1 ? "1 spec" : specs + " specs") + ")";
+  }
+
+  /** The most lines of a failed build's output the report shows (the JSON report has them all). */
+  static final int BUILD_LINES_SHOWN = 40;
+
+  /**
+   * What the build said, once, under the run's first line: the command and how it ended, then a
+   * failed build's output (its errors) or a build's warnings; empty for a program that is not built.
+   */
+  public String build(org.sockspec.bench.BuildResult build) {
+    if (build == null) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    String how = build.ok() ? "built in " + String.format(java.util.Locale.ROOT, "%.1f s", build.ms() / 1000.0)
+        + (build.cached() ? " (an earlier run's build of the same files)" : "")
+        : "does not build: it " + build.failure().orElse("failed");
+    text.append("  build: ").append(build.build().command()).append(": ")
+        .append(build.ok() ? style.dim(how) : style.red(how)).append('\n');
+    List<String> shown = build.ok() ? build.warnings() : build.log().lines().toList();
+    if (build.ok() && !shown.isEmpty()) {
+      text.append("  ").append(shown.size() == 1 ? "1 warning" : shown.size() + " warnings").append(":\n");
+    }
+    shown.stream().limit(BUILD_LINES_SHOWN).forEach(line -> text.append("    ").append(line).append('\n'));
+    if (shown.size() > BUILD_LINES_SHOWN) {
+      text.append("    [").append(shown.size() - BUILD_LINES_SHOWN).append(" more lines]\n");
+    }
+    return text.toString();
   }
 
   /** One note per file the copy left out ("  note: notes.txt was not copied: ..."), newline-terminated. */

@@ -38,7 +38,7 @@ public record TargetContainer(String id, long hostPid) {
   /** Open files per process: a lab program needs a few dozen; a million would let it slow every /proc read. */
   static final long OPEN_FILES = 1024;
   /** The program's folder: what a submission may hold (20 MB) and room to spare. */
-  static final String LAB_TMPFS = "rw,nosuid,nodev,mode=755,size=" + (32L << 20);
+  static final String LAB_TMPFS = "rw,exec,nosuid,nodev,mode=755,size=" + (32L << 20);
 
   /** Creates and starts a target from {@code image}. */
   static TargetContainer start(DockerClient docker, String image, SandboxLimits limits) {

@@ -1,0 +1,44 @@
+package org.sockspec.cli;
+
+import java.util.Map;
+import java.util.Optional;
+import org.sockspec.bench.BuildResult;
+import org.sockspec.bench.Builds;
+import org.sockspec.bench.EngineAddress;
+import org.sockspec.bench.Target;
+import org.sockspec.cli.report.SpecResult;
+import org.sockspec.cli.report.Status;
+import org.sockspec.spec.BuildVerdict;
+import org.sockspec.spec.Cause;
+import org.sockspec.spec.SpecInfo;
+import org.sockspec.spec.TargetConfig;
+
+/**
+ * A program's build, before its specs run: once (see {@link Builds}; the specs then find it done),
+ * so that the report can show what the compiler said once, and a program that does not build is
+ * judged without a lane per spec.
+ */
+public final class ProgramBuilds {
+  private ProgramBuilds() {}
+
+  /**
+   * The build of the program the parameters name; empty when it is not built.
+   *
+   * @throws org.sockspec.bench.EngineUnavailableException when there is no sandbox to build in
+   */
+  public static Optional<BuildResult> of(Map<String, String> parameters) {
+    TargetConfig config = TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+    Target target = config.target();
+    if (target.build().isEmpty()) {
+      return Optional.empty();
+    }
+    EngineAddress engine = Optional.ofNullable(parameters.get(TargetConfig.ENGINE)).map(EngineAddress::parse).orElse(null);
+    return Optional.of(Builds.of(target, engine));
+  }
+
+  /** {@code spec}'s result when the program does not build: failed, for the build, without running. */
+  public static SpecResult failed(SpecInfo spec, BuildResult build) {
+    return SpecResult.of(spec, Status.FAILED, BuildVerdict.sentence(build), new Cause.BuildFailed(build.build().command(),
+        build.status(), build.stoppedBy(), build.errors()), Map.of(), 0);
+  }
+}
