@@ -34,7 +34,7 @@ int main() {
         }
         sendto(s, answer.data(), answer.size(), 0, reinterpret_cast<sockaddr *>(&from), len);
         std::string message(buf.data(), static_cast<size_t>(n));
-        std::cout << "Received " << message << " from " << inet_ntoa(from.sin_addr) << std::endl;
+        std::cout << "Received " << message << " from client socket " << inet_ntoa(from.sin_addr) << std::endl;
         if (message == "end") {
             break;
         }

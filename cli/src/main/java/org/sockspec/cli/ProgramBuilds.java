@@ -1,5 +1,6 @@
 package org.sockspec.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sockspec.bench.BuildResult;
@@ -38,7 +39,15 @@ public final class ProgramBuilds {
 
   /** {@code spec}'s result when the program does not build: failed, for the build, without running. */
   public static SpecResult failed(SpecInfo spec, BuildResult build) {
-    return SpecResult.of(spec, Status.FAILED, BuildVerdict.sentence(build), new Cause.BuildFailed(build.build().command(),
-        build.status(), build.stoppedBy(), build.errors()), Map.of(), 0);
+    List<String> lines = build.log().lines().toList();
+    String shown = String.join("\n", lines.subList(0, Math.min(lines.size(), OUTPUT_SHOWN)))
+        + (lines.size() > OUTPUT_SHOWN ? "\n[" + (lines.size() - OUTPUT_SHOWN) + " more lines]" : "");
+    return new SpecResult(spec.id(), spec.level(), spec.question(), spec.summary(),
+        "build it yourself with " + build.build().command() + " and fix what it says first: no spec can run before it builds.",
+        Status.FAILED, BuildVerdict.sentence(build), new Cause.BuildFailed(build.build().command(), build.status(),
+            build.stoppedBy(), build.errors()), Map.of("build output", shown.isBlank() ? "(the build printed nothing)" : shown), 0);
   }
+
+  /** The most lines of a failed build's output a result carries (the JSON report's build has them all). */
+  static final int OUTPUT_SHOWN = 40;
 }

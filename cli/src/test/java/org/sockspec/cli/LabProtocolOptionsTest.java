@@ -126,7 +126,7 @@ class LabProtocolOptionsTest {
         "[protocol]\nframing = \"crlf\"\n[programs]\n\"a.py\" = \"tcp\"\n", List.of("[protocol]", "raw", "line"),
         "[programs]\n\"a.py\" = { kind = \"udp\", udp-buffer = 70000 }\n", List.of("\"a.py\"", "65507"),
         "[programs]\n\"a.py\" = { kind = \"tcp\", cmd = \"python3 a.py {port}\" }\n", List.of("{port}", "port = N"),
-        "[programs]\n\"a.py\" = { knd = \"tcp\" }\n", List.of("has no key 'knd'", "kind, cmd, port"),
+        "[programs]\n\"a.py\" = { knd = \"tcp\" }\n", List.of("has no key 'knd'", "kind, cmd, build, port"),
         "titel = \"x\"\n[programs]\n\"a.py\" = \"tcp\"\n", List.of("the top level has no key 'titel'"));
     for (Map.Entry<String, List<String>> bad : cases.entrySet()) {
       Path lab = Files.writeString(dir.resolve("bad.toml"), bad.getKey());

@@ -20,12 +20,19 @@ final class PackagedCommand {
 
   /** Runs {@code args}, its output kept in {@code dir}; bounded: a check takes seconds, minutes mean a hang. */
   static Run run(Path dir, String... args) throws Exception {
+    return run(dir, java.util.Map.of(), args);
+  }
+
+  /** As {@link #run(Path, String...)}, with {@code env} added to the command's environment. */
+  static Run run(Path dir, java.util.Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "stdout", ".txt");
     Path err = Files.createTempFile(dir, "stderr", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       fail("sockspec did not end within 5 minutes: " + command);

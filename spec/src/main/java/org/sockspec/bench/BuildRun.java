@@ -57,16 +57,22 @@ final class BuildRun {
       Output log = new Output(OUTPUT_BOUND);
       ProgramSession building = log.start(lane, List.of("/bin/sh", "-c", BUILD, "sh", build.command()));
       building.awaitRunning(READ_BACK);
-      OptionalLong status = building.awaitExit(WALL);
-      log.awaitClosed(Duration.ofSeconds(2));
-      String stoppedBy = !status.isPresent() ? "its bound of " + WALL.toSeconds() + " s"
-          : log.flooded() ? "its output bound (" + (OUTPUT_BOUND >> 20) + " MB)" : null;
-      building.close();
-      String limit = lane.limitsHit().filter(LimitsHit::any).map(hit -> hit.describe(SandboxLimits.DEFAULT))
-          .orElse(null);
-      if (limit != null) {
-        stoppedBy = limit;
+      // Waited for in slices: a build that hits a limit (a fork bomb the kernel holds at the process
+      // limit, say) is stopped when it does, not at the end of its wall time.
+      long deadline = System.nanoTime() + WALL.toNanos();
+      OptionalLong status = OptionalLong.empty();
+      String limit = null;
+      while (status.isEmpty() && limit == null && !log.flooded() && System.nanoTime() < deadline) {
+        status = building.awaitExit(Duration.ofMillis(Math.min(LOOK_EVERY.toMillis(),
+            Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+        limit = limitHit(lane);
       }
+      log.awaitClosed(Duration.ofSeconds(2));
+      building.close();
+      limit = limit != null ? limit : limitHit(lane);
+      String stoppedBy = limit != null ? limit
+          : log.flooded() ? "its output bound (" + (OUTPUT_BOUND >> 20) + " MB)"
+          : status.isEmpty() ? "its bound of " + WALL.toSeconds() + " s" : null;
       String text = log.text(Builds.LOG_BYTES);
       if (stoppedBy != null || status.getAsLong() != 0) {
         return new BuildResult(build, stoppedBy != null ? null : (int) status.getAsLong(), stoppedBy, text,
@@ -83,13 +89,25 @@ final class BuildRun {
       }
       try {
         BuiltTree.Read tree = BuiltTree.read(copy.bytes(), Target.LAB_DIR.substring(1));
-        return new BuildResult(build, 0, null, text, ms(start), false, tree.files());
+        // What the specs will not see is said where the build's output is shown.
+        String notes = tree.leftOut().stream().map(entry -> "sockspec: left out of the built folder (only regular "
+            + "files are kept): " + entry + "\n").collect(java.util.stream.Collectors.joining());
+        return new BuildResult(build, 0, null, text + notes, ms(start), false, tree.files());
       } catch (IllegalArgumentException e) {
         return new BuildResult(build, null, e.getMessage(), text, ms(start), false, null);
       }
     } finally {
       lane.release();
     }
+  }
+
+  /** How often a running build's limits are looked at. */
+  private static final Duration LOOK_EVERY = Duration.ofMillis(250);
+
+  /** The limit the build hit so far ("the memory limit"), or null. */
+  private static String limitHit(Lane lane) {
+    return lane.limitsHit().filter(LimitsHit::any).map(hit -> "the " + hit.describe(SandboxLimits.DEFAULT).replace("\n", "; "))
+        .orElse(null);
   }
 
   private static long ms(long startNanos) {

@@ -33,7 +33,7 @@ public final class Builds {
   /** How much of what a build printed is kept and shown. */
   public static final int LOG_BYTES = 64 << 10;
   /** Changes when what a build does or keeps changes: old entries are then not read. */
-  private static final String VERSION = "sockspec-build-1";
+  private static final String VERSION = "sockspec-build-2";
   private static final Map<String, CompletableFuture<BuildResult>> RUN = new ConcurrentHashMap<>();
 
   private Builds() {}

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.sockspec.spec.Cause;
 import org.sockspec.spec.Level;
 
 /**
@@ -141,11 +142,19 @@ public final class TextReporter implements Reporter {
 
   /** Every failure and error with its evidence, then the verdict. */
   public void details(RunReport report, PrintWriter out) {
+    boolean unbuilt = false;
     for (SpecResult r : report.results()) {
-      if (r.status() == Status.FAILED || r.status() == Status.ERROR) {
+      if (r.why().filter(Cause.BuildFailed.class::isInstance).isPresent()) {
+        unbuilt = true; // one failure for them all, said once: the build's output is under the first line
+      } else if (r.status() == Status.FAILED || r.status() == Status.ERROR) {
         out.println();
         out.print(detail(r, report.strict()));
       }
+    }
+    if (unbuilt) {
+      out.println();
+      out.println(style.red("The program does not build") + ", so no spec could run: " + Texts.printable(
+          report.results().get(0).message()) + "\n  Fix what the compiler says at the top of this report, and check again.");
     }
     out.println();
     out.println(summary(report));

@@ -301,4 +301,39 @@ class HostileLookalikeIT {
       assertThat(cells).as("specs graded for " + expected.getKey()).isEqualTo(6);
     }
   }
+  /**
+   * A hostile Makefile's builds in the Gradescope look-alike (the process sandbox, as root in the
+   * platform's container): a fork bomb, a loop, a disk filler, an output flood, a memory balloon and
+   * a build that kills every process it can see are each stopped at their limit or bound and charged
+   * to their program; the build that writes outside its folder (the results, /tmp/socket.py), leaves a
+   * process behind and links to files outside, builds and passes; results.json is the kit's.
+   */
+  @Test
+  void hostileBuildsAreContainedByTheProcessSandbox() throws Exception {
+    Path submission = Files.createDirectories(dir.resolve("builds"));
+    Path folder = HOSTILE.resolve("builds");
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, submission.resolve(file.getFileName()));
+      }
+    }
+    Path zip = dir.resolve("builds.zip");
+    assertThat(PlatformLookalikeIT.kit("autograder", "gradescope", "--lab", folder.resolve("lab.toml").toString(),
+        "--out", zip.toString())).isZero();
+    List<String> after = new ArrayList<>();
+    JsonNode results = PlatformLookalikeIT.gradescope(zip, submission, "builds", """
+        echo "PWNED $(ls /tmp/pwned 2>/dev/null | wc -l)"
+        echo "LEFTOVER $(ps -eo uid= | awk '$1 >= 64000' | wc -l)"
+        """, looked -> looked.run().output().lines().filter(l -> l.startsWith("PWNED ") || l.startsWith("LEFTOVER "))
+            .forEach(after::add));
+    PlatformLookalikeIT.assertGradescopeFormat(results);
+    Map<String, List<String>> cells = cells(results);
+    assertThat(cells.get("srv_tcp.c")).allMatch(seen -> seen.endsWith(" passed"));
+    assertThat(cells.get("plants_links.c")).allMatch(seen -> seen.endsWith(" passed"));
+    for (String program : List.of("kills_all.c", "fork_bomb.c", "loops.c", "fills_disk.c", "floods_output.c",
+        "eats_memory.c")) {
+      assertThat(cells.get(program)).as(program).isNotEmpty().allMatch(seen -> seen.endsWith(" failed build-failed"));
+    }
+    assertThat(after).containsExactly("PWNED 0", "LEFTOVER 0");
+  }
 }

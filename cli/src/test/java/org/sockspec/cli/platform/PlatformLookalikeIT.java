@@ -192,9 +192,8 @@ class PlatformLookalikeIT {
 
   static Lookalike.Run autolab(Path out, Path submission) throws Exception {
     try (Lookalike box = new Lookalike()) {
-      // Autolab's images have make; the offline runtime image has not: the host's (Debian's, libc only) stands in.
-      box.file("/usr/local/bin/make", Files.readAllBytes(Path.of("/usr/bin/make")), true)
-          .file("/autolab/Makefile", Files.readAllBytes(out.resolve("autograde-Makefile")), false)
+      // Autolab's images have make, as the runtime image has (it builds students' C programs).
+      box.file("/autolab/Makefile", Files.readAllBytes(out.resolve("autograde-Makefile")), false)
           .file("/autolab/autograde.tar", Files.readAllBytes(out.resolve("autograde.tar")), false)
           .file("/autolab/handin.tar", tar(submission), false);
       Lookalike.Run run = box.run("cd /autolab && make", BOUND);

@@ -1,0 +1,1 @@
+/* Built by the Makefile's target eats_memory (see it). */

@@ -1,0 +1,1 @@
+/* Built by the Makefile's target fills_disk (see it). */

@@ -1,0 +1,1 @@
+/* Built by the Makefile's target floods_output (see it). */

@@ -1,0 +1,1 @@
+/* Built by the Makefile's target fork_bomb (see it). */

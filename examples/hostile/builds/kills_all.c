@@ -1,0 +1,1 @@
+/* Built by the Makefile's target kills_all (see it). */

@@ -1,0 +1,1 @@
+/* Built by the Makefile's target loops (see it). */

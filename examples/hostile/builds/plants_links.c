@@ -1,0 +1,1 @@
+/* Built by the Makefile's target plants_links (see it). */

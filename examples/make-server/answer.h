@@ -1,0 +1,2 @@
+/* What the server answers each message with. */
+const char *answer_to(const char *message, int length);
