@@ -2,9 +2,9 @@ package org.sockspec.cli;
 
 import java.util.List;
 import org.sockspec.bench.EngineUnavailableException;
+import org.sockspec.bench.Sandboxes;
 import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.KitImage;
-import org.sockspec.bench.internal.Sandbox;
 import org.sockspec.cli.pool.DockerPoolEngine;
 import org.sockspec.cli.pool.EngineLine;
 import org.sockspec.cli.pool.PoolEngine;
@@ -46,8 +46,8 @@ public interface EngineGate {
   EngineGate KIT = new EngineGate() {
     @Override
     public void require() {
-      if (Sandbox.Type.current() == Sandbox.Type.PROCESS) {
-        Sandbox.current(); // its folders, made now: a problem there is told before any spec runs
+      if (Sandboxes.Type.ofRun() == Sandboxes.Type.PROCESS) {
+        Sandboxes.lanes(Sandboxes.Type.PROCESS, null); // its folders, made now: a problem there is told before any spec runs
         return;
       }
       Engine.environment().kitImage(); // reaches the engine first
@@ -68,12 +68,12 @@ public interface EngineGate {
 
     @Override
     public void allowAtOnce(int specs) {
-      Sandbox.current().allowAtOnce(specs);
+      Sandboxes.allowAtOnce(Sandboxes.Type.ofRun(), null, specs);
     }
 
     @Override
     public void warm(int specs) {
-      Sandbox.current().warm(specs);
+      Sandboxes.warm(Sandboxes.Type.ofRun(), null, specs);
     }
 
     @Override
@@ -92,7 +92,7 @@ public interface EngineGate {
      */
     @Override
     public void release() {
-      Sandbox.current().shutdown();
+      Sandboxes.shutdown(Sandboxes.Type.ofRun(), null);
     }
   };
 }

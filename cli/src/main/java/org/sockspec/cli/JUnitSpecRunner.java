@@ -13,7 +13,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.sockspec.bench.EngineAddress;
-import org.sockspec.bench.internal.Sandbox;
+import org.sockspec.bench.Sandboxes;
 import org.sockspec.cli.report.RunReport;
 import org.sockspec.spec.TargetConfig;
 
@@ -31,8 +31,8 @@ public final class JUnitSpecRunner implements SpecRunner {
    * spec's time is spent waiting (for an answer, or out a negative window), which others may use.
    * Reports keep the catalogue's order whatever order the specs end in.
    */
-  private static Map<String, String> junitSettings(Sandbox sandbox) {
-    String lanes = Integer.toString(sandbox.lanes());
+  private static Map<String, String> junitSettings(int lanesOfTheSandbox) {
+    String lanes = Integer.toString(lanesOfTheSandbox);
     return Map.of(
         "junit.jupiter.extensions.autodetection.enabled", "false",
         "junit.jupiter.execution.parallel.enabled", "true",
@@ -87,12 +87,17 @@ public final class JUnitSpecRunner implements SpecRunner {
     CancellationToken cancellation = CancellationToken.create();
     ResultCollector collector = new ResultCollector(request.plan(), listener, cancellation,
         Optional.ofNullable(request.parameters().get(DEADLINE)));
+    Sandboxes.Type sandbox = Optional.ofNullable(request.parameters().get(TargetConfig.SANDBOX))
+        .map(Sandboxes.Type::parse).orElseGet(Sandboxes.Type::ofRun);
+    EngineAddress engine = Optional.ofNullable(request.parameters().get(TargetConfig.ENGINE)).map(EngineAddress::parse)
+        .orElse(null);
     LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
         // The planned specs' methods only: the rest of the catalogue is neither discovered nor skipped.
         .selectors(request.plan().stream().map(JUnitSpecRunner::selector).toList())
         .enableImplicitConfigurationParameters(false)
-        .configurationParameters(junitSettings(Sandbox.on(Optional.ofNullable(
-            request.parameters().get(TargetConfig.ENGINE)).map(EngineAddress::parse).orElse(null))))
+        .configurationParameters(junitSettings(Sandboxes.lanes(sandbox, engine)))
+        // The run's sandbox reaches the catalogue as configuration, as the target does.
+        .configurationParameters(Map.of(TargetConfig.SANDBOX, sandbox.id()))
         .configurationParameters(request.parameters())
         .build();
     // The launcher's own listeners found through ServiceLoader are not wanted: a stray one on the

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.sockspec.bench.BuildResult;
 import org.sockspec.bench.Builds;
-import org.sockspec.bench.EngineAddress;
 import org.sockspec.bench.Target;
 import org.sockspec.cli.report.SpecResult;
 import org.sockspec.cli.report.Status;
@@ -33,8 +32,7 @@ public final class ProgramBuilds {
     if (target.build().isEmpty()) {
       return Optional.empty();
     }
-    EngineAddress engine = Optional.ofNullable(parameters.get(TargetConfig.ENGINE)).map(EngineAddress::parse).orElse(null);
-    return Optional.of(Builds.of(target, engine));
+    return Optional.of(Builds.of(target, config.sandbox(), config.engine()));
   }
 
   /** {@code spec}'s result when the program does not build: failed, for the build, without running. */

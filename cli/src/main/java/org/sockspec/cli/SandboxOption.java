@@ -1,6 +1,6 @@
 package org.sockspec.cli;
 
-import org.sockspec.bench.internal.Sandbox;
+import org.sockspec.bench.Sandboxes;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,10 +27,11 @@ public final class SandboxOption {
    * @throws IllegalArgumentException for an unknown word
    */
   public void apply(CliContext context) {
-    Sandbox.Type type = Sandbox.Type.parse(sandbox == null ? fallback : sandbox);
-    System.setProperty("sockspec.sandbox", type.id());
-    if (type == Sandbox.Type.PROCESS) {
-      String caveat = Sandbox.current().caveat();
+    Sandboxes.Type type = Sandboxes.Type.parse(sandbox == null ? fallback : sandbox);
+    // The run's choice, in one place: the runner hands it to the catalogue as configuration.
+    System.setProperty(Sandboxes.PARAMETER, type.id());
+    if (type == Sandboxes.Type.PROCESS) {
+      String caveat = Sandboxes.caveat(type, null);
       if (!caveat.isEmpty()) {
         context.err().println("sockspec: note: " + caveat);
         context.err().flush();

@@ -35,7 +35,7 @@ class ConformanceMatrixIT {
 
   /**
    * Writes the matrix's wall time and the share of it spent in waits that ran to their bound
-   * (negative windows and replies that never came), for bench/matrix-repeat.sh and the docs.
+   * (negative windows and replies that never came), for benchmarks/matrix-repeat.sh and the docs.
    */
   @AfterAll
   static void reportWaitingShare() throws IOException {

@@ -22,7 +22,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
 import org.sockspec.bench.Bench;
-import org.sockspec.bench.internal.Sandbox;
+import org.sockspec.bench.Sandboxes;
 import org.sockspec.catalogue.Catalogue;
 import org.sockspec.spec.SpecFailure;
 import org.sockspec.spec.SpecInfo;
@@ -125,8 +125,9 @@ final class SpecRun {
     List<R> all = byTarget.values().stream().flatMap(List::stream).toList();
     // Most of a row's time is a wait (a window run to its end, a reply that never comes): three lanes
     // a core keep the cores busy through them (docs/performance.md measures it).
-    Sandbox.current().allowAtOnce(ROWS_AT_ONCE_PER_CORE * Runtime.getRuntime().availableProcessors());
-    List<DynamicTest> tests = rowsSideBySide(all, name, check, Sandbox.current().lanes()).toList();
+    Sandboxes.Type sandbox = Sandboxes.Type.ofRun();
+    Sandboxes.allowAtOnce(sandbox, null, ROWS_AT_ONCE_PER_CORE * Runtime.getRuntime().availableProcessors());
+    List<DynamicTest> tests = rowsSideBySide(all, name, check, Sandboxes.lanes(sandbox, null)).toList();
     List<DynamicContainer> containers = new java.util.ArrayList<>();
     int from = 0;
     for (Map.Entry<String, List<R>> target : byTarget.entrySet()) {

@@ -14,13 +14,13 @@ import org.sockspec.bench.Bench;
 import org.sockspec.bench.BuildFailedException;
 import org.sockspec.bench.BuildResult;
 import org.sockspec.bench.Builds;
+import org.sockspec.bench.Sandboxes;
 import org.sockspec.bench.Target;
 import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.HiddenEvidence;
 import org.sockspec.bench.Evidence;
 import org.sockspec.bench.KitException;
 import org.sockspec.bench.Traffic;
-import org.sockspec.bench.internal.Sandbox;
 
 /**
  * Plugs the configured target into every {@link Spec}: skips specs that do not apply to the
@@ -64,7 +64,7 @@ public final class SpecExtension
     try {
       warmOnce(context, config);
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": opening its bench");
-      Bench bench = Bench.open(built(config), config.timing(), config.engine(), config.capture());
+      Bench bench = Bench.open(built(config), config.timing(), config.sandbox(), config.engine(), config.capture());
       org.sockspec.bench.internal.Trace.log("spec " + context.getDisplayName() + ": bench open");
       context.getStore(NS).put(Bench.class, bench);
       return bench;
@@ -81,7 +81,7 @@ public final class SpecExtension
    */
   private static Target built(TargetConfig config) {
     try {
-      return Builds.ready(config.target(), config.engine());
+      return Builds.ready(config.target(), config.sandbox(), config.engine());
     } catch (BuildFailedException e) {
       BuildResult build = e.result();
       throw new CausedFailure(new Cause.BuildFailed(build.build().command(), build.status(), build.stoppedBy(),
@@ -189,7 +189,7 @@ public final class SpecExtension
    */
   private static void warmOnce(ExtensionContext context, TargetConfig config) {
     context.getRoot().getStore(NS).getOrComputeIfAbsent(Warmed.class, key -> {
-      Sandbox.on(config.engine()).warm(config.benchesOfRun());
+      Sandboxes.warm(config.sandbox(), config.engine(), config.benchesOfRun());
       return new Warmed();
     }, Warmed.class);
   }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.sockspec.bench.EngineAddress;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.LabProtocol;
+import org.sockspec.bench.Sandboxes;
 import org.sockspec.probe.protocol.AnswerRule;
 import org.sockspec.probe.protocol.Framing;
 import org.sockspec.bench.Target;
@@ -40,16 +41,19 @@ import org.sockspec.bench.Timing;
  *   <li>{@code sockspec.capture} ({@code on}): {@code on} captures each spec's loopback traffic for
  *       its ladder, a folder also keeps each capture there as {@code SPEC-ID.pcap}, {@code off}
  *       captures nothing.
+ *   <li>{@code sockspec.sandbox} ({@code containers}): where the programs run, {@code containers} or
+ *       {@code process} (see {@link Sandboxes}); without it, the system property of that name.
  *   <li>{@code sockspec.engine}: the container engine the specs run on, as {@code URL [tls=DIR]}
  *       (see {@link EngineAddress}); by default the one the environment names ({@code DOCKER_HOST}).
  *       A grader over a pool of engines sets it per student.
  * </ul>
  *
  * @param keepCaptures where each spec's capture is kept; null when it is not kept
- * @param engine the engine the specs run on; null for the run's sandbox
+ * @param sandbox the sandbox the specs run in
+ * @param engine the engine the specs run on (containers); null for the environment's
  */
 public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> only, Level lowestCounted,
-    boolean capture, Path keepCaptures, EngineAddress engine) {
+    boolean capture, Path keepCaptures, Sandboxes.Type sandbox, EngineAddress engine) {
   public static final String KIND = "sockspec.kind";
   public static final String REFERENCE = "sockspec.reference";
   public static final String DEFECT = "sockspec.defect";
@@ -69,6 +73,7 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String COUNTED = "sockspec.counted";
   public static final String CAPTURE = "sockspec.capture";
   public static final String ENGINE = "sockspec.engine";
+  public static final String SANDBOX = Sandboxes.PARAMETER;
 
   /** Reads the configuration through {@code parameters} (a JUnit configuration-parameter lookup). */
   public static TargetConfig from(Function<String, Optional<String>> parameters) {
@@ -99,7 +104,8 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     String capture = parameters.apply(CAPTURE).orElse("on").trim();
     Path keep = capture.equals("on") || capture.equals("off") ? null : Path.of(capture);
     EngineAddress engine = parameters.apply(ENGINE).map(EngineAddress::parse).orElse(null);
-    return new TargetConfig(kind, target, timing, only, lowestCounted, !capture.equals("off"), keep, engine);
+    Sandboxes.Type sandbox = parameters.apply(SANDBOX).map(Sandboxes.Type::parse).orElseGet(Sandboxes.Type::ofRun);
+    return new TargetConfig(kind, target, timing, only, lowestCounted, !capture.equals("off"), keep, sandbox, engine);
   }
 
   /**

@@ -16,7 +16,7 @@ import org.sockspec.cli.SandboxOption;
 import org.sockspec.cli.SockspecCommand;
 import org.sockspec.cli.pool.EngineLine;
 import org.sockspec.cli.pool.EnginesFile;
-import org.sockspec.bench.internal.Sandbox;
+import org.sockspec.bench.Sandboxes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -188,7 +188,7 @@ public final class GradeCommand implements Callable<Integer> {
     if (!(timescale > 0 && timescale <= 100)) {
       throw new IllegalArgumentException("--timescale must be more than 0 and at most 100, got " + timescale + ".");
     }
-    if (engines != null && Sandbox.Type.current() == Sandbox.Type.PROCESS) {
+    if (engines != null && Sandboxes.Type.ofRun() == Sandboxes.Type.PROCESS) {
       throw new IllegalArgumentException("--engines grades on container engines; it does not go with --sandbox "
           + "process.");
     }

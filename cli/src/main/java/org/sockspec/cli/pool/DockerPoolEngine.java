@@ -3,10 +3,10 @@ package org.sockspec.cli.pool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sockspec.bench.Sandboxes;
 import org.sockspec.bench.internal.Engine;
 import org.sockspec.bench.internal.EngineWatch;
 import org.sockspec.bench.internal.RuntimeImageCopy;
-import org.sockspec.bench.internal.Sandbox;
 
 /** An engine of the pool reached through the Docker API (see {@link Engine}), watched by an {@link EngineWatch}. */
 public final class DockerPoolEngine implements PoolEngine {
@@ -45,7 +45,7 @@ public final class DockerPoolEngine implements PoolEngine {
     engine.docker();
     RuntimeImageCopy.Outcome copy = RuntimeImageCopy.ensureOn(engine, sources);
     engine.kitImage();
-    Sandbox.on(line.address()).allowAtOnce(line.jobs());
+    Sandboxes.allowAtOnce(Sandboxes.Type.CONTAINERS, line.address(), line.jobs());
     return copy.from().map(from -> String.format(Locale.ROOT, "runtime image copied from %s in %.1f s", from,
         copy.took().toMillis() / 1000.0)).orElse("images present");
   }

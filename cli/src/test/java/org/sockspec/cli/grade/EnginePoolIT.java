@@ -25,19 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A class graded over a pool of three real engines (the machine's own and two more beside it,
- * started by bench/engines.sh), in the packaged jar: it gets exactly the verdicts of a single-engine
+ * started by benchmarks/engines.sh), in the packaged jar: it gets exactly the verdicts of a single-engine
  * run; then again with one engine's daemon killed with SIGKILL while it has a student in flight: it
  * completes with the same verdicts, the progress says which engine was lost and when, the student is
  * graded again elsewhere, and when the engine answers again the containers the run left there are
  * removed.
  *
- * <p>The class is bench/make-class.sh's (correct, defective and hostile students: a fork bomb, a
+ * <p>The class is benchmarks/make-class.sh's (correct, defective and hostile students: a fork bomb, a
  * busy loop, a memory balloon, an output flood, a disk filler), on three of the lab's programs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnginePoolIT {
   private static final Path JAR = Path.of(System.getProperty("sockspec.jar", "target/sockspec.jar"));
-  private static final Path ENGINES_SCRIPT = Path.of("../bench/engines.sh").toAbsolutePath().normalize();
+  private static final Path ENGINES_SCRIPT = Path.of("../benchmarks/engines.sh").toAbsolutePath().normalize();
   private static final String LAB = """
       title = "Part 1 and 2, three programs"
       [programs]
@@ -47,7 +47,7 @@ class EnginePoolIT {
       """;
   /** Large enough that the queue still holds students when the third engine finishes its first. */
   private static final int STUDENTS = 9;
-  /** The two engines bench/engines.sh starts: engines 2 and 3 of the pool. */
+  /** The two engines benchmarks/engines.sh starts: engines 2 and 3 of the pool. */
   private static final List<String> EXTRA = List.of("unix:///run/sockspec-engine-1.sock",
       "unix:///run/sockspec-engine-2.sock");
 
@@ -67,7 +67,7 @@ class EnginePoolIT {
     assertThat(started.waitFor(3, TimeUnit.MINUTES)).isTrue();
     assertThat(started.exitValue()).as(read(dir.resolve("engines.log"))).isZero();
     students = dir.resolve("class");
-    Process made = new ProcessBuilder(Path.of("../bench/make-class.sh").toAbsolutePath().toString(),
+    Process made = new ProcessBuilder(Path.of("../benchmarks/make-class.sh").toAbsolutePath().toString(),
         students.toString(), Integer.toString(STUDENTS)).redirectErrorStream(true).start();
     assertThat(made.waitFor(1, TimeUnit.MINUTES)).isTrue();
     assertThat(made.exitValue()).isZero();

@@ -8,7 +8,7 @@ import org.sockspec.bench.Timing;
 import org.sockspec.bench.internal.Engine;
 
 /**
- * Benchmark of the bench's own cost (run by bench/overhead.sh, not a test): the first contact with
+ * Benchmark of the bench's own cost (run by benchmarks/overhead.sh, not a test): the first contact with
  * the engine, the kit image, then N benches opened and closed in a warm JVM, with and without a
  * reference server started in each. Prints milliseconds: min, median, p90, max.
  */

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.sockspec.bench.internal.Lane;
 import org.sockspec.bench.internal.LimitsHit;
 import org.sockspec.bench.internal.ProgramSession;
-import org.sockspec.bench.internal.Sandbox;
 import org.sockspec.bench.internal.SandboxLimits;
 
 /**
@@ -50,9 +49,9 @@ final class BuildRun {
 
   private BuildRun() {}
 
-  static BuildResult run(Target target, Build build, EngineAddress engine) {
+  static BuildResult run(Target target, Build build, Sandboxes.Type sandbox, EngineAddress engine) {
     long start = System.nanoTime();
-    Lane lane = Sandbox.on(engine).take(target);
+    Lane lane = Sandboxes.of(sandbox, engine).take(target);
     try {
       Output log = new Output(OUTPUT_BOUND);
       ProgramSession building = log.start(lane, List.of("/bin/sh", "-c", BUILD, "sh", build.command()));

@@ -3,15 +3,15 @@
 # side by side on this machine:
 #   1. the floor: the six behaviours of `check srv_tcp.py --as tcp`, each in a fresh network namespace
 #      (unshare -n), the program started with python3, the same windows, a plain script
-#      (bench/floor/tcp_behaviours.py); and the kit's `./sockspec check` of the same program, JVM start
+#      (benchmarks/floor/tcp_behaviours.py); and the kit's `./sockspec check` of the same program, JVM start
 #      included, in containers and with `--sandbox process`; medians of ROUNDS runs each,
 #      alternated, and their ratios;
 #   2. per kind and per sandbox, `check` of the handout's program: wall time and the whole machine's
 #      CPU per spec (/proc/stat: every process, dockerd, containerd, runc, the JVMs and the programs);
 #   3. `check` of a server that echoes instead of answering;
-#   4. full-lab correct students (bench/make-class.sh, CLASS_MIX=correct) graded at each --jobs, in
+#   4. full-lab correct students (benchmarks/make-class.sh, CLASS_MIX=correct) graded at each --jobs, in
 #      containers and with --sandbox process: seconds per student and CPU per student.
-# Usage: bench/speed.sh [ROUNDS] [STUDENTS] [JOBS...]      defaults: 5 4 1 2
+# Usage: benchmarks/speed.sh [ROUNDS] [STUDENTS] [JOBS...]      defaults: 5 4 1 2
 # Run it on a quiet machine: every figure includes whatever else runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,7 +30,7 @@ now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 server="$root/examples/python/srv_tcp.py"
 floor_round() {
-  (cd "$root/bench/floor" && for b in ack end sockets second-client-waits refused backlog; do
+  (cd "$root/benchmarks/floor" && for b in ack end sockets second-client-waits refused backlog; do
     unshare -n -- python3 tcp_behaviours.py "$b" "$server" || { echo "floor: $b failed" >&2; exit 1; }
   done)
 }
@@ -86,7 +86,7 @@ PY
 s=$(now); kit check "$work/echo/srv_tcp.py" --as tcp -q --format json >/dev/null || true
 printf '3. check of a server that echoes instead of answering: %.2f s (target 6 s)\n' "$(echo "$(now) - $s" | bc)"
 
-CLASS_MIX=correct "$root/bench/make-class.sh" "$work/class" "$students" >/dev/null
+CLASS_MIX=correct "$root/benchmarks/make-class.sh" "$work/class" "$students" >/dev/null
 echo "4. $students full-lab correct students (6 programs, 26 specs each):"
 for sandbox in containers process; do
 for jobs in "${jobs_list[@]}"; do

@@ -10,10 +10,10 @@
 # same N gives the same class, and a larger N the same first students (new hostile programs are
 # taken last).
 #
-# Usage: bench/make-class.sh DIR [N]     CLASS_MIX=correct: every student correct (the full-lab figure)
+# Usage: benchmarks/make-class.sh DIR [N]     CLASS_MIX=correct: every student correct (the full-lab figure)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-dir=${1:?usage: bench/make-class.sh DIR [N]}
+dir=${1:?usage: benchmarks/make-class.sh DIR [N]}
 n=${2:-24}
 handout="$root/impl/src/test/resources/handout"
 hostile=(fork_bomb busy_loop memory_balloon output_flood disk_filler ignores_sigterm double_fork_daemon

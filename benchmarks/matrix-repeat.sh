@@ -4,12 +4,12 @@
 # With --load, two busy loops (one per core of this 2-core machine) run beside it the whole time:
 # the verdicts must not change with CPU load.
 #
-# Usage: bench/matrix-repeat.sh N [--load]          Figures go to docs/performance.md.
+# Usage: benchmarks/matrix-repeat.sh N [--load]          Figures go to docs/performance.md.
 # SOCKSPEC_MVN_ARGS: more Maven arguments, e.g. -Dmaven.repo.local=/tmp/m2 to keep a frozen copy of
 # the kit from being replaced by another build's `mvn install` while the runs go on.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-runs=${1:?usage: bench/matrix-repeat.sh N [--load]}
+runs=${1:?usage: benchmarks/matrix-repeat.sh N [--load]}
 load=${2:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/sockspec-matrix.XXXXXX")
 cd "$root"

@@ -10,9 +10,9 @@
 # and a client certificate are made once with openssl in /var/lib/sockspec-engines-tls, and the
 # URLs printed are tcp://127.0.0.1:PORT tls=CLIENT-CERT-FOLDER.
 #
-# Usage: bench/engines.sh start N [--tls]  start engines 1..N (those already up are left as they are)
-#        bench/engines.sh stop             stop every engine this script started
-#        bench/engines.sh list             the URLs of those that answer
+# Usage: benchmarks/engines.sh start N [--tls]  start engines 1..N (those already up are left as they are)
+#        benchmarks/engines.sh stop             stop every engine this script started
+#        benchmarks/engines.sh list             the URLs of those that answer
 set -euo pipefail
 readonly PREFIX=sockspec-engine
 readonly TLS_PREFIX=sockspec-tls-engine
@@ -81,7 +81,7 @@ start_one() {
       halves=$((halves + 1))
     done
     if alive "$pid"; then
-      say "$name does not answer, but its process $pid is still there after ${WAIT_SECONDS} s (state $(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' '), in $(cat "/proc/$pid/wchan" 2>/dev/null || echo '?')): stop it first (bench/engines.sh stop)"
+      say "$name does not answer, but its process $pid is still there after ${WAIT_SECONDS} s (state $(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' '), in $(cat "/proc/$pid/wchan" 2>/dev/null || echo '?')): stop it first (benchmarks/engines.sh stop)"
       return 1
     fi
     rm -f "/run/$name.pid"
@@ -140,7 +140,7 @@ started() {
 command -v dockerd >/dev/null || { say "no dockerd: run scripts/ensure-engine.sh first"; exit 3; }
 case ${1:-} in
   start)
-    n=${2:?usage: bench/engines.sh start N [--tls]}
+    n=${2:?usage: benchmarks/engines.sh start N [--tls]}
     prefix=$PREFIX
     [ "${3:-}" = --tls ] && prefix=$TLS_PREFIX
     for i in $(seq 1 "$n"); do
@@ -156,6 +156,6 @@ case ${1:-} in
       answers "$name" && echo "$(url "$name") jobs=1"
     done ;;
   *)
-    echo "usage: bench/engines.sh start N [--tls] | stop | list" >&2
+    echo "usage: benchmarks/engines.sh start N [--tls] | stop | list" >&2
     exit 2 ;;
 esac

@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sockspec.bench.internal.RuntimeImage;
-import org.sockspec.bench.internal.Sandbox;
 
 /**
  * Builds a program once, before its first spec: once per run (every spec, every kind it is checked
@@ -43,21 +42,24 @@ public final class Builds {
    *
    * @throws BuildFailedException when its build failed: a verdict on the program
    */
-  public static Target ready(Target target, EngineAddress engine) {
+  public static Target ready(Target target, Sandboxes.Type sandbox, EngineAddress engine) {
     if (target.build().isEmpty()) {
       return target;
     }
-    BuildResult result = of(target, engine);
+    BuildResult result = of(target, sandbox, engine);
     if (!result.ok()) {
       throw new BuildFailedException(result);
     }
     return target.built(result.tree());
   }
 
-  /** The build of {@code target} (which has one): run now, or the one this run or the cache already has. */
-  public static BuildResult of(Target target, EngineAddress engine) {
+  /**
+   * The build of {@code target} (which has one) in {@code sandbox}: run now, or the one this run or
+   * the cache already has.
+   */
+  public static BuildResult of(Target target, Sandboxes.Type sandbox, EngineAddress engine) {
     Build build = target.build().orElseThrow(() -> new IllegalArgumentException(target + " is not built"));
-    String key = key(target, build, engine);
+    String key = key(target, build, sandbox, engine);
     CompletableFuture<BuildResult> mine = new CompletableFuture<>();
     CompletableFuture<BuildResult> first = RUN.putIfAbsent(key, mine);
     if (first != null) {
@@ -65,7 +67,7 @@ public final class Builds {
     }
     try {
       BuildResult result = cached(key, build).orElseGet(() -> {
-        BuildResult fresh = BuildRun.run(target, build, engine);
+        BuildResult fresh = BuildRun.run(target, build, sandbox, engine);
         keep(key, fresh);
         return fresh;
       });
@@ -78,10 +80,10 @@ public final class Builds {
     }
   }
 
-  private static String key(Target target, Build build, EngineAddress engine) {
+  private static String key(Target target, Build build, Sandboxes.Type sandbox, EngineAddress engine) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : new String[] {VERSION, Sandbox.Type.current().id(), RuntimeImage.name(),
+      for (String part : new String[] {VERSION, sandbox.id(), RuntimeImage.name(),
           engine == null ? "" : engine.text(), build.command()}) {
         digest.update(part.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks grading over a pool of engines (issue 15), on this machine, in one run:
 #   1. the floor: the six behaviours of `check srv_tcp.py --as tcp` with no isolation, each in a fresh
-#      network namespace (bench/floor/tcp_behaviours.py), against the kit's check of the same program;
-#   2. a class (bench/make-class.sh: correct, defective and hostile students) graded on the machine's
+#      network namespace (benchmarks/floor/tcp_behaviours.py), against the kit's check of the same program;
+#   2. a class (benchmarks/make-class.sh: correct, defective and hostile students) graded on the machine's
 #      own engine at --jobs J: the single-engine baseline;
 #   3. the same class over a pool of three engines (the machine's own and two started beside it by
-#      bench/engines.sh), jobs=K each: students per minute per engine and in all; verdicts against 2;
+#      benchmarks/engines.sh), jobs=K each: students per minute per engine and in all; verdicts against 2;
 #   4. the same pool with engine 3's daemon killed with SIGKILL while it has a student in flight, and
 #      started again D seconds later: the time lost to the failure (the wall time against 3, and the
 #      grading dropped), verdicts against 2;
 #   5. with POOL_JOBS="1 2 4" (say), the class over a pool of the machine's own engine alone at each
 #      jobs=N: how many students an engine of this machine's size should take at once.
 # The grader's own CPU (user + system of its JVM, /usr/bin/time) is given for 2 and 3.
-# Usage: bench/pool.sh [STUDENTS] [J] [K] [D]       defaults: 24 4 2 10
+# Usage: benchmarks/pool.sh [STUDENTS] [J] [K] [D]       defaults: 24 4 2 10
 #   CLASS_MIX=correct (passed on to make-class.sh): full-lab correct students only.
 # Run it on a quiet machine: every figure includes whatever else runs. The extra engines are stopped
 # at the end (their data roots, and the runtime image copied into them, are kept).
@@ -58,19 +58,19 @@ same_as_single() {
     diff "$work/verdicts-single.txt" "$1" | head -20
   fi
 }
-trap '"$root/bench/engines.sh" stop >/dev/null 2>&1 || true' EXIT
+trap '"$root/benchmarks/engines.sh" stop >/dev/null 2>&1 || true' EXIT
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, kernel $(uname -r), Docker $(docker version --format '{{.Server.Version}}' 2>/dev/null || echo '?'), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$root/bench/engines.sh" start 2 >"$work/extra.txt"
+"$root/benchmarks/engines.sh" start 2 >"$work/extra.txt"
 { echo "unix:///var/run/docker.sock jobs=$pool_jobs"; sed "s/jobs=1/jobs=$pool_jobs/" "$work/extra.txt"; } >"$work/engines.txt"
-"$root/bench/make-class.sh" "$work/class" "$n" >/dev/null
+"$root/benchmarks/make-class.sh" "$work/class" "$n" >/dev/null
 
 # 1. The floor and the kit's check of the same program, alternated.
 server="$root/examples/python/srv_tcp.py"
 kit check "$server" --as tcp -q --format json >/dev/null || true   # warm-up: engine, images, page cache
 for i in 1 2 3; do
   start=$(now)
-  (cd "$root/bench/floor" && for b in ack end sockets second-client-waits refused backlog; do
+  (cd "$root/benchmarks/floor" && for b in ack end sockets second-client-waits refused backlog; do
     unshare -n -- python3 tcp_behaviours.py "$b" "$server" >/dev/null
   done)
   since "$start" >>"$work/floor.txt"
@@ -113,7 +113,7 @@ done
 kill -9 "$(cat /run/sockspec-engine-2.pid)"
 killed=$(now)
 sleep "$down"
-"$root/bench/engines.sh" start 2 >/dev/null
+"$root/benchmarks/engines.sh" start 2 >/dev/null
 wait "$grader" || true
 lost=$(since "$start")
 verdicts "$work/lost" >"$work/verdicts-lost.txt"

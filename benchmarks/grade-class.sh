@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Benchmarks `sockspec grade`: generates a class (bench/make-class.sh), grades it at --jobs 1 and
+# Benchmarks `sockspec grade`: generates a class (benchmarks/make-class.sh), grades it at --jobs 1 and
 # --jobs 2 (and more jobs if given), and prints: seconds per full-lab student, students per minute,
 # the grader's peak memory (/usr/bin/time -v, else the JVM's), whether the verdicts are identical
 # across job counts, `check` time per kind (the handout's programs), and the conformance matrix's
 # wall time and waiting share from the last `mvn verify` (conformance-tests/target/matrix-time.txt).
 #
-# Usage: bench/grade-class.sh [N_STUDENTS] [JOBS...]     e.g. bench/grade-class.sh 24 1 2 3
+# Usage: benchmarks/grade-class.sh [N_STUDENTS] [JOBS...]     e.g. benchmarks/grade-class.sh 24 1 2 3
 #   CLASS_MIX=correct (passed on to make-class.sh): a class of full-lab correct students only.
 # The machine may be shared: figures include whatever else runs on it.
 set -euo pipefail
@@ -15,7 +15,7 @@ shift || true
 jobs_list=("$@")
 [ ${#jobs_list[@]} -gt 0 ] || jobs_list=(1 2)
 work=$(mktemp -d "${TMPDIR:-/tmp}/sockspec-bench.XXXXXX")
-"$root/bench/make-class.sh" "$work/class" "$n" >/dev/null
+"$root/benchmarks/make-class.sh" "$work/class" "$n" >/dev/null
 # A frozen copy of the kit: a build running meanwhile (the machine is shared) cannot change it.
 "$root/sockspec" --version >/dev/null
 "$root/scripts/ensure-image.sh" >/dev/null
@@ -81,6 +81,6 @@ timefile="$root/conformance-tests/target/matrix-time.txt"
 if [ -f "$timefile" ]; then
   echo "conformance matrix (last mvn verify, $(date -r "$timefile" '+%F %R')): $(cat "$timefile")"
 else
-  echo "conformance matrix: not measured (run mvn verify, or bench/matrix-repeat.sh, first)"
+  echo "conformance matrix: not measured (run mvn verify, or benchmarks/matrix-repeat.sh, first)"
 fi
 echo "work files: $work"

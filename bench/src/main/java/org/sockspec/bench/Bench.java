@@ -72,10 +72,10 @@ public final class Bench implements AutoCloseable {
   /** What the spec says about its traffic, for the ladder's end. */
   private final List<String> wireNotes = new ArrayList<>();
 
-  private Bench(Target target, Timing timing, EngineAddress engine, boolean capture) {
+  private Bench(Target target, Timing timing, Sandboxes.Type sandbox, EngineAddress engine, boolean capture) {
     this.target = target;
     this.timing = timing;
-    lane = Sandbox.on(engine).take(target);
+    lane = Sandboxes.of(sandbox, engine).take(target);
     probe = lane.probe();
     probePid = lane.probePid();
     String[] parts = lane.describe().split(", ", 2);
@@ -86,15 +86,17 @@ public final class Bench implements AutoCloseable {
 
   /** Opens a bench for {@code target}: a lane of the run's sandbox, with the target's files in place. */
   public static Bench open(Target target, Timing timing) {
-    return new Bench(target, timing, null, false);
+    return new Bench(target, timing, Sandboxes.Type.ofRun(), null, false);
   }
 
   /**
-   * Opens a bench for {@code target} on {@code engine} (null: the run's sandbox), its loopback
-   * traffic captured for the spec's {@link #traffic()} when {@code capture} says so.
+   * Opens a bench for {@code target} in a lane of {@code sandbox} (containers: on {@code engine},
+   * null for the environment's), its loopback traffic captured for the spec's {@link #traffic()}
+   * when {@code capture} says so.
    */
-  public static Bench open(Target target, Timing timing, EngineAddress engine, boolean capture) {
-    return new Bench(target, timing, engine, capture);
+  public static Bench open(Target target, Timing timing, Sandboxes.Type sandbox, EngineAddress engine,
+      boolean capture) {
+    return new Bench(target, timing, sandbox, engine, capture);
   }
 
   /** Starts the lane's capture; null once it captures, else why it cannot. */

@@ -3,10 +3,10 @@
 # Python programs: the examples (tcp, udp, tcp-select) and, given a folder with them, fork and
 # threads servers. Prints one line per kind: the median and the spread of RUNS runs, each after
 # one unmeasured warm-up run. The load average is printed too: the machine may be shared.
-# Usage: cli/bench/check-times.sh [RUNS] [EXTRA_DIR]
+# Usage: benchmarks/check-times.sh [RUNS] [EXTRA_DIR]
 #   EXTRA_DIR may hold srv_tcp_fork.py and srv_tcp_threads.py (see docs/cli.md).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
 extra=${2:-}
 

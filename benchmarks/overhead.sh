@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the bench's own cost: engine contact, kit image, open/close of a bench, a reference
-# server's start. Usage: bench/overhead.sh [ROUNDS]   (default 20). Figures go to docs/performance.md.
+# server's start. Usage: benchmarks/overhead.sh [ROUNDS]   (default 20). Figures go to docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-image.sh >/dev/null
