@@ -10,6 +10,12 @@
 # same N gives the same class, and a larger N the same first students (new hostile programs are
 # taken last).
 #
+# CLASS_LANG=c: the class in C, graded with examples/c/lab-make.toml: every student hands in the six
+# programs and a Makefile; correct ones examples/c's, defective ones its planted defects (a fork
+# server that leaves zombies, a select server that blocks in recv), hostile ones a Makefile whose
+# default goal is one of examples/hostile/builds' (a fork bomb, a loop, a disk filler, an output
+# flood, a memory balloon, a kill-everything).
+#
 # Usage: benchmarks/make-class.sh DIR [N]     CLASS_MIX=correct: every student correct (the full-lab figure)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,6 +31,24 @@ hostile=(fork_bomb busy_loop memory_balloon output_flood disk_filler ignores_sig
   fakes_fork_thread_decoys hides_disk_in_page_mappings prints_without_reading_udp)
 rm -rf "$dir"
 mkdir -p "$dir"
+if [ "${CLASS_LANG:-python}" = c ]; then
+  builds=(fork_bomb floods_output fills_disk eats_memory kills_all loops)
+  for i in $(seq 1 "$n"); do
+    s=$(printf '%s/student%02d' "$dir" "$i")
+    mkdir -p "$s"
+    cp "$root"/examples/c/*.c "$root/examples/c/Makefile" "$s/"
+    category=$((i % 5))
+    [ "${CLASS_MIX:-mixed}" = correct ] && category=4
+    case $category in
+      0 | 1 | 3)
+        b=${builds[$(((i - 1) % ${#builds[@]}))]}
+        { echo ".DEFAULT_GOAL := $b"; cat "$root/examples/hostile/builds/Makefile"; } >"$s/Makefile" ;;
+      2) cp "$root"/examples/c/defective/*.c "$s/" ;;
+      4) ;;
+    esac
+  done
+  exit 0
+fi
 # A file of the grader's, outside every student's folder (a dot file: not a student).
 echo "GRADER SECRET: no student may read this" >"$dir/.grader-notes.txt"
 next_hostile=0

@@ -10,8 +10,9 @@ import org.sockspec.bench.internal.TarArchive;
  * (the exit status, or the bound or limit that stopped it, and what it printed).
  *
  * @param build what was run
- * @param status the build's exit status; null when a bound or limit stopped it first
- * @param stoppedBy the bound or limit that stopped it ("its 120 s", "the memory limit"); null if none
+ * @param status the build's exit status; null when it had not ended when a bound stopped it
+ * @param stoppedBy the bound or limit that stopped it or made it fail ("its bound of 120 s", "the
+ *     memory limit: ..."); null if none
  * @param log what it printed (its first {@value Builds#LOG_BYTES} bytes), compiler errors and warnings
  * @param ms how long it ran
  * @param cached whether this is a build of the same files kept from an earlier run

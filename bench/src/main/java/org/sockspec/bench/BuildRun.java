@@ -65,16 +65,25 @@ final class BuildRun {
         status = building.awaitExit(Duration.ofMillis(Math.min(LOOK_EVERY.toMillis(),
             Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
         limit = limitHit(lane);
+        // A fork bomb the process limit holds may never end: its shells say their forks are refused.
+        if (limit == null && status.isEmpty() && LimitReading.printed(log.text(Builds.LOG_BYTES))
+            .filter(SandboxLimit.PROCESSES::equals).isPresent()) {
+          limit = printedLimit(SandboxLimit.PROCESSES);
+        }
       }
       log.awaitClosed(Duration.ofSeconds(2));
       building.close();
       limit = limit != null ? limit : limitHit(lane);
+      if (limit == null && (status.isEmpty() || status.getAsLong() != 0)) {
+        // What it printed names the limit it met where no count does (a full disk, a refused allocation).
+        limit = LimitReading.printed(log.text(Builds.LOG_BYTES)).map(BuildRun::printedLimit).orElse(null);
+      }
       String stoppedBy = limit != null ? limit
           : log.flooded() ? "its output bound (" + (OUTPUT_BOUND >> 20) + " MB)"
           : status.isEmpty() ? "its bound of " + WALL.toSeconds() + " s" : null;
       String text = log.text(Builds.LOG_BYTES);
       if (stoppedBy != null || status.getAsLong() != 0) {
-        return new BuildResult(build, stoppedBy != null ? null : (int) status.getAsLong(), stoppedBy, text,
+        return new BuildResult(build, status.isPresent() ? (int) status.getAsLong() : null, stoppedBy, text,
             ms(start), false, null);
       }
       Output copy = new Output(BuiltTree.MAX_BYTES + (1 << 20));
@@ -107,6 +116,16 @@ final class BuildRun {
   private static String limitHit(Lane lane) {
     return lane.limitsHit().filter(LimitsHit::any).map(hit -> "the " + hit.describe(SandboxLimits.DEFAULT).replace("\n", "; "))
         .orElse(null);
+  }
+
+  /** "the disk limit (what it printed says so)". */
+  private static String printedLimit(SandboxLimit limit) {
+    return "the " + switch (limit) {
+      case DISK -> "disk limit";
+      case MEMORY -> "memory limit";
+      case PROCESSES -> "process limit";
+      case OUTPUT -> "output limit";
+    } + " (what it printed says so)";
   }
 
   private static long ms(long startNanos) {

@@ -131,7 +131,7 @@ public final class Builds {
   /** Keeps a build that ended by its own exit status; one a bound or a limit stopped is not kept. */
   private static void keep(String key, BuildResult result) {
     Path folder = cacheFolder();
-    if (folder == null || result.status() == null) {
+    if (folder == null || result.status() == null || result.stoppedBy() != null) {
       return;
     }
     try {

@@ -48,18 +48,31 @@ public record LimitReading(List<SandboxLimit> limits, LimitEvidence evidence) {
     if (counted.filter(h -> h.diskStops() > 0).isPresent()) {
       return reading(counter, SandboxLimit.DISK);
     }
-    String printed = String.join("\n", outputs.stream().map(ProgramOutput::text).toList()).toLowerCase(Locale.ROOT);
-    if (DISK_ERRORS.stream().anyMatch(printed::contains)) {
-      return reading(LimitEvidence.PROGRAM_ERROR, SandboxLimit.DISK);
-    }
-    if (MEMORY_ERRORS.stream().anyMatch(printed::contains)) {
-      return reading(LimitEvidence.PROGRAM_ERROR, SandboxLimit.MEMORY);
-    }
-    if (printed.contains("resource temporarily unavailable") && printed.contains("fork")) {
-      return reading(LimitEvidence.PROGRAM_ERROR, SandboxLimit.PROCESSES);
+    Optional<SandboxLimit> printed = printed(String.join("\n", outputs.stream().map(ProgramOutput::text).toList()));
+    if (printed.isPresent()) {
+      return reading(LimitEvidence.PROGRAM_ERROR, printed.get());
     }
     if (processes.all().size() >= SandboxLimits.DEFAULT.pids() / 2) {
       return reading(LimitEvidence.PROCESS_TABLE, SandboxLimit.PROCESSES);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The limit a program's output says it met: what Python, the C library and the shells print when
+   * a write finds the scratch space full, an allocation fails, a fork is refused.
+   */
+  static Optional<SandboxLimit> printed(String output) {
+    String printed = output.toLowerCase(Locale.ROOT);
+    if (DISK_ERRORS.stream().anyMatch(printed::contains)) {
+      return Optional.of(SandboxLimit.DISK);
+    }
+    if (MEMORY_ERRORS.stream().anyMatch(printed::contains)) {
+      return Optional.of(SandboxLimit.MEMORY);
+    }
+    if (printed.contains("resource temporarily unavailable") && printed.contains("fork")
+        || printed.contains("cannot fork")) {
+      return Optional.of(SandboxLimit.PROCESSES);
     }
     return Optional.empty();
   }

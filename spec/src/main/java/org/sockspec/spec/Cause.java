@@ -261,8 +261,9 @@ public sealed interface Cause extends Serializable {
    * "Languages").
    *
    * @param command the build command
-   * @param status its exit status; null when a bound or limit stopped it
-   * @param stoppedBy the bound or limit that stopped it ("its bound of 120 s", "memory limit")
+   * @param status its exit status; null when it had not ended when a bound stopped it
+   * @param stoppedBy the bound or limit that stopped it or made it fail ("its bound of 120 s", "the
+   *     memory limit: ..."); null when it failed by itself
    * @param errors the compiler's first errors, with their files and lines
    */
   record BuildFailed(String command, Integer status, String stoppedBy, List<String> errors) implements Cause {

@@ -330,9 +330,17 @@ class HostileLookalikeIT {
     Map<String, List<String>> cells = cells(results);
     assertThat(cells.get("srv_tcp.c")).allMatch(seen -> seen.endsWith(" passed"));
     assertThat(cells.get("plants_links.c")).allMatch(seen -> seen.endsWith(" passed"));
-    for (String program : List.of("kills_all.c", "fork_bomb.c", "loops.c", "fills_disk.c", "floods_output.c",
-        "eats_memory.c")) {
-      assertThat(cells.get(program)).as(program).isNotEmpty().allMatch(seen -> seen.endsWith(" failed build-failed"));
+    Map<String, String> stoppedBy = Map.of("kills_all.c", "status 137", "fork_bomb.c", "process limit",
+        "loops.c", "its bound of 120 s", "fills_disk.c", "disk limit", "floods_output.c", "output bound",
+        "eats_memory.c", "memory limit");
+    stoppedBy.forEach((program, why) -> assertThat(cells.get(program)).as(program).isNotEmpty()
+        .allMatch(seen -> seen.endsWith(" failed build-failed")));
+    for (JsonNode cell : results.path("extra_data").path("sockspec").path("tests")) {
+      String why = stoppedBy.get(cell.path("program").asText());
+      if (why != null) {
+        assertThat(cell.path("reason").asText()).as(cell.path("program").asText()).startsWith("does not build")
+            .contains(why);
+      }
     }
     assertThat(after).containsExactly("PWNED 0", "LEFTOVER 0");
   }
