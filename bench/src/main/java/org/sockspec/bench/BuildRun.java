@@ -22,7 +22,7 @@ import org.sockspec.bench.internal.SandboxLimits;
  */
 final class BuildRun {
   /** The build's wall-time bound: a lab's program builds in seconds; a build that loops is stopped here. */
-  static final Duration WALL = Duration.ofSeconds(120);
+  public static final Duration WALL = Duration.ofSeconds(120);
   /** How long the copy may take to stream back (a few MB at most). */
   static final Duration READ_BACK = Duration.ofSeconds(30);
   /** Past this much output, the build is stopped: a log that long is a flood, not a compiler's errors. */
@@ -49,7 +49,7 @@ final class BuildRun {
 
   private BuildRun() {}
 
-  static BuildResult run(Target target, Build build, Sandboxes.Type sandbox, EngineAddress engine) {
+  static BuildResult run(Target target, Build build, Sandboxes.Type sandbox, EngineAddress engine, Duration wall) {
     long start = System.nanoTime();
     Lane lane = Sandboxes.of(sandbox, engine).take(target);
     try {
@@ -58,7 +58,7 @@ final class BuildRun {
       building.awaitRunning(READ_BACK);
       // Waited for in slices: a build that hits a limit (a fork bomb the kernel holds at the process
       // limit, say) is stopped when it does, not at the end of its wall time.
-      long deadline = System.nanoTime() + WALL.toNanos();
+      long deadline = System.nanoTime() + wall.toNanos();
       OptionalLong status = OptionalLong.empty();
       String limit = null;
       while (status.isEmpty() && limit == null && !log.flooded() && System.nanoTime() < deadline) {
@@ -80,7 +80,7 @@ final class BuildRun {
       }
       String stoppedBy = limit != null ? limit
           : log.flooded() ? "its output bound (" + (OUTPUT_BOUND >> 20) + " MB)"
-          : status.isEmpty() ? "its bound of " + WALL.toSeconds() + " s" : null;
+          : status.isEmpty() ? "its bound of " + Math.max(1, wall.toSeconds()) + " s" : null;
       String text = log.text(Builds.LOG_BYTES);
       if (stoppedBy != null || status.getAsLong() != 0) {
         return new BuildResult(build, status.isPresent() ? (int) status.getAsLong() : null, stoppedBy, text,

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.sockspec.bench.internal.RuntimeImage;
 
 /**
@@ -33,7 +32,20 @@ public final class Builds {
   public static final int LOG_BYTES = 64 << 10;
   /** Changes when what a build does or keeps changes: old entries are then not read. */
   private static final String VERSION = "sockspec-build-2";
-  private static final Map<String, CompletableFuture<BuildResult>> RUN = new ConcurrentHashMap<>();
+  /**
+   * The run's builds, the most recent {@value #KEPT_IN_MEMORY}: a grader goes through a class program
+   * by program, and a build's folder can be megabytes; one let go of is read back from the cache.
+   */
+  private static final Map<String, CompletableFuture<BuildResult>> RUN = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<BuildResult>> eldest) {
+          return size() > KEPT_IN_MEMORY;
+        }
+      });
+  static final int KEPT_IN_MEMORY = 32;
 
   private Builds() {}
 
@@ -58,6 +70,14 @@ public final class Builds {
    * the cache already has.
    */
   public static BuildResult of(Target target, Sandboxes.Type sandbox, EngineAddress engine) {
+    return of(target, sandbox, engine, BuildRun.WALL);
+  }
+
+  /**
+   * As {@link #of(Target, Sandboxes.Type, EngineAddress)}, a build run now bounded by {@code wall}
+   * when that is less than its own bound (what is left of a grading budget).
+   */
+  public static BuildResult of(Target target, Sandboxes.Type sandbox, EngineAddress engine, java.time.Duration wall) {
     Build build = target.build().orElseThrow(() -> new IllegalArgumentException(target + " is not built"));
     String key = key(target, build, sandbox, engine);
     CompletableFuture<BuildResult> mine = new CompletableFuture<>();
@@ -67,7 +87,8 @@ public final class Builds {
     }
     try {
       BuildResult result = cached(key, build).orElseGet(() -> {
-        BuildResult fresh = BuildRun.run(target, build, sandbox, engine);
+        BuildResult fresh = BuildRun.run(target, build, sandbox, engine,
+            wall.compareTo(BuildRun.WALL) < 0 ? wall : BuildRun.WALL);
         keep(key, fresh);
         return fresh;
       });

@@ -104,8 +104,8 @@ public final class Target {
       cmd = List.of("/bin/sh", "-c", command.replace(PORT_PLACEHOLDER, Integer.toString(port)) + " \"$@\"", "sh");
     } else {
       cmd = language.flatMap(l -> l.runCommand(name, source)).orElseThrow(() -> new IllegalArgumentException(
-          "'" + path + "' is built by its Makefile: say which program to run with --cmd (or the lab manifest's "
-          + "cmd), e.g. --cmd \"./server {port}\"."));
+          "'" + path + "' is " + (language.isPresent() ? "built by its Makefile" : "a folder")
+          + ": say which program to run with --cmd (or the lab manifest's cmd), e.g. --cmd \"./server {port}\"."));
     }
     Optional<Build> made = build != null && !build.isBlank() ? Optional.of(new Build(build.strip(), "--build"))
         : language.flatMap(l -> l.buildCommand(name, source).map(line -> new Build(line, l.description())));

@@ -27,12 +27,17 @@ public final class ProgramBuilds {
    * @throws org.sockspec.bench.EngineUnavailableException when there is no sandbox to build in
    */
   public static Optional<BuildResult> of(Map<String, String> parameters) {
+    return of(parameters, java.time.Duration.ofDays(1));
+  }
+
+  /** As {@link #of(Map)}, a build run now bounded by {@code wall} too (what is left of a grading budget). */
+  public static Optional<BuildResult> of(Map<String, String> parameters, java.time.Duration wall) {
     TargetConfig config = TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
     Target target = config.target();
     if (target.build().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Builds.of(target, config.sandbox(), config.engine()));
+    return Optional.of(Builds.of(target, config.sandbox(), config.engine(), wall));
   }
 
   /** {@code spec}'s result when the program does not build: failed, for the build, without running. */

@@ -123,8 +123,13 @@ final class ProgramGrader {
           "cannot be graded: " + unusable.get(), new Cause.Unusable(unusable.get()), Map.of(), 0)));
       return graded(file, kind, plan, results);
     }
-    // Built once, before its first spec (and kept: a regrade of the same files does not build again).
-    Optional<org.sockspec.bench.BuildResult> build = org.sockspec.cli.ProgramBuilds.of(parameters);
+    // Built once, before its first spec (and kept: a regrade of the same files does not build again),
+    // within what is left of the submission's time.
+    if (time.spent()) {
+      plan.forEach(spec -> results.put(spec.id(), outOfTime(spec, time)));
+      return graded(file, kind, plan, results);
+    }
+    Optional<org.sockspec.bench.BuildResult> build = org.sockspec.cli.ProgramBuilds.of(parameters, time.left());
     if (build.isPresent() && !build.get().ok()) {
       plan.forEach(spec -> results.put(spec.id(), org.sockspec.cli.ProgramBuilds.failed(spec, build.get())));
       return graded(file, kind, plan, results);
