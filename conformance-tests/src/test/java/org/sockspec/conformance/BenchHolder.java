@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.sockspec.bench.Bench;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.Target;
+import org.sockspec.bench.Targets;
 import org.sockspec.bench.Timing;
 
 /**
@@ -14,7 +15,7 @@ public final class BenchHolder {
   private BenchHolder() {}
 
   public static void main(String[] args) throws IOException {
-    Bench bench = Bench.open(Target.reference(Kind.TCP, "srv_tcp", null, Target.DEFAULT_PORT,
+    Bench bench = Bench.open(Targets.reference(Kind.TCP, "srv_tcp", null, Target.DEFAULT_PORT,
         org.sockspec.bench.LabProtocol.HANDOUT), Timing.DEFAULT);
     bench.start();
     System.out.println("bench open");

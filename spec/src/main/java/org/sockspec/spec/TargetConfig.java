@@ -14,6 +14,7 @@ import org.sockspec.bench.Sandboxes;
 import org.sockspec.probe.protocol.AnswerRule;
 import org.sockspec.probe.protocol.Framing;
 import org.sockspec.bench.Target;
+import org.sockspec.bench.Targets;
 import org.sockspec.bench.Timing;
 
 /**
@@ -85,13 +86,13 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
     Optional<String> path = parameters.apply(PATH);
     Target target;
     if (reference.isPresent()) {
-      target = Target.reference(kind, reference.get(), parameters.apply(DEFECT).orElse(null), port, protocol);
+      target = Targets.reference(kind, reference.get(), parameters.apply(DEFECT).orElse(null), port, protocol);
     } else if (path.isPresent()) {
       Path file = Path.of(path.get());
       if (!Files.exists(file)) {
         throw new IllegalArgumentException("no such file or folder: " + file);
       }
-      target = Target.program(kind, file, parameters.apply(CMD).orElse(null), parameters.apply(BUILD).orElse(null),
+      target = Targets.program(kind, file, parameters.apply(CMD).orElse(null), parameters.apply(BUILD).orElse(null),
           port, protocol);
     } else {
       throw new IllegalArgumentException("no target: set " + REFERENCE + " (a reference program) or "

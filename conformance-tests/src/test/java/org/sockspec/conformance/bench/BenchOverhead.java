@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.sockspec.bench.Bench;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.Target;
+import org.sockspec.bench.Targets;
 import org.sockspec.bench.Timing;
 import org.sockspec.bench.internal.Engine;
 
@@ -26,7 +27,7 @@ public final class BenchOverhead {
     System.out.printf("first engine contact (Testcontainers init, leftover sweep): %d ms%n", engine);
     System.out.printf("kit image (inspect, or build on first use):              %d ms%n", image);
 
-    Target target = Target.reference(Kind.TCP, "srv_tcp", null, Target.DEFAULT_PORT, org.sockspec.bench.LabProtocol.HANDOUT);
+    Target target = Targets.reference(Kind.TCP, "srv_tcp", null, Target.DEFAULT_PORT, org.sockspec.bench.LabProtocol.HANDOUT);
     long[] open = new long[rounds];
     long[] close = new long[rounds];
     long[] serverReady = new long[rounds];
