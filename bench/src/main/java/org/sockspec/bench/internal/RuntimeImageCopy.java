@@ -20,7 +20,7 @@ public final class RuntimeImageCopy {
    * @param from the engine it was copied from; empty when it was there already
    * @param took how long the copy took
    */
-  public record Outcome(Optional<Engine> from, Duration took) {}
+  public record Copied(Optional<Engine> from, Duration took) {}
 
   private RuntimeImageCopy() {}
 
@@ -30,15 +30,15 @@ public final class RuntimeImageCopy {
    *
    * @throws EngineUnavailableException when {@code target} does not answer, or no source has the image
    */
-  public static Outcome ensureOn(Engine target, List<Engine> sources) {
+  public static Copied ensureOn(Engine target, List<Engine> sources) {
     if (RuntimeImage.isOn(target.docker())) {
-      return new Outcome(Optional.empty(), Duration.ZERO);
+      return new Copied(Optional.empty(), Duration.ZERO);
     }
     for (Engine source : sources) {
       if (source != target && has(source)) {
         long start = System.nanoTime();
         copy(source, target);
-        return new Outcome(Optional.of(source), Duration.ofNanos(System.nanoTime() - start));
+        return new Copied(Optional.of(source), Duration.ofNanos(System.nanoTime() - start));
       }
     }
     throw new EngineUnavailableException("the runtime image " + RuntimeImage.name() + " is on no engine that answers "

@@ -43,7 +43,7 @@ public final class DockerPoolEngine implements PoolEngine {
   @Override
   public String prepare() {
     engine.docker();
-    RuntimeImageCopy.Outcome copy = RuntimeImageCopy.ensureOn(engine, sources);
+    RuntimeImageCopy.Copied copy = RuntimeImageCopy.ensureOn(engine, sources);
     engine.kitImage();
     Sandboxes.allowAtOnce(Sandboxes.Type.CONTAINERS, line.address(), line.jobs());
     return copy.from().map(from -> String.format(Locale.ROOT, "runtime image copied from %s in %.1f s", from,
