@@ -135,4 +135,17 @@ public final class Targets {
     }
     return options;
   }
+  /**
+   * Why {@code program}, a file named in {@code folder}, cannot be run: a link the copy does not
+   * follow (out of its folder, dangling, a loop) or a special file; empty when it can be, or when it
+   * is not there at all. Nothing outside the folder is opened.
+   */
+  public static Optional<LeftOut> problemOf(Path folder, Path program) {
+    return SubmissionCopy.problemOf(folder, program);
+  }
+
+  /** What copying {@code folder} would leave out, and why, without reading any file's content. */
+  public static List<LeftOut> leftOut(Path folder) {
+    return SubmissionCopy.leftOut(folder);
+  }
 }

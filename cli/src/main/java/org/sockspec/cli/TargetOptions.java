@@ -13,7 +13,7 @@ import org.sockspec.bench.Language;
 import org.sockspec.bench.LeftOut;
 import org.sockspec.bench.RejectedProgramException;
 import org.sockspec.bench.Target;
-import org.sockspec.bench.internal.SubmissionCopy;
+import org.sockspec.bench.Targets;
 import org.sockspec.cli.grade.LabManifest;
 import org.sockspec.cli.grade.LabProgram;
 import org.sockspec.spec.TargetConfig;
@@ -126,7 +126,7 @@ final class TargetOptions {
     if (Files.isSymbolicLink(file) && !Files.isDirectory(file)) {
       // Judged before anything follows it: a link out of the folder is refused, never read.
       Path folder = file.toAbsolutePath().getParent();
-      SubmissionCopy.problemOf(folder, file.toAbsolutePath()).ifPresent(problem -> {
+      Targets.problemOf(folder, file.toAbsolutePath()).ifPresent(problem -> {
         throw new RejectedProgramException(file, problem);
       });
     }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.sockspec.bench.EngineUnavailableException;
 import org.sockspec.bench.Kind;
 import org.sockspec.bench.LeftOut;
-import org.sockspec.bench.internal.SubmissionCopy;
+import org.sockspec.bench.Targets;
 import org.sockspec.cli.JUnitSpecRunner;
 import org.sockspec.cli.RunRequest;
 import org.sockspec.cli.SpecListener;
@@ -93,7 +93,7 @@ final class ProgramGrader {
     List<SpecInfo> plan = manifest.specsFor(labProgram);
     Path program = folder.resolve(file);
     Map<String, SpecResult> results = new LinkedHashMap<>();
-    Optional<LeftOut> rejected = SubmissionCopy.problemOf(folder, program);
+    Optional<LeftOut> rejected = Targets.problemOf(folder, program);
     if (rejected.isPresent()) {
       String why = "rejected: " + file + " is " + rejected.get().reason().description()
           + (rejected.get().detail().isEmpty() ? "" : " (it names " + rejected.get().detail() + ")")

@@ -3,7 +3,7 @@ package org.sockspec.cli.grade;
 import java.nio.file.Path;
 import java.util.List;
 import org.sockspec.bench.LeftOut;
-import org.sockspec.bench.internal.SubmissionCopy;
+import org.sockspec.bench.Targets;
 
 /**
  * One student's graded submission: every (program, spec) of the manifest, in its order.
@@ -26,7 +26,7 @@ public record StudentGrade(String student, List<GradedSpec> specs, long duration
   static StudentGrade of(String student, Path folder, List<GradedSpec> specs, long ms) {
     List<LeftOut> leftOut;
     try {
-      leftOut = SubmissionCopy.leftOut(folder);
+      leftOut = Targets.leftOut(folder);
     } catch (RuntimeException e) {
       leftOut = List.of();
     }
