@@ -307,11 +307,29 @@ public final class Bench implements AutoCloseable {
 
   /** Serves as the lab's TCP or UDP server on the target's port, by the lab's protocol, for a client under test. */
   public ServedLog serve(Protocol proto) {
-    String handle = "server-" + proto.wire();
-    probe.call(timing.reply(), new Serve(proto, handle, target.port(), target.protocol().answer().text(),
-        target.protocol().framing().wire()), Done.class);
-    transcript.log("the kit's " + proto.name() + " server listens on port " + target.port());
+    return serve(proto, target.port(), target.protocol().answer(), List.of(), Duration.ZERO);
+  }
+
+  /**
+   * Serves as a lab's server of a scenario's: on {@code port}, answering by {@code rule}, leaving the
+   * messages numbered in {@code drop} (1 the first) unanswered, each answer {@code delay} late.
+   */
+  public ServedLog serve(Protocol proto, int port, org.sockspec.probe.protocol.AnswerRule rule, List<Integer> drop,
+      Duration delay) {
+    String handle = "server-" + proto.wire() + "-" + port;
+    String dropped = String.join(",", drop.stream().map(String::valueOf).toList());
+    probe.call(timing.reply(), new Serve(proto, handle, port, rule.text(), target.protocol().framing().wire(),
+        dropped.isEmpty() ? null : dropped, delay.isZero() ? null : (int) delay.toMillis()), Done.class);
+    transcript.log("the kit's " + proto.name() + " server listens on port " + port + " (answer: " + rule.describe()
+        + (drop.isEmpty() ? "" : ", dropping message" + (drop.size() == 1 ? " " : "s ") + abbreviated(drop))
+        + (delay.isZero() ? "" : ", each answer " + delay.toMillis() + " ms late") + ")");
     return new ServedLog(probe, timing, handle, transcript);
+  }
+
+  private static String abbreviated(List<Integer> numbers) {
+    List<Integer> firstOnes = numbers.stream().filter(n -> n <= 20).toList();
+    return String.join(", ", firstOnes.stream().map(String::valueOf).toList())
+        + (firstOnes.size() < numbers.size() ? "..." : "");
   }
 
   /**

@@ -82,8 +82,11 @@ final class CheckCommand implements Callable<Integer> {
       parameters = new LinkedHashMap<>(target.parameters(kind));
       java.util.Set<String> skipped = new java.util.LinkedHashSet<>(skip);
       target.manifest().ifPresent(lab -> skipped.addAll(lab.skipped()));
-      plan = Plan.of(kind, TargetConfig.protocol(key -> java.util.Optional.ofNullable(parameters.get(key))), only,
-          skipped);
+      List<SpecInfo> scenarios = target.manifest().map(lab -> lab.scenariosFor(kind, target.fileName()))
+          .orElse(List.of());
+      plan = Plan.of(kind, TargetConfig.protocol(key -> java.util.Optional.ofNullable(parameters.get(key))), scenarios,
+          only, skipped);
+      target.manifest().ifPresent(lab -> parameters.putAll(lab.scenarioParameters(plan)));
       report.validate();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -56,6 +56,10 @@ public final class JUnitSpecRunner implements SpecRunner {
 
   /** The spec's own method: catalogue methods are not overloaded, so its name finds it. */
   private static DiscoverySelector selector(SpecInfo spec) {
+    if (spec.scenario()) { // every scenario is an invocation of the one template method
+      return DiscoverySelectors.selectMethod(spec.specClass().getName() + "#" + spec.methodName() + "("
+          + org.sockspec.bench.Bench.class.getName() + "," + org.sockspec.scenario.Scenario.class.getName() + ")");
+    }
     for (java.lang.reflect.Method method : spec.specClass().getDeclaredMethods()) {
       if (method.getName().equals(spec.methodName())) {
         return DiscoverySelectors.selectMethod(spec.specClass(), method);
@@ -93,7 +97,7 @@ public final class JUnitSpecRunner implements SpecRunner {
         .orElse(null);
     LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
         // The planned specs' methods only: the rest of the catalogue is neither discovered nor skipped.
-        .selectors(request.plan().stream().map(JUnitSpecRunner::selector).toList())
+        .selectors(request.plan().stream().map(JUnitSpecRunner::selector).distinct().toList())
         .enableImplicitConfigurationParameters(false)
         .configurationParameters(junitSettings(Sandboxes.lanes(sandbox, engine)))
         // The run's sandbox reaches the catalogue as configuration, as the target does.

@@ -43,7 +43,7 @@ final class ResultCollector implements TestExecutionListener {
   /** {@code deadline}: every spec's wall-clock deadline, as configured ("60 s"), if there is one. */
   ResultCollector(List<SpecInfo> plan, SpecListener listener, CancellationToken cancellation,
       Optional<String> deadline) {
-    plan.forEach(spec -> planned.put(key(spec.specClass().getName(), spec.methodName()), spec));
+    plan.forEach(spec -> planned.put(spec.key(), spec));
     this.listener = listener;
     this.cancellation = cancellation;
     this.deadline = deadline;
@@ -81,6 +81,7 @@ final class ResultCollector implements TestExecutionListener {
     for (TestIdentifier test : testsUnder(id)) {
       spec(test).ifPresent(spec -> record(spec, Status.SKIPPED, why, Map.of(), 0));
     }
+    scenariosUnder(id).forEach(spec -> record(spec, Status.SKIPPED, why, Map.of(), 0));
   }
 
   @Override
@@ -112,6 +113,7 @@ final class ResultCollector implements TestExecutionListener {
       for (TestIdentifier test : testsUnder(id)) {
         spec(test).ifPresent(s -> record(s, Status.ERROR, message, Map.of(), 0));
       }
+      scenariosUnder(id).forEach(s -> record(s, Status.ERROR, message, Map.of(), 0));
     }
   }
 
@@ -150,6 +152,13 @@ final class ResultCollector implements TestExecutionListener {
     }
   }
 
+  /** The planned scenarios, when {@code id} is the scenario method's template (its invocations may never have been made). */
+  private List<SpecInfo> scenariosUnder(TestIdentifier id) {
+    boolean template = !id.isTest() && id.getSource().filter(MethodSource.class::isInstance)
+        .map(MethodSource.class::cast).filter(ResultCollector::isScenarioMethod).isPresent();
+    return template ? planned.values().stream().filter(SpecInfo::scenario).toList() : List.of();
+  }
+
   private List<TestIdentifier> testsUnder(TestIdentifier id) {
     if (id.isTest() || testPlan == null) {
       return List.of(id);
@@ -157,9 +166,24 @@ final class ResultCollector implements TestExecutionListener {
     return testPlan.getDescendants(id).stream().filter(TestIdentifier::isTest).toList();
   }
 
+  /**
+   * The planned spec a test is: its method's; for a scenario, an invocation of the scenario method
+   * named by the scenario's id (the template itself, a container, is none).
+   */
   private Optional<SpecInfo> spec(TestIdentifier id) {
     return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-        .map(source -> planned.get(key(source.getClassName(), source.getMethodName())));
+        .map(source -> {
+          String key = key(source.getClassName(), source.getMethodName());
+          if (isScenarioMethod(source)) {
+            return id.isTest() ? planned.get(key + "[" + id.getDisplayName() + "]") : null;
+          }
+          return planned.get(key);
+        });
+  }
+
+  private static boolean isScenarioMethod(MethodSource source) {
+    return source.getClassName().equals(org.sockspec.catalogue.ScenarioSpecs.class.getName())
+        && source.getMethodName().equals(org.sockspec.catalogue.ScenarioSpecs.METHOD);
   }
 
   private static String key(String className, String method) {

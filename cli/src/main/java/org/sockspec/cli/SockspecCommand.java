@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code sockspec}: the root command, which holds what its subcommands work with. */
 @Command(name = "sockspec", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
     subcommands = {CheckCommand.class, IdentifyCommand.class, SpecsCommand.class, DemoCommand.class,
-        org.sockspec.cli.grade.GradeCommand.class, org.sockspec.cli.platform.AutograderCommand.class,
+        org.sockspec.cli.grade.GradeCommand.class, org.sockspec.cli.lab.LabCommand.class,
+        org.sockspec.cli.platform.AutograderCommand.class,
         HelpCommand.class},
     description = {"Checks a socket-lab program (a TCP or UDP client or server, in Python, Java or "
         + "anything) against the lab's executable specs, each run in fresh containers with real sockets, "

@@ -71,6 +71,12 @@ final class TargetOptions {
     return Optional.ofNullable(manifest);
   }
 
+  /** The program's file (or folder) name, as a lab manifest's [programs] names it. */
+  String fileName() {
+    Path name = Path.of(path).getFileName();
+    return name == null ? null : name.toString();
+  }
+
   /**
    * The program of the lab manifest this one is: the one its file is named as, else the only one of
    * {@code kind}; empty without a manifest or when it names none.

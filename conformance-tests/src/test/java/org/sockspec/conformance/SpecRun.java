@@ -43,8 +43,24 @@ final class SpecRun {
   /** Runs spec {@code specId} with the configuration parameters {@code config} (see TargetConfig). */
   static Result run(String specId, Map<String, String> config) {
     SpecInfo spec = Catalogue.find(specId).orElseThrow(() -> new AssertionFailedError("unknown spec " + specId));
+    return run(specId, selectMethod(spec.specClass().getName() + "#" + spec.methodName() + "(" + Bench.class.getName()
+        + ")"), config);
+  }
+
+  /** Runs the scenario {@code id} of the lab manifest {@code lab} with the configuration parameters {@code config}. */
+  static Result runScenario(java.nio.file.Path lab, String id, Map<String, String> config) {
+    Map<String, String> withScenario = new java.util.HashMap<>(config);
+    withScenario.put(TargetConfig.SCENARIOS, lab.toAbsolutePath().toString());
+    withScenario.put(TargetConfig.SCENARIO_IDS, id);
+    return run(id, selectMethod(org.sockspec.catalogue.ScenarioSpecs.class.getName() + "#"
+        + org.sockspec.catalogue.ScenarioSpecs.METHOD + "(" + Bench.class.getName() + ","
+        + org.sockspec.scenario.Scenario.class.getName() + ")"), withScenario);
+  }
+
+  private static Result run(String specId, org.junit.platform.engine.DiscoverySelector selector,
+      Map<String, String> config) {
     EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectMethod(spec.specClass().getName() + "#" + spec.methodName() + "(" + Bench.class.getName() + ")"))
+        .selectors(selector)
         .configurationParameters(config)
         .configurationParameter(TargetConfig.ONLY, specId)
         // -Dsockspec.capture=off measures the matrix without its packet captures (docs/performance.md).

@@ -213,8 +213,9 @@ public final class ProbeAgent {
   private Done serve(Serve r) throws IOException {
     AnswerRule rule = AnswerRule.parse(r.rule());
     Framing framing = Framing.parse(r.framing());
-    handles.put(r.server(), r.protocol() == Protocol.TCP ? Responder.tcp(r.port(), rule, framing)
-        : Responder.udp(r.port(), rule, framing));
+    Responder.Fate fate = Responder.Fate.of(r.drop(), r.delayMs());
+    handles.put(r.server(), r.protocol() == Protocol.TCP ? Responder.tcp(r.port(), rule, framing, fate)
+        : Responder.udp(r.port(), rule, framing, fate));
     return new Done();
   }
 

@@ -36,17 +36,57 @@ final class Responder implements Closeable {
   private long droppedBytes;
   private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Closeable socket;
+  private final Fate fate;
+  /** Messages received so far, over every connection: the number a message's fate is decided by. */
+  private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
 
-  private Responder(Closeable socket) {
+  private Responder(Closeable socket, Fate fate) {
     this.socket = socket;
+    this.fate = fate;
+  }
+
+  /**
+   * What becomes of each message: those numbered in {@code dropped} (1 the first) are not answered,
+   * as a lossy network would lose them; every answer waits {@code delayMs} first. A scenario decides
+   * both, so every run of it drops the same messages.
+   */
+  record Fate(java.util.Set<Integer> dropped, int delayMs) {
+    static final Fate NONE = new Fate(java.util.Set.of(), 0);
+
+    static Fate of(String drop, Integer delayMs) {
+      java.util.Set<Integer> dropped = new java.util.HashSet<>();
+      if (drop != null && !drop.isBlank()) {
+        for (String number : drop.split(",")) {
+          dropped.add(Integer.parseInt(number.trim()));
+        }
+      }
+      return new Fate(java.util.Set.copyOf(dropped), delayMs == null ? 0 : Math.max(0, Math.min(delayMs, 60_000)));
+    }
+  }
+
+  /** The answer due to the next message received, if it is answered: the rule's, unless the fate drops it. */
+  private java.util.Optional<byte[]> answerDue(AnswerRule rule, Framing framing, byte[] message) {
+    int number = received.incrementAndGet();
+    if (fate.dropped().contains(number)) {
+      return java.util.Optional.empty();
+    }
+    if (fate.delayMs() > 0) {
+      try {
+        Thread.sleep(fate.delayMs()); // the delay a scenario asked for: the network's, not a wait for a condition
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return java.util.Optional.empty();
+      }
+    }
+    return rule.answerTo(message).map(framing::frame);
   }
 
   /** A TCP server: every connection served on its own thread. */
-  static Responder tcp(int port, AnswerRule rule, Framing framing) throws IOException {
+  static Responder tcp(int port, AnswerRule rule, Framing framing, Fate fate) throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(port), 50);
-    Responder responder = new Responder(server);
+    Responder responder = new Responder(server, fate);
     daemon(() -> {
       int connection = 0;
       while (!server.isClosed()) {
@@ -71,9 +111,9 @@ final class Responder implements Closeable {
   }
 
   /** A UDP server: answers each datagram to its sender. */
-  static Responder udp(int port, AnswerRule rule, Framing framing) throws IOException {
+  static Responder udp(int port, AnswerRule rule, Framing framing, Fate fate) throws IOException {
     DatagramSocket socket = new DatagramSocket(new InetSocketAddress(port));
-    Responder responder = new Responder(socket);
+    Responder responder = new Responder(socket, fate);
     daemon(() -> {
       byte[] buffer = new byte[65_535];
       while (!socket.isClosed()) {
@@ -82,7 +122,7 @@ final class Responder implements Closeable {
           socket.receive(packet);
           byte[] data = framing.unframe(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
           responder.record(0, packet.getPort(), "data", data);
-          java.util.Optional<byte[]> answer = rule.answerTo(data).map(framing::frame);
+          java.util.Optional<byte[]> answer = responder.answerDue(rule, framing, data);
           if (answer.isPresent()) {
             socket.send(new DatagramPacket(answer.get(), answer.get().length, packet.getSocketAddress()));
           }
@@ -128,7 +168,7 @@ final class Responder implements Closeable {
 
   private void answer(int number, Socket client, AnswerRule rule, Framing framing, byte[] message) throws IOException {
     record(number, client.getPort(), "data", message);
-    java.util.Optional<byte[]> answer = rule.answerTo(message).map(framing::frame);
+    java.util.Optional<byte[]> answer = answerDue(rule, framing, message);
     if (answer.isPresent()) {
       client.getOutputStream().write(answer.get());
     }

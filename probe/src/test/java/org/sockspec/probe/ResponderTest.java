@@ -21,7 +21,7 @@ class ResponderTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    try (Responder server = Responder.tcp(port, AnswerRule.HANDOUT, Framing.RAW);
+    try (Responder server = Responder.tcp(port, AnswerRule.HANDOUT, Framing.RAW, Responder.Fate.NONE);
         Socket client = new Socket()) {
       client.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       OutputStream out = client.getOutputStream();
@@ -42,6 +42,33 @@ class ResponderTest {
       assertThat(log.events()).hasSizeLessThanOrEqualTo(Responder.MAX_EVENTS);
       assertThat(log.droppedBytes()).isPositive();
       assertThat(kept + log.droppedBytes()).isEqualTo(48L * chunk.length);
+    }
+  }
+
+  /** A scenario's lossy server: the datagrams it was told to drop get no answer, every other one its answer. */
+  @Test
+  void theDatagramsNamedToBeDroppedAreNotAnswered() throws Exception {
+    int port;
+    try (java.net.DatagramSocket free = new java.net.DatagramSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (Responder server = Responder.udp(port, AnswerRule.parse("upper"), Framing.RAW, Responder.Fate.of("2,4", 0));
+        java.net.DatagramSocket client = new java.net.DatagramSocket()) {
+      client.setSoTimeout(300);
+      java.util.List<String> answers = new java.util.ArrayList<>();
+      for (int i = 1; i <= 5; i++) {
+        byte[] ping = ("ping " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        client.send(new java.net.DatagramPacket(ping, ping.length, new InetSocketAddress("127.0.0.1", port)));
+        java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[100], 100);
+        try {
+          client.receive(reply);
+          answers.add(new String(reply.getData(), 0, reply.getLength(), java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.net.SocketTimeoutException lost) {
+          answers.add("-");
+        }
+      }
+      assertThat(answers).containsExactly("PING 1", "-", "PING 3", "-", "PING 5");
+      assertThat(server.transcript().events()).hasSize(5);
     }
   }
 }

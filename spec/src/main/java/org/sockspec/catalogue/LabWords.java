@@ -19,7 +19,7 @@ final class LabWords {
 
   /** {@code spec} in the words of a lab of {@code p} (the handout's words for the handout's protocol). */
   static SpecInfo of(SpecInfo spec, LabProtocol p) {
-    if (p.equals(LabProtocol.HANDOUT)) {
+    if (p.equals(LabProtocol.HANDOUT) || spec.scenario()) { // a scenario is in its lab's words already
       return spec;
     }
     return switch (spec.id()) {

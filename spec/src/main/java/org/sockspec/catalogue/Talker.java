@@ -62,6 +62,11 @@ final class Talker {
     return tcp;
   }
 
+  /** The UDP client itself, for what the story does not say (exact bytes sent, a datagram read). */
+  UdpClient udpClient() {
+    return udp;
+  }
+
   Said says(String text) {
     return says(Bytes.utf8(text));
   }

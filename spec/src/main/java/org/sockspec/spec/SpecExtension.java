@@ -53,6 +53,20 @@ public final class SpecExtension
     return ConditionEvaluationResult.enabled(spec.id() + " applies to kind " + config.kind());
   }
 
+  /**
+   * Declares which spec the test of {@code context} is, where its method does not say (a scenario:
+   * every one is an invocation of the same method).
+   */
+  public static void declare(ExtensionContext context, SpecInfo spec) {
+    context.getStore(NS).put(SpecInfo.class, spec);
+  }
+
+  /** The spec the test of {@code context} is: its method's annotation, or what was declared for it. */
+  private static java.util.Optional<SpecInfo> specOf(ExtensionContext context) {
+    return context.getTestMethod().flatMap(SpecInfo::of)
+        .or(() -> java.util.Optional.ofNullable(context.getStore(NS).get(SpecInfo.class, SpecInfo.class)));
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == Bench.class;
@@ -106,7 +120,7 @@ public final class SpecExtension
         if (config.capture()) {
           Traffic traffic = bench.traffic();
           context.publishReportEntry(LADDER, traffic.ladder());
-          SpecInfo spec = context.getTestMethod().flatMap(SpecInfo::of).orElse(null);
+          SpecInfo spec = specOf(context).orElse(null);
           if (config.keepCaptures() != null && traffic.captured() && spec != null) {
             context.publishReportEntry(CAPTURE_FILE, CaptureFiles.keep(config.keepCaptures(), spec.id(), traffic.pcap()));
           }
@@ -119,7 +133,7 @@ public final class SpecExtension
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-    SpecInfo spec = context.getTestMethod().flatMap(SpecInfo::of)
+    SpecInfo spec = specOf(context)
         .map(info -> SpecIndex.inTheWordsOf(info, config(context).target().protocol())).orElse(null);
     if (spec != null && isBenchBreak(failure)) {
       failure = chargedToTheProgram(context, spec, failure);

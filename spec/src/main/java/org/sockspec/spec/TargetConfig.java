@@ -71,6 +71,10 @@ public record TargetConfig(Kind kind, Target target, Timing timing, Set<String> 
   public static final String GREETING = "sockspec.greeting";
   public static final String TIMESCALE = "sockspec.timescale";
   public static final String ONLY = "sockspec.only";
+  /** The lab manifest whose scenarios a run holds (see {@code org.sockspec.scenario.LabScenarios}). */
+  public static final String SCENARIOS = "sockspec.scenarios";
+  /** The ids of the scenarios a run holds, comma separated, in order; by default those whose kinds hold the run's. */
+  public static final String SCENARIO_IDS = "sockspec.scenario-ids";
   public static final String COUNTED = "sockspec.counted";
   public static final String CAPTURE = "sockspec.capture";
   public static final String ENGINE = "sockspec.engine";

@@ -21,6 +21,9 @@ import org.sockspec.bench.Kind;
 import org.sockspec.bench.LabProtocol;
 import org.sockspec.bench.Target;
 import org.sockspec.catalogue.Catalogue;
+import org.sockspec.catalogue.ScenarioSpecs;
+import org.sockspec.scenario.LabScenarios;
+import org.sockspec.scenario.Scenario;
 import org.sockspec.spec.Level;
 import org.sockspec.spec.SpecInfo;
 import org.sockspec.spec.TargetConfig;
@@ -38,13 +41,18 @@ import org.sockspec.spec.TargetConfig;
  * @param points points per spec id; a spec not listed is worth {@code defaultPoints} (INFO: 0)
  * @param hidden spec ids shown to students only once grades are published
  * @param skipped spec ids this lab does not ask for (the handout's usage line, say): not run, not graded
+ * @param scenarios the lab's own behaviours, written as steps (docs/scenarios.md), run beside the built-in specs
+ * @param wrong for {@code sockspec lab prove}: each known-wrong folder's name, to the scenarios it must fail
+ *     and the kind of cause each must fail with ({@code a|b} for either)
+ * @param file where it was read from; empty for the built-in one
  */
 public record LabManifest(String title, LabProtocol protocol, int port, Map<String, LabProgram> programs,
-    Map<String, Double> points, Set<String> hidden, Set<String> skipped, double defaultPoints) {
+    Map<String, Double> points, Set<String> hidden, Set<String> skipped, double defaultPoints, List<Scenario> scenarios,
+    Map<String, Map<String, String>> wrong, Optional<Path> file) {
 
   private static final String DEFAULT_RESOURCE = "default-lab.toml";
-  private static final List<String> TOP_KEYS = List.of("title", "default_points", "hidden", "skip", "protocol",
-      "build", "programs", "points");
+  private static final List<String> TOP_KEYS = concat(List.of("title", "default_points", "hidden", "skip", "protocol",
+      "build", "programs", "points", "wrong"), LabScenarios.MANIFEST_KEYS);
   /** The keys of [protocol]: the protocol's, and the lab's port. */
   private static final List<String> PROTOCOL_TABLE_KEYS = concat(TargetConfig.PROTOCOL_KEYS, List.of("port"));
   /** The keys of a program's own table. */
@@ -55,11 +63,13 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
     points = Map.copyOf(points);
     hidden = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(hidden));
     skipped = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(skipped));
+    scenarios = List.copyOf(scenarios);
+    wrong = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(wrong));
   }
 
   /** The manifest of the lab this kit is built for, as {@code --print-lab} prints it. */
   public static LabManifest defaults() {
-    return parse(defaultText(), "the built-in manifest");
+    return parse(defaultText(), "the built-in manifest", Optional.empty());
   }
 
   public static String defaultText() {
@@ -76,7 +86,7 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
   /** @throws IllegalArgumentException saying what is wrong in the file and how to fix it */
   public static LabManifest read(Path file) {
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), Optional.of(file));
     } catch (IOException e) {
       String why = e instanceof java.nio.file.NoSuchFileException ? "there is no such file"
           : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
@@ -87,6 +97,11 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
 
   /** @throws IllegalArgumentException naming {@code source} and the problem (unknown ids list the valid ones) */
   public static LabManifest parse(String toml, String source) {
+    return parse(toml, source, Optional.empty());
+  }
+
+  /** As {@link #parse(String, String)}, for the manifest at {@code file} (its scenario files are beside it). */
+  public static LabManifest parse(String toml, String source, Optional<Path> file) {
     JsonNode root;
     try {
       root = new TomlMapper().readTree(toml);
@@ -111,12 +126,12 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
           + "e.g. \"srv_tcp.py\" = \"tcp\" (kinds: " + Kind.names() + ").");
     }
     for (Map.Entry<String, JsonNode> entry : table.properties()) {
-      String file = entry.getKey();
-      if (file.isBlank() || file.contains("/") || file.contains("\\") || file.equals("..")) {
+      String name = entry.getKey();
+      if (name.isBlank() || name.contains("/") || name.contains("\\") || name.equals("..")) {
         throw new IllegalArgumentException(source + ": [programs] names files of a student's folder, "
-            + "not paths: '" + file + "'.");
+            + "not paths: '" + name + "'.");
       }
-      programs.put(file, program(file, entry.getValue(), protocol, labPort, labBuild, source));
+      programs.put(name, program(name, entry.getValue(), protocol, labPort, labBuild, source));
     }
     Map<String, Double> points = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : root.path("points").properties()) {
@@ -130,19 +145,26 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
     root.path("hidden").forEach(id -> hidden.add(id.asText()));
     Set<String> skipped = new LinkedHashSet<>();
     root.path("skip").forEach(id -> skipped.add(id.asText()));
+    List<Scenario> scenarios = LabScenarios.parse(toml, file.orElse(Path.of(source)), source);
+    ManifestScenarios.check(scenarios, programs, source);
+    Set<String> scenarioIds = scenarios.stream().map(Scenario::id).collect(Collectors.toSet());
+    java.util.function.Predicate<String> known = id -> Catalogue.find(id).isPresent() || scenarioIds.contains(id);
     List<String> unknown = new ArrayList<>();
-    points.keySet().stream().filter(id -> Catalogue.find(id).isEmpty()).forEach(unknown::add);
-    hidden.stream().filter(id -> Catalogue.find(id).isEmpty() && !unknown.contains(id)).forEach(unknown::add);
-    skipped.stream().filter(id -> Catalogue.find(id).isEmpty() && !unknown.contains(id)).forEach(unknown::add);
+    points.keySet().stream().filter(id -> !known.test(id)).forEach(unknown::add);
+    hidden.stream().filter(id -> !known.test(id) && !unknown.contains(id)).forEach(unknown::add);
+    skipped.stream().filter(id -> !known.test(id) && !unknown.contains(id)).forEach(unknown::add);
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(source + " names " + (unknown.size() == 1 ? "an unknown spec id: '"
           : "unknown spec ids: '") + String.join("', '", unknown) + "'. Valid ids: "
           + Catalogue.specs().stream().map(SpecInfo::id).collect(Collectors.joining(", "))
+          + (scenarioIds.isEmpty() ? "" : ", and the lab's scenarios " + String.join(", ", scenarioIds))
           + " ('sockspec specs' describes them).");
     }
+    Map<String, Map<String, String>> wrong = ManifestScenarios.wrong(root.path("wrong"), scenarioIds, source);
     double defaultPoints = root.path("default_points").asDouble(1.0);
     String title = root.path("title").asText("Lab");
-    return new LabManifest(title, protocol, port, programs, points, hidden, skipped, defaultPoints);
+    return new LabManifest(title, protocol, port, programs, points, hidden, skipped, defaultPoints, scenarios, wrong,
+        file);
   }
 
   /** A program's entry: its kind alone ({@code "srv.py" = "tcp"}), or a table with its kind and what differs. */
@@ -249,10 +271,32 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
     return List.copyOf(all);
   }
 
-  /** The specs {@code program} is graded on: those of its kind in its protocol, in its lab's words, but those skipped. */
+  /**
+   * The specs {@code program} is graded on: those of its kind in its protocol, in its lab's words,
+   * then the lab's scenarios that apply to it, but those skipped.
+   */
   public List<SpecInfo> specsFor(LabProgram program) {
-    return Catalogue.specsFor(program.kind(), program.protocol()).stream()
-        .filter(spec -> !skipped.contains(spec.id())).toList();
+    List<SpecInfo> specs = new ArrayList<>(Catalogue.specsFor(program.kind(), program.protocol()));
+    specs.addAll(scenariosFor(program.kind(), program.file()));
+    return specs.stream().filter(spec -> !skipped.contains(spec.id())).toList();
+  }
+
+  /** The lab's scenarios that apply to a program of {@code kind} named {@code file} (null: any name), as specs. */
+  public List<SpecInfo> scenariosFor(Kind kind, String file) {
+    return scenarios.stream().filter(s -> s.appliesTo(kind, file)).map(ScenarioSpecs::info).toList();
+  }
+
+  /**
+   * The configuration parameters that give a run the scenarios among {@code plan}: the manifest they
+   * are read from, and their ids; none when the plan holds none.
+   */
+  public Map<String, String> scenarioParameters(List<SpecInfo> plan) {
+    List<String> ids = plan.stream().filter(SpecInfo::scenario).map(SpecInfo::id).toList();
+    if (ids.isEmpty() || file.isEmpty()) {
+      return Map.of();
+    }
+    return Map.of(TargetConfig.SCENARIOS, file.get().toAbsolutePath().normalize().toString(),
+        TargetConfig.SCENARIO_IDS, String.join(",", ids));
   }
 
   /** The program the manifest names {@code file}, if any. */
@@ -265,6 +309,11 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
     Double listed = points.get(spec.id());
     if (listed != null) {
       return listed;
+    }
+    Optional<Double> own = scenarios.stream().filter(s -> spec.scenario() && s.id().equals(spec.id())).findFirst()
+        .flatMap(Scenario::points);
+    if (own.isPresent()) {
+      return own.get();
     }
     return spec.level() == Level.INFO ? 0 : defaultPoints;
   }

@@ -17,4 +17,17 @@ import org.sockspec.bench.LabProtocol;
  * @param build how to build it, run by sh in a writable copy of its folder; empty: as its language says
  */
 public record LabProgram(String file, Kind kind, LabProtocol protocol, int port, Optional<String> cmd,
-    Optional<String> build) {}
+    Optional<String> build) {
+
+  /** The catalogue's configuration parameters for this program, its copy at {@code program}. */
+  public java.util.Map<String, String> targetParameters(java.nio.file.Path program) {
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put(org.sockspec.spec.TargetConfig.KIND, kind.id());
+    parameters.put(org.sockspec.spec.TargetConfig.PATH, program.toAbsolutePath().normalize().toString());
+    cmd.ifPresent(command -> parameters.put(org.sockspec.spec.TargetConfig.CMD, command));
+    build.ifPresent(command -> parameters.put(org.sockspec.spec.TargetConfig.BUILD, command));
+    parameters.put(org.sockspec.spec.TargetConfig.PORT, Integer.toString(port));
+    parameters.putAll(org.sockspec.spec.TargetConfig.parametersOf(protocol));
+    return parameters;
+  }
+}

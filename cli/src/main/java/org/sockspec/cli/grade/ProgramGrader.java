@@ -110,6 +110,7 @@ final class ProgramGrader {
       return graded(file, kind, plan, results);
     }
     Map<String, String> parameters = parameters(labProgram, program);
+    parameters.putAll(manifest.scenarioParameters(plan));
     if (placement.engine() != null) {
       parameters.put(TargetConfig.ENGINE, placement.engine().text());
     }
@@ -267,13 +268,7 @@ final class ProgramGrader {
    * JUnit abandons a spec that outlives it (its bench is removed, and everything with it).
    */
   private Map<String, String> parameters(LabProgram labProgram, Path program) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put(TargetConfig.KIND, labProgram.kind().id());
-    parameters.put(TargetConfig.PATH, program.toAbsolutePath().normalize().toString());
-    labProgram.cmd().ifPresent(cmd -> parameters.put(TargetConfig.CMD, cmd));
-    labProgram.build().ifPresent(build -> parameters.put(TargetConfig.BUILD, build));
-    parameters.put(TargetConfig.PORT, Integer.toString(labProgram.port()));
-    parameters.putAll(TargetConfig.parametersOf(labProgram.protocol()));
+    Map<String, String> parameters = new LinkedHashMap<>(labProgram.targetParameters(program));
     parameters.put(TargetConfig.TIMESCALE, Double.toString(timescale));
     parameters.put(JUnitSpecRunner.DEADLINE, Math.round(deadlineSeconds(timescale)) + " s");
     parameters.put("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");

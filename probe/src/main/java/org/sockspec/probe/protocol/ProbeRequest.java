@@ -43,9 +43,12 @@ public sealed interface ProbeRequest {
 
   /**
    * Serve as the lab's server on {@code port}, answering every message by the lab's {@code rule}
-   * (as {@link AnswerRule#parse} reads it), its messages cut as {@code framing} ({@link Framing#wire}) says.
+   * (as {@link AnswerRule#parse} reads it), its messages cut as {@code framing} ({@link Framing#wire}) says;
+   * the messages numbered in {@code drop} (comma separated, 1 the first it receives) are kept but not
+   * answered, and each answer leaves {@code delayMs} after its message came.
    */
-  record Serve(Protocol protocol, String server, int port, String rule, String framing) implements ProbeRequest {}
+  record Serve(Protocol protocol, String server, int port, String rule, String framing, String drop, Integer delayMs)
+      implements ProbeRequest {}
 
   /** What a server of {@link Serve} received so far. */
   record ServeLog(String server) implements ProbeRequest {}
