@@ -31,7 +31,7 @@ final class ScenarioSockets {
     List<SocketEntry> sides = serverSide(table.value(), port, clientPort);
     if (step.state() == Step.SocketState.CLOSED) {
       if (!holds(sides, step)) {
-        SocketEntry left = sides.stream().filter(s -> !"TIME_WAIT".equals(s.state())).findFirst().orElseThrow();
+        SocketEntry left = sides.stream().filter(s -> !closedByTheServer(s)).findFirst().orElseThrow();
         throw new CausedFailure(new Cause.SocketState(name, "closed", left.state()), "Expecting " + name
             + " to be closed within " + window.toMillis() + " ms, but it is " + left.state() + " (the server has "
             + "not closed its side).");
@@ -54,13 +54,22 @@ final class ScenarioSockets {
     step.unread().ifPresent(bytes -> socket.hasUnread(bytes, "client " + step.client()));
   }
 
+  /**
+   * Whether the server has closed its side: gone, or in a state only a close leads to (FIN_WAIT1/2,
+   * CLOSING, LAST_ACK, TIME_WAIT); ESTABLISHED, CLOSE_WAIT (the client closed, the server has not) and
+   * a connection not accepted yet are open.
+   */
+  private static boolean closedByTheServer(SocketEntry side) {
+    return List.of("FIN_WAIT1", "FIN_WAIT2", "CLOSING", "LAST_ACK", "TIME_WAIT", "CLOSE").contains(side.state());
+  }
+
   private static List<SocketEntry> serverSide(SocketTable table, int port, int clientPort) {
     return table.filter(s -> s.proto() == Protocol.TCP && s.localPort() == port && s.remotePort() == clientPort);
   }
 
   private static boolean holds(List<SocketEntry> sides, Step.SocketOf step) {
     return switch (step.state()) {
-      case CLOSED -> sides.stream().allMatch(s -> "TIME_WAIT".equals(s.state()));
+      case CLOSED -> sides.stream().allMatch(ScenarioSockets::closedByTheServer);
       case ESTABLISHED -> sides.stream().anyMatch(s -> "ESTABLISHED".equals(s.state()) && !s.pids().isEmpty()
           && step.unread().map(n -> s.recvQ() == n).orElse(true));
       case NOT_ACCEPTED -> sides.stream().anyMatch(s -> !s.isAccepted()
