@@ -67,6 +67,11 @@ public record Timing(double scale) {
     return scaled(1_000);
   }
 
+  /** A bound a lab wrote (a scenario's), widened like the kit's own. */
+  public Duration scaled(Duration written) {
+    return scaled(written.toMillis());
+  }
+
   private Duration scaled(long millis) {
     return Duration.ofMillis(Math.round(millis * scale));
   }

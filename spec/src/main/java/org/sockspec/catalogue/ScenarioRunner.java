@@ -48,6 +48,8 @@ final class ScenarioRunner {
   private final Map<String, byte[]> unread = new HashMap<>();
   /** Each client's own port, kept once it closed: its connection's socket is still asked about. */
   private final Map<String, Integer> ports = new HashMap<>();
+  /** The clients whose last message was the lab's end word. */
+  private final java.util.Set<String> saidTheEndWord = new java.util.HashSet<>();
   private RunningProgram program;
   private ServerUnderTest server;
   private ServedLog served;
@@ -99,6 +101,8 @@ final class ScenarioRunner {
       send(s);
     } else if (step instanceof Step.ExpectAnswer e) {
       answered(e);
+    } else if (step instanceof Step.ExpectServedOrReset e) {
+      assertThatAnswer(read(e.client(), bench.timing().reply())).as("client " + e.client()).isServedOrReset();
     } else if (step instanceof Step.ExpectBytes e) {
       expectBytes(e.client(), e.bytes(), bound(e.within()));
     } else if (step instanceof Step.ExpectLine e) {
@@ -134,18 +138,24 @@ final class ScenarioRunner {
     } else if (step instanceof Step.ExpectRunning r) {
       running(r);
     } else if (step instanceof Step.Received r) {
-      ScenarioServed.received(bench, served(), program(), r);
+      ScenarioServed.received(bench, served(), program(), r.count(), scaledOr(r.within(), bench.timing().exit()));
     } else if (step instanceof Step.ReceivedText r) {
-      ScenarioServed.receivedText(bench, served(), program(), r);
+      ScenarioServed.receivedText(bench, served(), program(), r.text(), bound(r.within()));
     } else if (step instanceof Step.PrintedForEach p) {
-      ScenarioServed.printedForEach(bench, served(), serving, program(), p);
+      ScenarioServed.printedForEach(bench, served(), serving, program(), p, scaledOr(p.within(), bench.timing().exit()));
     } else {
       throw new IllegalStateException("a step the runner does not know: " + step);
     }
   }
 
+  /** A step's bound: as written, widened by the run's time scale; the reply bound when none is written. */
   private Duration bound(Duration within) {
-    return within != null ? within : bench.timing().reply();
+    return within != null ? bench.timing().scaled(within) : bench.timing().reply();
+  }
+
+  /** A written bound widened by the run's time scale, or {@code otherwise}. */
+  private Duration scaledOr(Duration written, Duration otherwise) {
+    return written != null ? bench.timing().scaled(written) : otherwise;
   }
 
   private RunningProgram program() {
@@ -179,11 +189,12 @@ final class ScenarioRunner {
     TcpClient client = bench.tcpClient(c.client());
     int port = bench.target().port();
     if (c.refused()) {
-      assertThat(client.connect(port, bound(c.within()))).as("client %s's connect to 127.0.0.1:%d", c.client(), port)
-          .isRefusedWithin(c.within() != null ? c.within() : bench.timing().atOnce());
+      assertThat(client.connect(port, bench.timing().connect())).as("client %s's connect to 127.0.0.1:%d", c.client(),
+          port).isRefusedWithin(scaledOr(c.within(), bench.timing().atOnce()));
       return;
     }
-    org.sockspec.bench.Connect result = c.within() != null ? client.connect(port, c.within()) : client.connect(port);
+    org.sockspec.bench.Connect result = c.within() != null ? client.connect(port, bound(c.within()))
+        : client.connect(port);
     String others = String.join(", ", talkers.keySet());
     assertThat(result).as("client %s's connect%s", c.client(), others.isEmpty() ? "" : " (" + others + " connected)")
         .isConnected();
@@ -202,6 +213,13 @@ final class ScenarioRunner {
   private void send(Step.Send s) {
     Talker talker = talker(s.client());
     unread.remove(s.client());
+    boolean endWord = bench.target().protocol().end().map(word -> java.util.Arrays.equals(s.bytes(), Bytes.utf8(word))
+        || java.util.Arrays.equals(s.bytes(), bench.target().protocol().wire(Bytes.utf8(word)))).orElse(false);
+    if (endWord) {
+      saidTheEndWord.add(s.client());
+    } else {
+      saidTheEndWord.remove(s.client());
+    }
     if (s.asMessage()) {
       lastMessage.put(s.client(), talker.says(s.bytes()));
       return;
@@ -216,7 +234,7 @@ final class ScenarioRunner {
 
   private void answered(Step.ExpectAnswer e) {
     Talker.Said said = lastMessage.get(e.client());
-    if (bench.target().protocol().answer().answers()) {
+    if (bench.target().protocol().answer().answers() && !e.anyBytes()) {
       said.isAnsweredExactly();
     } else {
       said.isAnswered();
@@ -332,7 +350,7 @@ final class ScenarioRunner {
   }
 
   private void nothing(Step.ExpectNothing e) {
-    Duration window = e.window() != null ? e.window() : bench.timing().silence();
+    Duration window = scaledOr(e.window(), bench.timing().silence());
     Talker.Said said = lastMessage.get(e.client());
     if (said != null && !unread.containsKey(e.client())) {
       said.as("client %s", e.client()).getsNothingFor(window);
@@ -366,13 +384,21 @@ final class ScenarioRunner {
     }
   }
 
+  /**
+   * Closes a client. After the lab's end word, as the catalogue does, it waits (at most the silence
+   * window) for the server to close first, so that the two closes do not cross and leave a TIME_WAIT
+   * on the server's port.
+   */
   private void close(Step.Close c) {
     TcpClient client = talker(c.client()).tcpClient();
     if (c.reset()) {
       client.abort();
+    } else if (saidTheEndWord.contains(c.client())) {
+      client.closeAfterEnd();
     } else {
       client.close();
     }
+    saidTheEndWord.remove(c.client());
     talkers.remove(c.client());
     lastMessage.remove(c.client());
     unread.remove(c.client());
@@ -429,7 +455,7 @@ final class ScenarioRunner {
   private void counter(Step.Counter c) {
     Poll.Sampled<Counters> now = bench.await("the kernel's " + c.group() + c.name() + " to grow by " + c.atLeast(),
         bench::counters, counters -> counters.since(atStart, c.group(), c.name()) >= c.atLeast(),
-        c.within() != null ? c.within() : bench.timing().atOnce());
+        scaledOr(c.within(), bench.timing().atOnce()));
     CounterChange change = CounterChange.of(atStart, now.value(), c.group(), c.name(), "since the scenario began");
     bench.observe(c.group() + c.name(), change.describe());
     assertThat(change).grewBy(c.atLeast(), "at least " + c.atLeast() + " as the scenario says");
@@ -439,7 +465,7 @@ final class ScenarioRunner {
     RunningProgram running = program();
     int wanted = p.count().share().map(share -> ScenarioServed.count(served(), serving, share))
         .orElse(p.count().number());
-    Duration window = p.within() != null ? p.within() : bench.timing().reply();
+    Duration window = bound(p.within());
     bench.awaitOutput(running, wanted + " line(s) matching " + p.written(), out -> matching(out, p) >= wanted, window);
     int seen = matching(running.output().text(), p);
     if (seen < wanted) {
@@ -458,7 +484,7 @@ final class ScenarioRunner {
 
   private void notPrinted(Step.NotPrinted p) {
     RunningProgram running = program();
-    Duration window = p.window() != null ? p.window() : bench.timing().silence();
+    Duration window = scaledOr(p.window(), bench.timing().silence());
     boolean printed = bench.awaitOutput(running, "a line matching " + p.written() + " (it must not come)",
         out -> out.lines().anyMatch(line -> p.pattern().matcher(line).find()), window);
     if (printed) {
@@ -477,7 +503,7 @@ final class ScenarioRunner {
 
   private void exit(Step.ExpectExit e) {
     RunningProgram running = program();
-    Duration window = e.within() != null ? e.within() : bench.timing().exit();
+    Duration window = scaledOr(e.within(), bench.timing().exit());
     running.awaitExit(window);
     if (e.failure()) {
       assertThat(running).as("the program").within(window).hasExitedWithFailure();
@@ -488,7 +514,7 @@ final class ScenarioRunner {
 
   private void running(Step.ExpectRunning r) {
     RunningProgram running = program();
-    Duration window = r.window() != null ? r.window() : bench.timing().silence();
+    Duration window = scaledOr(r.window(), bench.timing().silence());
     running.awaitExit(window);
     assertThat(running).as("the program").within(window).isStillRunning();
   }

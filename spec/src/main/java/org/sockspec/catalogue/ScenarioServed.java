@@ -24,26 +24,24 @@ final class ScenarioServed {
     return share == Step.ServedShare.DROPPED ? dropped : received - dropped;
   }
 
-  static void received(Bench bench, ServedLog served, RunningProgram program, Step.Received step) {
-    Duration window = step.within() != null ? step.within() : bench.timing().exit();
-    Poll.Sampled<List<ServedLog.Event>> got = bench.await(step.count() + " messages at the kit's server",
-        served::messages, messages -> messages.size() >= step.count() || program.exitCode().isPresent(), window);
-    if (got.value().size() < step.count()) {
-      got = bench.await("the messages at the kit's server", served::messages, m -> m.size() >= step.count(),
-          Duration.ofMillis(200)); // what was in flight when the client exited
+  static void received(Bench bench, ServedLog served, RunningProgram program, int count, Duration window) {
+    Poll.Sampled<List<ServedLog.Event>> got = bench.await(count + " messages at the kit's server",
+        served::messages, messages -> messages.size() >= count || program.exitCode().isPresent(), window);
+    if (got.value().size() < count && program.exitCode().isPresent()) {
+      got = bench.await("the messages in flight when the client exited", served::messages, m -> m.size() >= count,
+          bench.timing().atOnce());
     }
     int seen = got.value().size();
-    if (seen < step.count()) {
+    if (seen < count) {
       throw new CausedFailure(new Cause.NoMessage(bench.target().kind().protocol(), seen, window.toMillis(),
           program.exitCode().isPresent() ? program.exitCode().getAsLong() : null),
-          "Expecting the client to send the kit's server " + step.count() + " messages within " + window.toMillis()
+          "Expecting the client to send the kit's server " + count + " messages within " + window.toMillis()
               + " ms, but " + (seen == 0 ? "none came" : "only " + seen + " came") + clientState(program));
     }
   }
 
-  static void receivedText(Bench bench, ServedLog served, RunningProgram program, Step.ReceivedText step) {
-    Duration window = step.within() != null ? step.within() : bench.timing().reply();
-    byte[] wanted = Bytes.utf8(step.text());
+  static void receivedText(Bench bench, ServedLog served, RunningProgram program, String text, Duration window) {
+    byte[] wanted = Bytes.utf8(text);
     Poll.Sampled<List<ServedLog.Event>> got = bench.await("the message " + Bytes.describe(wanted) + " at the kit's server",
         served::messages, messages -> messages.stream().anyMatch(m -> Arrays.equals(m.data(), wanted)), window);
     if (!got.met()) {
@@ -61,8 +59,7 @@ final class ScenarioServed {
    * neither (a header, a summary) are left out.
    */
   static void printedForEach(Bench bench, ServedLog served, Step.Serve serving, RunningProgram program,
-      Step.PrintedForEach step) {
-    Duration window = step.within() != null ? step.within() : bench.timing().exit();
+      Step.PrintedForEach step, Duration window) {
     bench.awaitOutput(program, "a line for each message", out -> {
       int received = served.messages().size();
       return received > 0 && fates(out, step).size() >= received;

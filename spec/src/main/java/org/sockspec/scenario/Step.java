@@ -23,8 +23,15 @@ public sealed interface Step {
    */
   record Send(String client, byte[] bytes, boolean asMessage) implements Step {}
 
-  /** What comes next to {@code client} is the lab's answer to its last message, exactly. */
-  record ExpectAnswer(String client, Duration within) implements Step {}
+  /**
+   * What comes next to {@code client} is the lab's answer to its last message: exactly, or with
+   * {@code anyBytes} any answer at all (where the lab's server answers nothing: the message was read).
+   * Within the lab's reply bound.
+   */
+  record ExpectAnswer(String client, boolean anyBytes) implements Step {}
+
+  /** {@code client} is served (some bytes come) or its connection ends, rather than waiting on: within the reply bound. */
+  record ExpectServedOrReset(String client) implements Step {}
 
   /** What comes next to {@code client} is exactly {@code bytes}. */
   record ExpectBytes(String client, byte[] bytes, Duration within) implements Step {}

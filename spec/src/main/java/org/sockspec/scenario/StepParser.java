@@ -146,14 +146,21 @@ final class StepParser {
     if (table.has("within") && what.equals("nothing")) {
       throw spot.error("within", "expect = \"nothing\" is waited out in full: give its window with 'for'");
     }
+    if (table.has("within") && List.of("answer", "any-answer", "served-or-reset").contains(what)) {
+      throw spot.error("within", "expect = \"" + what + "\" waits the lab's reply bound (3 s, widened by --timescale); "
+          + "to wait longer, use expect-text, expect-line or expect-match with within");
+    }
     return switch (what) {
-      case "answer" -> new Step.ExpectAnswer(clientKey(), within());
+      case "answer" -> new Step.ExpectAnswer(clientKey(), false);
+      case "any-answer" -> new Step.ExpectAnswer(clientKey(), true);
+      case "served-or-reset" -> new Step.ExpectServedOrReset(clientKey());
       case "nothing" -> new Step.ExpectNothing(clientKey(), window);
       case "closed" -> new Step.ExpectClosed(clientKey(), Step.Ending.CLOSED, within());
       case "reset" -> new Step.ExpectClosed(clientKey(), Step.Ending.RESET, within());
       case "closed-or-reset" -> new Step.ExpectClosed(clientKey(), Step.Ending.CLOSED_OR_RESET, within());
-      default -> throw spot.error("expect", "'" + what + "' is not an expectation: write answer, nothing, closed, "
-          + "reset or closed-or-reset (or expect-text, expect-line, expect-match for what the answer holds)");
+      default -> throw spot.error("expect", "'" + what + "' is not an expectation: write answer, any-answer, nothing, "
+          + "closed, reset, closed-or-reset or served-or-reset (or expect-text, expect-line, expect-match for what "
+          + "the answer holds)");
     };
   }
 

@@ -23,7 +23,7 @@ final class StepRules {
       return !server ? Optional.of(of + " is a client: the kit connects to servers only (use serve)")
           : !tcp ? Optional.of("UDP has no connect: a UDP client is opened by its first send") : Optional.empty();
     }
-    if (step instanceof Step.ExpectClosed) {
+    if (step instanceof Step.ExpectClosed || step instanceof Step.ExpectServedOrReset || step instanceof Step.Close) {
       return tcpServerOnly(server, tcp, of, "a UDP socket has no connection to close");
     }
     if (step instanceof Step.SocketOf) {
