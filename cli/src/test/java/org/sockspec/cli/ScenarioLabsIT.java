@@ -1,0 +1,109 @@
+package org.sockspec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Labs that are not the handout, written as scenarios (examples/labs/chat, pinger, web), through the
+ * packaged command in containers: {@code lab prove} holds for each against its reference and its
+ * known-wrong programs; {@code check} and {@code grade} run a lab's scenarios beside the built-in
+ * specs; a scenario file with a mistake is refused with its file, line and key, and nothing is run.
+ */
+class ScenarioLabsIT {
+  private static final Path LABS = Path.of("../examples/labs");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @TestFactory
+  Stream<DynamicTest> eachExampleLabIsProven() {
+    return Stream.of("chat", "pinger", "web").map(lab -> DynamicTest.dynamicTest(lab, () -> {
+      Path folder = LABS.resolve(lab);
+      List<String> args = new ArrayList<>(List.of("lab", "prove", folder.resolve("lab.toml").toString(),
+          "--reference", folder.resolve("reference").toString()));
+      try (Stream<Path> wrong = Files.list(folder.resolve("wrong"))) {
+        wrong.sorted().forEach(w -> args.addAll(List.of("--wrong", w.toString())));
+      }
+      PackagedCommand.Run run = PackagedCommand.run(dir, args.toArray(String[]::new));
+      assertThat(run.status()).as(run.out() + run.err()).isZero();
+      assertThat(run.out()).contains("The matrix holds: 12 of 12 cells").doesNotContain("DIFFERS");
+    }));
+  }
+
+  @Test
+  void checkRunsTheLabsScenariosBesideTheBuiltInSpecsAndTellsWhichStepFailed() throws Exception {
+    PackagedCommand.Run run = PackagedCommand.run(dir, "check", "--lab", LABS.resolve("chat/lab.toml").toString(),
+        LABS.resolve("chat/wrong/echoes-to-sender/chat_server.py").toString(), "--format", "json");
+    assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FAILED);
+    JsonNode results = JSON.readTree(run.out()).get("results");
+    List<String> ids = new ArrayList<>();
+    results.forEach(r -> ids.add(r.get("id").asText()));
+    assertThat(ids).contains("mtcp.select.single-process", "chat.relay", "chat.not-to-sender", "chat.leaving-is-quiet");
+    JsonNode notToSender = null;
+    for (JsonNode r : results) {
+      if (r.get("id").asText().equals("chat.not-to-sender")) {
+        notToSender = r;
+      }
+    }
+    assertThat(notToSender.get("status").asText()).isEqualTo("failed");
+    assertThat(notToSender.get("cause").get("kind").asText()).isEqualTo("not-silent");
+    assertThat(notToSender.get("message").asText()).startsWith("At step 5 of chat.not-to-sender, ")
+        .contains("expect = \"nothing\"").contains("only for B");
+  }
+
+  @Test
+  void gradeGivesEachScenarioItsPoints() throws Exception {
+    Path good = Files.createDirectories(dir.resolve("class/good"));
+    Path echoes = Files.createDirectories(dir.resolve("class/echoes"));
+    Files.copy(LABS.resolve("chat/reference/chat_server.py"), good.resolve("chat_server.py"));
+    Files.copy(LABS.resolve("chat/wrong/echoes-to-sender/chat_server.py"), echoes.resolve("chat_server.py"));
+    PackagedCommand.Run run = PackagedCommand.run(dir, "grade", dir.resolve("class").toString(), "--lab",
+        LABS.resolve("chat/lab.toml").toString(), "--out", dir.resolve("grades").toString());
+    assertThat(run.status()).as(run.out() + run.err()).isZero();
+    List<String> csv = Files.readAllLines(dir.resolve("grades/grades.csv"));
+    assertThat(csv.get(0)).contains("chat_server.py: chat.relay").contains("chat_server.py: chat.not-to-sender");
+    // The built-in specs of tcp-select that apply to a lab whose server answers nothing (three, 1 point
+    // each by default) and the three scenarios at their own points (3 + 2 + 3).
+    assertThat(csv).anySatisfy(line -> assertThat(line).isEqualTo("good,1,1,1,3,2,3,11,11,0"));
+    assertThat(csv).anySatisfy(line -> assertThat(line).isEqualTo("echoes,1,1,1,0,0,0,3,11,0"));
+  }
+
+  @Test
+  void aScenarioWithAMistakeIsRefusedWithItsFileLineAndKeyAndNothingRuns() throws Exception {
+    Path lab = dir.resolve("lab.toml");
+    Files.writeString(lab, """
+        [programs]
+        "chat_server.py" = "tcp-select"
+
+        [[scenarios]]
+        id = "chat.typo"
+        summary = "a typo in a step"
+        kinds = ["tcp-select"]
+        steps = [
+          { connect = "A" },
+          { client = "A", expect-line = "x", within = "two seconds" },
+        ]
+        """);
+    PackagedCommand.Run run = PackagedCommand.run(dir, "lab", "prove", lab.toString(), "--reference",
+        LABS.resolve("chat/reference").toString());
+    assertThat(run.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(run.err()).contains(lab + ":10: scenario 'chat.typo', step 2, key 'within'")
+        .contains("\"500ms\"").doesNotContain("Exception");
+    PackagedCommand.Run check = PackagedCommand.run(dir, "check", "--lab", lab.toString(),
+        LABS.resolve("chat/reference/chat_server.py").toString());
+    assertThat(check.status()).isEqualTo(ExitStatus.USAGE);
+    assertThat(check.err()).contains(":10: scenario 'chat.typo'");
+  }
+}
