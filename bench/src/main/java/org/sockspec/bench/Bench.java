@@ -319,7 +319,7 @@ public final class Bench implements AutoCloseable {
     String handle = "server-" + proto.wire() + "-" + port;
     String dropped = String.join(",", drop.stream().map(String::valueOf).toList());
     probe.call(timing.reply(), new Serve(proto, handle, port, rule.text(), target.protocol().framing().wire(),
-        dropped.isEmpty() ? null : dropped, delay.isZero() ? null : (int) delay.toMillis()), Done.class);
+        dropped, delay.isZero() ? null : (int) delay.toMillis()), Done.class);
     transcript.log("the kit's " + proto.name() + " server listens on port " + port + " (answer: " + rule.describe()
         + (drop.isEmpty() ? "" : ", dropping message" + (drop.size() == 1 ? " " : "s ") + abbreviated(drop))
         + (delay.isZero() ? "" : ", each answer " + delay.toMillis() + " ms late") + ")");

@@ -89,17 +89,60 @@ final class IdentifyCommand implements Callable<Integer> {
       }
       return result;
     });
+    List<SpecResult> scenarios = verdict.kind().map(kind -> labScenarios(context, kind)).orElse(List.of());
     if (text) {
       context.out().println(sentence(verdict, style));
+      if (!scenarios.isEmpty()) {
+        context.out().println("The lab's scenarios for it, as " + verdict.kind().get().id() + ":");
+        scenarios.forEach(result -> context.out().println(scenarioLine(result, style)));
+      }
     } else {
       if (progress != null) {
         progress.println(sentence(verdict, Style.PLAIN));
       }
-      JsonReporter.print(json(verdict, target.path), context.out());
+      ObjectNode json = json(verdict, target.path);
+      ArrayNode scenarioResults = json.putArray("scenarios");
+      for (SpecResult result : scenarios) {
+        ObjectNode item = scenarioResults.addObject();
+        item.put("id", result.id());
+        item.put("status", result.status().label());
+        item.put("message", result.message());
+        result.why().ifPresent(cause -> item.set("cause", CauseFields.json(cause)));
+      }
+      JsonReporter.print(json, context.out());
     }
     context.out().flush();
     return verdict.kind().isPresent() ? ExitStatus.PASSED
         : verdict.undecidedByError() ? ExitStatus.CANNOT_RUN : ExitStatus.FAILED;
+  }
+
+  /**
+   * Once the kind is known, the lab's scenarios that apply to the program as that kind (with --lab):
+   * run beside the built-in specs the identification ran, reported, not part of the verdict.
+   */
+  private List<SpecResult> labScenarios(CliContext context, Kind kind) {
+    List<SpecInfo> plan = target.manifest().map(lab -> lab.scenariosFor(kind, target.fileName())).orElse(List.of());
+    if (plan.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> parameters = new LinkedHashMap<>(target.parameters(kind));
+    parameters.putAll(target.manifest().orElseThrow().scenarioParameters(plan));
+    return context.runner().run(new RunRequest(kind, target.path, parameters, plan, false), SpecListener.NONE)
+        .results();
+  }
+
+  private static String scenarioLine(SpecResult result, Style style) {
+    String word = switch (result.status()) {
+      case PASSED -> style.green("PASS ");
+      case FAILED -> style.yellow("FAIL ");
+      case ERROR -> style.red("ERROR");
+      case SKIPPED -> style.dim("SKIP ");
+    };
+    String line = "  " + word + "  " + result.id() + ": " + result.summary();
+    if (result.status() != Status.PASSED && !result.message().isEmpty()) {
+      line += "\n" + style.dim(Texts.indent(Texts.printable(result.message()), "         "));
+    }
+    return line;
   }
 
   private SpecResult runOne(CliContext context, SpecInfo specInfo, Kind as) {

@@ -83,6 +83,14 @@ final class SpecsCommand implements Callable<Integer> {
         }
       }
     }
+    if (manifest != null) { // then the lab's scenarios, for a kind or for a program of that kind
+      for (Kind k : kinds) {
+        List<SpecInfo> scenarios = new java.util.ArrayList<>(manifest.scenariosFor(k, null));
+        manifest.programs().values().stream().filter(p -> p.kind() == k)
+            .forEach(p -> scenarios.addAll(manifest.scenariosFor(k, p.file())));
+        scenarios.stream().filter(s -> !skipped.contains(s.id())).forEach(s -> found.putIfAbsent(s.id(), s));
+      }
+    }
     return List.copyOf(found.values());
   }
 

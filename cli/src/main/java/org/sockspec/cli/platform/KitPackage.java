@@ -36,12 +36,42 @@ final class KitPackage {
     if (lab == null) {
       return LabManifest.defaultText();
     }
-    LabManifest.read(lab); // bad TOML or an unknown spec id is told now, not on the platform
+    LabManifest read = LabManifest.read(lab); // bad TOML or an unknown spec id is told now, not on the platform
     try {
-      return Files.readString(lab, StandardCharsets.UTF_8);
+      return selfContained(Files.readString(lab, StandardCharsets.UTF_8), lab, read);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + lab + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A top-level {@code scenario-files = [...]} key, over one line or several. */
+  private static final java.util.regex.Pattern SCENARIO_FILES = java.util.regex.Pattern.compile(
+      "(?m)^\\s*\"?scenario-files\"?\\s*=\\s*\\[[^\\]]*]\\s*(#.*)?$");
+
+  /**
+   * The manifest as one file, as a platform's package carries it: the scenario files it names are
+   * appended to it (they hold [[scenarios]] tables only) and the key naming them is dropped.
+   */
+  static String selfContained(String text, Path lab, LabManifest manifest) throws IOException {
+    java.util.regex.Matcher key = SCENARIO_FILES.matcher(text);
+    if (!key.find()) {
+      return text;
+    }
+    StringBuilder whole = new StringBuilder(key.replaceFirst("# (the scenario files are appended below)"));
+    com.fasterxml.jackson.databind.JsonNode files = new com.fasterxml.jackson.dataformat.toml.TomlMapper()
+        .readTree(text).path("scenario-files");
+    Path folder = lab.toAbsolutePath().getParent();
+    for (com.fasterxml.jackson.databind.JsonNode file : files) {
+      whole.append("\n# ---- ").append(file.asText()).append(" ----\n")
+          .append(Files.readString(folder.resolve(file.asText()), StandardCharsets.UTF_8)).append('\n');
+    }
+    String result = whole.toString();
+    LabManifest again = LabManifest.parse(result, lab + " (its scenario files appended)");
+    if (again.scenarios().size() != manifest.scenarios().size()) {
+      throw new IllegalArgumentException(lab + ": its scenario files could not be appended to it for the package; "
+          + "write its scenarios in it as [[scenarios]] tables");
+    }
+    return result;
   }
 
   /** A script of the packages, by name. */

@@ -44,8 +44,8 @@ public sealed interface ProbeRequest {
   /**
    * Serve as the lab's server on {@code port}, answering every message by the lab's {@code rule}
    * (as {@link AnswerRule#parse} reads it), its messages cut as {@code framing} ({@link Framing#wire}) says;
-   * the messages numbered in {@code drop} (comma separated, 1 the first it receives) are kept but not
-   * answered, and each answer leaves {@code delayMs} after its message came.
+   * the messages numbered in {@code drop} (comma separated, 1 the first it receives; empty for none)
+   * are kept but not answered, and each answer leaves {@code delayMs} after its message came (none: at once).
    */
   record Serve(Protocol protocol, String server, int port, String rule, String framing, String drop, Integer delayMs)
       implements ProbeRequest {}

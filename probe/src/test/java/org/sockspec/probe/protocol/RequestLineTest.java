@@ -47,6 +47,17 @@ class RequestLineTest {
     assertThat(((ProbeRequest.TcpRecv) roundTrip(new ProbeRequest.TcpRecv("A", 10, 100, 1, null))).expected()).isNull();
   }
 
+  /** The lab's server as the built-in client specs ask for it (nothing dropped, no delay), and as a scenario's. */
+  @Test
+  void aServeWithNothingDroppedAndNoDelayComesBack() {
+    ProbeRequest.Serve plain = new ProbeRequest.Serve(Protocol.UDP, "server-udp-12800", 12800, "Message received",
+        "raw", "", null);
+    assertThat(roundTrip(plain)).isEqualTo(plain);
+    ProbeRequest.Serve lossy = new ProbeRequest.Serve(Protocol.UDP, "server-udp-12000", 12000, "upper", "raw", "3,7",
+        100);
+    assertThat(roundTrip(lossy)).isEqualTo(lossy);
+  }
+
   @Test
   void aBadLineSaysWhatIsWrong() {
     assertThatThrownBy(() -> RequestLine.read("1 no.such.verb")).hasMessageContaining("unknown verb no.such.verb");
