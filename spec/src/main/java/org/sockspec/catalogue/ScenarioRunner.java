@@ -259,8 +259,15 @@ final class ScenarioRunner {
   }
 
   /**
+   * The most a step reads while it waits for what it expects: a program that floods its client gets
+   * a verdict on the first megabyte, never the kit's memory.
+   */
+  static final int MAX_GATHERED = 1 << 20;
+
+  /**
    * Reads until {@code enough} says what came is enough (it returns how many bytes it used, or -1 to
-   * read on), the connection ends or {@code window} does; keeps what was read past the need.
+   * read on), the connection ends, {@code window} does, or {@value #MAX_GATHERED} bytes came; keeps
+   * what was read past the need.
    */
   private Gathered gather(String client, Duration window, java.util.function.ToIntFunction<byte[]> enough) {
     long deadline = System.nanoTime() + window.toNanos();
@@ -278,7 +285,8 @@ final class ScenarioRunner {
         }
         return new Gathered(Arrays.copyOf(all, used), true, last);
       }
-    } while (last.outcome() == Outcome.DATA && !isUdp() && System.nanoTime() < deadline);
+    } while (last.outcome() == Outcome.DATA && !isUdp() && System.nanoTime() < deadline
+        && got.size() < MAX_GATHERED);
     return new Gathered(got.toByteArray(), false, last);
   }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.sockspec.bench.Kind;
 import org.sockspec.spec.Level;
@@ -32,23 +31,14 @@ public final class LabScenarios {
   /** The keys of a lab manifest that hold scenarios. */
   public static final List<String> MANIFEST_KEYS = List.of("scenarios", "scenario-files");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)*");
-  private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
-
-  private record Cached(long modified, long size, List<Scenario> scenarios) {}
-
-  /** The scenarios of the lab manifest {@code labFile}, in the order written (kept while the file is unchanged). */
+  /**
+   * The scenarios of the lab manifest {@code labFile}, in the order written. Read afresh each time (a
+   * run reads them once): a cache would have to know every file the manifest names.
+   */
   public static List<Scenario> read(Path labFile) {
     Path file = labFile.toAbsolutePath().normalize();
     try {
-      long modified = Files.getLastModifiedTime(file).toMillis();
-      long size = Files.size(file);
-      Cached cached = CACHE.get(file.toString());
-      if (cached != null && cached.modified() == modified && cached.size() == size) {
-        return cached.scenarios();
-      }
-      List<Scenario> scenarios = parse(Files.readString(file, StandardCharsets.UTF_8), file, labFile.toString());
-      CACHE.put(file.toString(), new Cached(modified, size, scenarios));
-      return scenarios;
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file, labFile.toString());
     } catch (IOException e) {
       throw new ScenarioException("cannot read the lab manifest " + labFile + ": " + e.getMessage());
     }
@@ -185,7 +175,7 @@ public final class LabScenarios {
     for (Kind kind : kinds) {
       List<String> problems = scenario.problemsFor(kind);
       if (!problems.isEmpty()) {
-        throw error.apply("kinds", "it applies to " + kind.id() + ", which cannot do " + problems.get(0));
+        throw error.apply("kinds", "for a program of kind " + kind.id() + ", " + problems.get(0));
       }
     }
     return scenario;

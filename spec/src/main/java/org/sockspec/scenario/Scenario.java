@@ -45,7 +45,11 @@ public record Scenario(String id, Level level, String question, String summary, 
 
   /** Steps a program of {@code kind} cannot be asked to do, each as a sentence; empty when it can do them all. */
   public List<String> problemsFor(Kind kind) {
-    return steps.stream().map(s -> StepRules.problemFor(s.step(), kind)
-        .map(problem -> "step " + s.number() + " (" + s.written() + "): " + problem)).flatMap(Optional::stream).toList();
+    List<String> problems = new java.util.ArrayList<>(steps.stream().map(s -> StepRules.problemFor(s.step(), kind)
+        .map(problem -> "step " + s.number() + " (" + s.written() + "): " + problem)).flatMap(Optional::stream).toList());
+    if (problems.isEmpty()) {
+      StepOrder.problem(this, kind).ifPresent(problems::add);
+    }
+    return problems;
   }
 }

@@ -87,7 +87,10 @@ final class StepParser {
   private Step step() {
     List<String> keys = new ArrayList<>();
     table.fieldNames().forEachRemaining(keys::add);
-    List<String> actions = keys.stream().filter(ACTIONS::containsKey).toList();
+    // expect is an action of its own, and the outcome a connect expects ({ connect = "A", expect = "refused" }).
+    boolean connect = keys.contains("connect");
+    List<String> actions = keys.stream().filter(ACTIONS::containsKey).filter(key -> !(connect && key.equals("expect")))
+        .toList();
     if (actions.size() != 1) {
       String found = actions.isEmpty() ? "no action (keys: " + String.join(", ", keys) + ")"
           : "several actions (" + String.join(", ", actions) + ")";

@@ -89,6 +89,36 @@ class LabScenariosTest {
   }
 
   @Test
+  void aStepThatNeedsWhatNoStepBeforeItGaveIsTold() {
+    assertThatThrownBy(() -> parse(scenario("  { connect = \"A\" },\n  { client = \"B\", send = \"hi\" },\n")))
+        .hasMessageContaining("key 'kinds'").hasMessageContaining("step 2").hasMessageContaining("client B never connected");
+    assertThatThrownBy(() -> parse(scenario("  { connect = \"A\" },\n  { client = \"A\", expect = \"answer\" },\n")))
+        .hasMessageContaining("the answer is to client A's last message");
+    assertThatThrownBy(() -> parse(scenario("  { connect = \"A\" },\n  { close = \"A\" },\n"
+        + "  { client = \"A\", send = \"late\" },\n"))).hasMessageContaining("client A was closed before it");
+    String client = "[[scenarios]]\nid = \"p.s\"\nsummary = \"s\"\nkinds = [\"client-udp\"]\nsteps = [ { received = 1 } ]\n";
+    assertThatThrownBy(() -> parse(client)).hasMessageContaining("add { serve = \"udp\" } before it");
+    String kernelOnly = "[[scenarios]]\nid = \"k.s\"\nsummary = \"s\"\nkinds = [\"tcp\"]\nstarts-program = false\n"
+        + "steps = [ { connect = \"A\", expect = \"refused\" }, { printed = \"x\" } ]\n";
+    assertThatThrownBy(() -> parse(kernelOnly)).hasMessageContaining("starts-program = false");
+    String udp = "[[scenarios]]\nid = \"u.s\"\nsummary = \"s\"\nkinds = [\"udp\"]\n"
+        + "steps = [ { client = \"A\", send = \"x\" }, { client = \"A\", expect = \"answer\" } ]\n";
+    assertThat(parse(udp)).hasSize(1); // a UDP client is opened by its first send
+  }
+
+  @Test
+  void theExampleLabsScenariosAreRead() {
+    for (String lab : List.of("chat", "pinger", "web", "handout-as-scenarios")) {
+      List<Scenario> scenarios = LabScenarios.read(Path.of("..", "examples", "labs", lab, "lab.toml"));
+      assertThat(scenarios).as(lab).hasSizeGreaterThanOrEqualTo(3);
+      for (Scenario s : scenarios) {
+        s.kinds().forEach(kind -> assertThat(s.problemsFor(kind)).as(s.id() + " as " + kind).isEmpty());
+        assertThat(s.expectsSomething()).as(s.id()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void idsThatCollideAreTold() {
     String one = "[[scenarios]]\nid = \"a.b\"\nsummary = \"s\"\nkinds = [\"tcp\"]\nsteps = [ { connect = \"A\" } ]\n";
     assertThatThrownBy(() -> parse(one + "\n" + one)).hasMessageStartingWith("lab.toml:11: key 'id'")

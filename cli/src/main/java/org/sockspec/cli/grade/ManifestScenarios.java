@@ -33,7 +33,7 @@ final class ManifestScenarios {
         List<String> problems = scenario.problemsFor(program.kind());
         if (!problems.isEmpty()) {
           throw new IllegalArgumentException(scenario.where() + ": key 'programs': " + file + " is of kind "
-              + program.kind().id() + ", which cannot do " + problems.get(0));
+              + program.kind().id() + ": " + problems.get(0));
         }
       }
     }
