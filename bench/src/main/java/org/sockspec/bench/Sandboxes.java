@@ -68,4 +68,9 @@ public final class Sandboxes {
   public static String caveat(Type type, EngineAddress engine) {
     return of(type, engine).caveat();
   }
+
+  /** The runtime image's name the kit looks for on an engine (built where missing: docs/classroom.md, scripts/ensure-image.sh). */
+  public static String runtimeImage() {
+    return org.sockspec.bench.internal.RuntimeImage.name();
+  }
 }

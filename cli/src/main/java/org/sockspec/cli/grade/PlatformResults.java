@@ -9,7 +9,14 @@ public enum PlatformResults {
   /** {@code /grade/results/results.json}, PrairieLearn's external grader format. */
   PRAIRIELEARN("prairielearn", PrairieLearnResults::render, 480),
   /** Standard output, its last line {@code {"scores": {...}}}, as Autolab reads it. */
-  AUTOLAB("autolab", AutolabScores::render, 210);
+  AUTOLAB("autolab", AutolabScores::render, 210),
+  /**
+   * A GitHub Classroom runner's result, JSON (the grading step writes it base64 to {@code $GITHUB_OUTPUT}
+   * as {@code result}); a job runs up to 6 hours, the kit's budget is a grade's usual one.
+   */
+  CLASSROOM("classroom", ClassroomResults::json, 480),
+  /** JUnit XML where CodeGrade's Unit Test step reads it ({@code $CG_JUNIT_XML_LOCATION}), a case per point. */
+  CODEGRADE("codegrade", CodeGradeResults::render, 480);
 
   private final String id;
   private final BiFunction<StudentGrade, String, String> renderer;
@@ -47,6 +54,6 @@ public enum PlatformResults {
         return platform;
       }
     }
-    throw new IllegalArgumentException("unknown platform '" + text + "': say gradescope, prairielearn or autolab");
+    throw new IllegalArgumentException("unknown platform '" + text + "': say gradescope, prairielearn, autolab, classroom or codegrade");
   }
 }

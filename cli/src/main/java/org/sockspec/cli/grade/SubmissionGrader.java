@@ -23,7 +23,13 @@ public final class SubmissionGrader {
 
   /** {@code budget}: the time the submission's whole grading may take (null: unbounded). */
   public SubmissionGrader(SpecRunner runner, LabManifest manifest, double timescale, java.time.Duration budget) {
-    this.programs = new ProgramGrader(runner, manifest, timescale, null, budget);
+    this(runner, manifest, timescale, budget, null);
+  }
+
+  /** As above, each spec's packet capture kept under {@code captures} (null: none kept). */
+  public SubmissionGrader(SpecRunner runner, LabManifest manifest, double timescale, java.time.Duration budget,
+      Path captures) {
+    this.programs = new ProgramGrader(runner, manifest, timescale, captures, budget);
     this.manifest = manifest;
   }
 

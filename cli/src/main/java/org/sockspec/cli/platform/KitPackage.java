@@ -74,6 +74,18 @@ final class KitPackage {
     return result;
   }
 
+  /** A resource of the kit's jar, by its absolute name. */
+  static byte[] resource(String name) {
+    try (InputStream in = KitPackage.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("this build of sockspec lacks " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A script of the packages, by name. */
   static byte[] script(String name) {
     try (InputStream in = KitPackage.class.getResourceAsStream(name)) {

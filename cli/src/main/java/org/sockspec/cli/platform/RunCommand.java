@@ -37,7 +37,9 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PLATFORM", description = "gradescope, prairielearn or autolab.")
+  @Parameters(index = "0", paramLabel = "PLATFORM", description = "gradescope, prairielearn, autolab, classroom "
+      + "(GitHub Classroom: the result goes to $GITHUB_OUTPUT as result=BASE64, a summary to $GITHUB_STEP_SUMMARY) or "
+      + "codegrade (JUnit XML to $CG_JUNIT_XML_LOCATION).")
   String platform;
 
   @Option(names = "--submission", required = true, paramLabel = "DIR", description = "The student's files.")
@@ -59,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
       + "gradescope 480, prairielearn 480, autolab 210). Raise it with the platform's timeout.")
   Integer budget;
 
+  @Option(names = "--report", paramLabel = "DIR", description = "classroom: also write the report (report.md, "
+      + "results.json) and each spec's packet capture (captures/) there, for the workflow to keep as an artifact.")
+  Path report;
+
   @Mixin
   SandboxOption sandbox;
 
@@ -77,16 +83,28 @@ final class RunCommand implements Callable<Integer> {
             + "the platform allows a submission, less a minute (e.g. --budget 480 for a 10-minute timeout)");
       }
       manifest = lab == null ? LabManifest.defaults() : LabManifest.read(lab);
-      sandbox.defaultTo("process");
+      // The platforms' containers have no engine; GitHub's runners do, and sockspec runs there as anywhere.
+      sandbox.defaultTo(format == PlatformResults.CLASSROOM ? "containers" : "process");
       sandbox.apply(context);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     context.engine().require();
     SubmissionGrader grader = new SubmissionGrader(context.runner(), manifest, timescale,
-        java.time.Duration.ofSeconds(budget != null ? budget : format.defaultBudgetSeconds()));
-    StudentGrade grade = grader.grade("submission", grader.programsFolder(submission));
+        java.time.Duration.ofSeconds(budget != null ? budget : format.defaultBudgetSeconds()),
+        report == null ? null : report.resolve("captures").toAbsolutePath());
+    Path programs = grader.programsFolder(submission);
+    if (format == PlatformResults.CLASSROOM) {
+      programs = ClassroomStep.staged(programs);
+    }
+    StudentGrade grade = grader.grade("submission", programs);
     String rendered = format.render(grade, KitVersion.get());
+    if (format == PlatformResults.CLASSROOM) {
+      return ClassroomStep.publish(grade, context, results, report);
+    }
+    if (results == null && format == PlatformResults.CODEGRADE && System.getenv("CG_JUNIT_XML_LOCATION") != null) {
+      results = Path.of(System.getenv("CG_JUNIT_XML_LOCATION"));
+    }
     if (results == null) {
       context.out().print(rendered);
       context.out().flush();

@@ -62,7 +62,7 @@ class AutograderCommandTest {
   @Test
   void anUnknownPlatformOrAMissingSubmissionIsBadInput() {
     assertThat(run("autograder", "run", "moodle", "--submission", dir.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown platform 'moodle': say gradescope, prairielearn or autolab");
+    assertThat(err.toString()).contains("unknown platform 'moodle': say gradescope, prairielearn, autolab, classroom or codegrade");
     assertThat(run("autograder", "run", "gradescope", "--submission", dir.resolve("none").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not a folder");
   }

@@ -1,0 +1,128 @@
+package org.sockspec.cli.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import org.sockspec.cli.CliContext;
+import org.sockspec.cli.ExitStatus;
+import org.sockspec.cli.KitVersion;
+import org.sockspec.cli.grade.ClassroomResults;
+import org.sockspec.cli.grade.GradedSpec;
+import org.sockspec.cli.grade.StudentGrade;
+import org.sockspec.cli.grade.Verdict;
+
+/**
+ * What the grading step of a GitHub Classroom workflow leaves: the runner result appended to the
+ * file {@code $GITHUB_OUTPUT} names ({@code result=BASE64}, as the command-grader runners set theirs,
+ * for the reporter to read as {@code <ID>_RESULTS}), a Markdown summary of the failures appended to
+ * {@code $GITHUB_STEP_SUMMARY} when it is set, and in the Actions log each test's line and, for each
+ * one that lost points, its cause, expected and seen, hint and ladder.
+ */
+final class ClassroomStep {
+  private ClassroomStep() {}
+
+  /**
+   * The student's files as they are graded: the repository holds the kit's own folders beside them
+   * ({@code .sockspec/} with the kit's jar, {@code .github/}), which are no part of the submission and
+   * would only weigh on its copy; so the files are copied to the runner's temporary folder without
+   * the entries whose names start with a dot. Links are not followed (the kit's copy says what it
+   * leaves out of the copy it makes of this one).
+   */
+  static Path staged(Path repository) {
+    boolean hasDotEntries;
+    try (java.util.stream.Stream<Path> entries = Files.list(repository)) {
+      hasDotEntries = entries.anyMatch(p -> p.getFileName().toString().startsWith("."));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + repository + ": " + e.getMessage(), e);
+    }
+    if (!hasDotEntries) {
+      return repository;
+    }
+    try {
+      String temp = System.getenv("RUNNER_TEMP");
+      Path base = temp == null || temp.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(temp);
+      Path staged = Files.createTempDirectory(base, "sockspec-submission-");
+      Files.walkFileTree(repository, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
+            throws IOException {
+          if (!dir.equals(repository) && dir.getFileName().toString().startsWith(".")) {
+            return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+          }
+          Files.createDirectories(staged.resolve(repository.relativize(dir).toString()));
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+            throws IOException {
+          if (a.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+            Files.copy(file, staged.resolve(repository.relativize(file).toString()),
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+          } else if (a.isSymbolicLink() && !file.getFileName().toString().startsWith(".")) {
+            Files.copy(file, staged.resolve(repository.relativize(file).toString()),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS); // the link itself: the kit's copy judges it
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+      });
+      return staged;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage the submission from " + repository + ": " + e.getMessage(), e);
+    }
+  }
+
+  static int publish(StudentGrade grade, CliContext context, Path results, Path report) {
+    String json = ClassroomResults.json(grade, KitVersion.get());
+    try {
+      String output = System.getenv("GITHUB_OUTPUT");
+      if (output != null && !output.isBlank()) {
+        Files.writeString(Path.of(output), "result=" + ClassroomResults.encoded(grade, KitVersion.get()) + "\n",
+            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      }
+      String summary = System.getenv("GITHUB_STEP_SUMMARY");
+      if (summary != null && !summary.isBlank()) {
+        Files.writeString(Path.of(summary), ClassroomResults.markdown(grade), StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      }
+      if (results != null) {
+        Files.writeString(results, json + "\n", StandardCharsets.UTF_8);
+      }
+      if (report != null) {
+        Files.createDirectories(report);
+        Files.writeString(report.resolve("report.md"), ClassroomResults.markdown(grade), StandardCharsets.UTF_8);
+        Files.writeString(report.resolve("results.json"), json + "\n", StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the step's result: " + e.getMessage(), e);
+    }
+    log(grade, context);
+    return ExitStatus.PASSED;
+  }
+
+  /** The Actions log: a line per test, then what each test that lost points says. */
+  private static void log(StudentGrade grade, CliContext context) {
+    context.out().printf(Locale.ROOT, "sockspec %s: %s of %s points%n", KitVersion.get(), points(grade.score()),
+        points(grade.maxScore()));
+    for (GradedSpec spec : grade.specs()) {
+      context.out().printf("  %s %s: %s/%s (%s)%n", spec.verdict().symbol(), spec.column().name(),
+          points(spec.points()), points(spec.maxPoints()), spec.verdictText());
+    }
+    for (GradedSpec spec : grade.specs()) {
+      if (spec.verdict() != Verdict.PASSED && !spec.hidden()) {
+        context.out().println();
+        context.out().println("=== " + spec.column().name() + ": " + spec.verdictText() + " ===");
+        context.out().println(org.sockspec.cli.grade.ClassroomResults.message(spec));
+      }
+    }
+    context.out().flush();
+  }
+
+  private static String points(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+  }
+}
