@@ -62,11 +62,15 @@ final class ProveCommand implements Callable<Integer> {
       + "[wrong.NAME] (NAME: the folder's name) says which scenarios each must fail, and why. Repeatable.")
   List<Path> wrong = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin
+  org.sockspec.cli.SandboxOption sandbox;
+
   @Override
   public Integer call() {
     CliContext context = lab.root.context();
     LabManifest manifest;
     try {
+      sandbox.apply(context);
       manifest = LabManifest.read(manifestFile);
       checkFolders(manifest);
     } catch (IllegalArgumentException e) {
