@@ -77,8 +77,9 @@ final class ScenarioRunner {
       try {
         perform(step);
       } catch (CausedFailure failure) {
-        throw new CausedFailure(failure.why(), "At step " + written.number() + " of " + scenario.id() + ", "
-            + written.written() + ":\n" + failure.getMessage());
+        // The kit's sentence first (a report's one-line view shows it), then which step it was.
+        throw new CausedFailure(failure.why(), failure.getMessage() + "\n(at step " + written.number() + " of "
+            + scenario.id() + ": " + written.written() + ")");
       }
     }
   }
@@ -341,8 +342,13 @@ final class ScenarioRunner {
       return isUdp() ? bytes.length : m.find() ? m.end() : -1;
     });
     if (!got.met() || !e.pattern().matcher(new String(got.bytes(), StandardCharsets.ISO_8859_1)).find()) {
-      failWrong(e.client(), "what matches /" + e.pattern().pattern() + "/", got, window);
+      failWrong(e.client(), "what matches /" + shown(e.pattern().pattern()) + "/", got, window);
     }
+  }
+
+  /** A pattern as a sentence shows it: a newline or a return in it written as the escape it stands for. */
+  static String shown(String pattern) {
+    return pattern.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
   }
 
   private void failWrong(String client, String expected, Gathered got, Duration window) {
@@ -473,12 +479,14 @@ final class ScenarioRunner {
     int wanted = p.count().share().map(share -> ScenarioServed.count(served(), serving, share))
         .orElse(p.count().number());
     Duration window = bound(p.within());
-    bench.awaitOutput(running, wanted + " line(s) matching " + p.written(), out -> matching(out, p) >= wanted, window);
+    bench.awaitOutput(running, wanted + " line(s) matching " + shown(p.written()), out -> matching(out, p) >= wanted,
+        window);
     int seen = matching(running.output().text(), p);
     if (seen < wanted) {
       throw new CausedFailure(new Cause.PrintedLines(wanted + " line" + (wanted == 1 ? "" : "s") + " matching /"
-          + p.written() + "/", running.output().tail(8)),
-          "Expecting the program to print " + (wanted == 1 ? "a line" : wanted + " lines") + " matching /" + p.written()
+          + shown(p.written()) + "/", running.output().tail(8)),
+          "Expecting the program to print " + (wanted == 1 ? "a line" : wanted + " lines") + " matching /"
+              + shown(p.written())
               + "/ within " + window.toMillis() + " ms, but it printed " + (seen == 0 ? "none" : "only " + seen)
               + (running.output().text().isBlank() ? " (it printed nothing)." : ". The end of its output:\n"
                   + running.output().tail(8)));
@@ -496,8 +504,8 @@ final class ScenarioRunner {
         out -> out.lines().anyMatch(line -> p.pattern().matcher(line).find()), window);
     if (printed) {
       String line = running.output().text().lines().filter(l -> p.pattern().matcher(l).find()).findFirst().orElse("");
-      throw new CausedFailure(new Cause.PrintedLines("no line matching /" + p.written() + "/", line),
-          "Expecting the program to print no line matching /" + p.written() + "/ for " + window.toMillis()
+      throw new CausedFailure(new Cause.PrintedLines("no line matching /" + shown(p.written()) + "/", line),
+          "Expecting the program to print no line matching /" + shown(p.written()) + "/ for " + window.toMillis()
               + " ms, but it printed: " + line);
     }
   }

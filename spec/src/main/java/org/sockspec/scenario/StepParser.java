@@ -91,11 +91,20 @@ final class StepParser {
     boolean connect = keys.contains("connect");
     List<String> actions = keys.stream().filter(ACTIONS::containsKey).filter(key -> !(connect && key.equals("expect")))
         .toList();
-    if (actions.size() != 1) {
-      String found = actions.isEmpty() ? "no action (keys: " + String.join(", ", keys) + ")"
-          : "several actions (" + String.join(", ", actions) + ")";
-      throw spot.error(actions.isEmpty() ? (keys.isEmpty() ? "steps" : keys.get(0)) : actions.get(1),
-          "a step has exactly one action, this one has " + found + ". The actions: " + String.join(", ", ACTIONS.keySet()));
+    if (actions.isEmpty()) {
+      java.util.Set<String> modifiers = new java.util.HashSet<>();
+      ACTIONS.values().forEach(modifiers::addAll);
+      String unknown = keys.stream().filter(key -> !modifiers.contains(key)).findFirst()
+          .orElse(keys.isEmpty() ? "steps" : keys.get(0));
+      String guess = closest(unknown, ACTIONS.keySet());
+      throw spot.error(unknown, (modifiers.contains(unknown) || unknown.equals("steps") ? "" : "'" + unknown
+          + "' is not an action" + (guess == null ? "" : " (did you mean " + guess + "?)") + "; ")
+          + "a step has exactly one action, this one has none (keys: " + String.join(", ", keys) + "). The actions: "
+          + String.join(", ", ACTIONS.keySet()));
+    }
+    if (actions.size() > 1) {
+      throw spot.error(actions.get(1), "a step has exactly one action, this one has several ("
+          + String.join(", ", actions) + "): write each as a step of its own");
     }
     String action = actions.get(0);
     for (String key : keys) {
@@ -216,8 +225,9 @@ final class StepParser {
     Integer port = table.has("port") ? number("port", 1, 65_535) : null;
     AnswerRule rule = null;
     if (table.has("answer")) {
+      String written = text("answer");
       try {
-        rule = AnswerRule.parse(text("answer"));
+        rule = AnswerRule.parse(written);
       } catch (IllegalArgumentException e) {
         throw spot.error("answer", e.getMessage());
       }
@@ -276,6 +286,37 @@ final class StepParser {
       throw spot.error("printed-for-each", "printed-for-each needs both patterns: answered = \"...\" and dropped = \"...\"");
     }
     return new Step.PrintedForEach(pattern("answered"), pattern("dropped"), within());
+  }
+
+  /** The word of {@code words} nearest {@code written} (at most two edits away), for a "did you mean". */
+  static String closest(String written, java.util.Collection<String> words) {
+    String best = null;
+    int bestDistance = 3;
+    for (String word : words) {
+      int d = distance(written, word);
+      if (d < bestDistance) {
+        best = word;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
   }
 
   private <T> T flag(String key, T step) {
@@ -343,8 +384,8 @@ final class StepParser {
     try {
       return Pattern.compile(written);
     } catch (PatternSyntaxException e) {
-      throw spot.error(key, "'" + written + "' is not a regular expression (Java's syntax): "
-          + e.getDescription() + " near index " + e.getIndex());
+      throw spot.error(key, "'" + written.replace("\n", "\\n").replace("\r", "\\r")
+          + "' is not a regular expression (Java's syntax): " + e.getDescription() + " near index " + e.getIndex());
     }
   }
 
@@ -370,8 +411,9 @@ final class StepParser {
   }
 
   private Duration duration(String key) {
+    String written = text(key);
     try {
-      return Durations.parse(text(key));
+      return Durations.parse(written);
     } catch (IllegalArgumentException e) {
       throw spot.error(key, e.getMessage());
     }

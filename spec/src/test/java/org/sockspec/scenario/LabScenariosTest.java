@@ -49,8 +49,14 @@ class LabScenariosTest {
   void anUnknownStepIsToldWithItsLineKeyAndTheActions() {
     assertThatThrownBy(() -> parse(scenario("  { connect = \"A\" },\n  { client = \"A\", shout = \"hi\" },\n")))
         .isInstanceOf(ScenarioException.class)
-        .hasMessageStartingWith("lab.toml:11: scenario 'lab.one', step 2, key 'client'")
-        .hasMessageContaining("exactly one action").hasMessageContaining("send-line");
+        .hasMessageStartingWith("lab.toml:11: scenario 'lab.one', step 2, key 'shout'")
+        .hasMessageContaining("'shout' is not an action").hasMessageContaining("send-line");
+    assertThatThrownBy(() -> parse(scenario("  { connect = \"A\" },\n  { client = \"A\", expect-mach = \"x\" },\n")))
+        .hasMessageContaining("key 'expect-mach'").hasMessageContaining("did you mean expect-match?");
+    assertThatThrownBy(() -> parse(scenario("  { connect = \"A\" },\n  { client = \"A\", send = \"x\", close = \"A\" },\n")))
+        .hasMessageContaining("several (send, close)");
+    assertThatThrownBy(() -> parse(scenario("  { connect = \"A\", within = 2 },\n")))
+        .hasMessage("lab.toml:10: scenario 'lab.one', step 1, key 'within': within is a text in quotes, got 2");
   }
 
   @Test

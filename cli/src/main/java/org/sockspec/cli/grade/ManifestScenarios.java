@@ -68,6 +68,13 @@ final class ManifestScenarios {
           throw new IllegalArgumentException(where + ": \"" + entry.getKey() + "\" is the kind of cause it must fail "
               + "with, in quotes (\"no-answer\", or \"no-answer|exited\" for either)");
         }
+        for (String kind : entry.getValue().asText().split("\\|")) {
+          if (!org.sockspec.spec.Cause.kinds().contains(kind.strip())) {
+            throw new IllegalArgumentException(where + ": \"" + entry.getKey() + "\" names the kind of cause '" + kind
+                + "', which is not one: the kinds are " + String.join(", ", org.sockspec.spec.Cause.kinds())
+                + " (docs/cli.md, Causes)");
+          }
+        }
         fails.put(entry.getKey(), entry.getValue().asText());
       }
       wrong.put(folder.getKey(), fails);

@@ -18,12 +18,17 @@ final class ProofReport {
     int scenario = Math.max(8, cells.stream().mapToInt(c -> c.scenario().length()).max().orElse(0));
     int expected = Math.max(8, cells.stream().mapToInt(c -> c.expected().length()).max().orElse(0));
     String format = "  %-" + program + "s  %-" + scenario + "s  %-" + expected + "s  %s%n";
-    out.printf(format, "folder/program", "scenario", "expected", "seen");
+    out.printf(format, "folder/program", "spec", "expected", "seen");
     for (ProofCell cell : cells) {
       out.printf(format, cell.folder() + "/" + cell.program(), cell.scenario(), cell.expected(),
           cell.outcome() + (cell.holds() ? "" : "   <- DIFFERS"));
       if (!cell.holds() && !cell.why().isEmpty()) {
         cell.why().lines().forEach(line -> out.println("      " + line));
+      }
+      boolean builtIn = manifest.scenarios().stream().noneMatch(sc -> sc.id().equals(cell.scenario()));
+      if (!cell.holds() && builtIn) {
+        out.println("      (a built-in spec your solution fails: students are checked on it too. If your lab does not "
+            + "ask for it, add it to the manifest's skip list: skip = [\"" + cell.scenario() + "\", ...])");
       }
     }
     List<String> noticed = noticed(manifest, cells);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "prove", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
     header = "Proves a lab's scenarios against your solutions and your known-wrong programs.",
     description = {"Runs every scenario of the lab manifest against the programs of --reference (each must pass "
-        + "every scenario that applies to it) and of each --wrong folder (each must fail the scenarios the "
+        + "every scenario that applies to it, and the built-in specs the lab does not skip) and of each --wrong folder (each must fail the scenarios the "
         + "manifest's [wrong.FOLDER] table lists, with the kind of cause it names, and pass the others), then "
         + "prints the matrix and what it noticed: a scenario that cannot fail, one that no wrong program fails.", ""},
     exitCodeListHeading = "%nExit status:%n",
@@ -115,18 +115,26 @@ final class ProveCommand implements Callable<Integer> {
     return folder.toAbsolutePath().normalize().getFileName().toString();
   }
 
-  /** Every scenario against every program of {@code folder} it applies to; {@code fails}: scenario id to cause kinds. */
+  /**
+   * Every scenario against every program of {@code folder} it applies to (for the reference, the
+   * built-in specs its lab does not skip too); {@code fails}: scenario id to cause kinds.
+   */
   private static List<ProofCell> prove(CliContext context, LabManifest manifest, Path folder, Map<String, String> fails) {
     List<ProofCell> cells = new ArrayList<>();
     boolean isReference = fails.isEmpty();
     for (LabProgram program : manifest.programs().values()) {
-      List<SpecInfo> plan = manifest.scenariosFor(program.kind(), program.file());
+      // The reference must also pass the built-in specs its lab does not skip (MUST and SHOULD):
+      // students are checked on them too. A wrong folder is proven on the scenarios alone.
+      List<SpecInfo> plan = isReference ? manifest.specsFor(program).stream()
+          .filter(s -> s.scenario() || s.level() != org.sockspec.spec.Level.INFO).toList()
+          : manifest.scenariosFor(program.kind(), program.file());
       if (plan.isEmpty()) {
         continue;
       }
       Path file = folder.resolve(program.file());
       if (!Files.exists(file)) {
         if (isReference || plan.stream().anyMatch(s -> fails.containsKey(s.id()))) {
+          plan = plan.stream().filter(SpecInfo::scenario).toList();
           // The reference must have every program; a wrong folder, those it is said to fail.
           plan.forEach(s -> cells.add(new ProofCell(name(folder), program.file(), s.id(),
               Optional.ofNullable(fails.get(s.id())), Optional.empty())));

@@ -116,7 +116,7 @@ final class ClassroomStep {
       if (spec.verdict() != Verdict.PASSED && !spec.hidden()) {
         context.out().println();
         context.out().println("=== " + spec.column().name() + ": " + spec.verdictText() + " ===");
-        context.out().println(org.sockspec.cli.grade.ClassroomResults.message(spec));
+        context.out().println(ClassroomResults.message(spec));
       }
     }
     context.out().flush();
