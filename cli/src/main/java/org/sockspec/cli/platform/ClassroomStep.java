@@ -45,7 +45,8 @@ final class ClassroomStep {
     try {
       String temp = System.getenv("RUNNER_TEMP");
       Path base = temp == null || temp.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(temp);
-      Path staged = Files.createTempDirectory(base, "sockspec-submission-");
+      // Named "submission": the report's captures folder is named after it.
+      Path staged = Files.createDirectory(Files.createTempDirectory(base, "sockspec-").resolve("submission"));
       Files.walkFileTree(repository, new java.nio.file.SimpleFileVisitor<>() {
         @Override
         public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
