@@ -29,9 +29,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * GitHub Classroom as it grades: the template sockspec writes ({@code autograder classroom}), its
  * workflow valid by GitHub's workflow schema (SchemaStore's), and its steps run in order in a
- * look-alike of the runner (the repository checked out at {@code $GITHUB_WORKSPACE}, the
- * {@code $GITHUB_OUTPUT} and {@code $GITHUB_STEP_SUMMARY} files, this machine's engine as the
- * runner's Docker); the last step is Classroom's own reporter, its published bundle run with node
+ * look-alike of the runner (a container of the kit's runtime image with no network, this machine's
+ * engine as the runner's Docker, the repository checked out at {@code $GITHUB_WORKSPACE}, the
+ * {@code $GITHUB_OUTPUT} and {@code $GITHUB_STEP_SUMMARY} files); the last step is Classroom's own reporter, its published bundle run with node
  * as Actions runs it ({@code INPUT_RUNNERS}, {@code <ID>_RESULTS}): the {@code Points X/Y} it posts
  * is checked for a correct, a partial and an empty submission, and beside a command-grader runner.
  * The third-party programs are test fixtures (test resources, third-party/classroom/README.md).
@@ -157,27 +157,28 @@ class ClassroomIT {
   }
 
   /**
-   * Runs the workflow's steps in order as the runner would: each {@code run} script with bash in
-   * {@code $GITHUB_WORKSPACE}, the runner's files in its environment; the actions by what they do
-   * here (the checkout is {@link #checkout}, Java is this JVM's, the artifact's folder is checked, the
-   * reporter is its bundle).
+   * Runs the workflow's steps in order as the runner would: each {@code run} script by bash in a
+   * look-alike of the runner, a container of the kit's runtime image (Java, node, bash) with no
+   * network, this machine's engine as the runner's Docker (its socket and the docker command mounted),
+   * the repository at {@code $GITHUB_WORKSPACE} and the runner's {@code $GITHUB_OUTPUT},
+   * {@code $GITHUB_STEP_SUMMARY} and {@code $RUNNER_TEMP}; the actions by what they do here (the
+   * checkout is {@link #checkout}, Java is the image's, the artifact's folder is checked, the reporter
+   * is its published bundle, run by node as Actions runs it).
    */
   private static Steps runTheWorkflow(Path workspace) throws Exception {
     JsonNode workflow = new YAMLMapper().readTree(workspace.resolve(".github/workflows/classroom.yml").toFile());
     JsonNode steps = workflow.path("jobs").path("run-autograding-tests").path("steps");
-    Path runnerTemp = Files.createDirectories(workspace.resolveSibling("runner-temp"));
-    Path output = Files.createFile(workspace.resolveSibling("github-output"));
-    Path summary = Files.createFile(workspace.resolveSibling("step-summary"));
-    Map<String, String> env = new LinkedHashMap<>(Map.of("GITHUB_WORKSPACE", workspace.toString(), "GITHUB_OUTPUT",
-        output.toString(), "GITHUB_STEP_SUMMARY", summary.toString(), "RUNNER_TEMP", runnerTemp.toString(),
-        "PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH")));
+    Path runner = workspace.getParent();
+    Files.createDirectories(runner.resolve("runner-temp"));
+    Path output = Files.createFile(runner.resolve("github-output"));
+    Path summary = Files.createFile(runner.resolve("step-summary"));
     Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
     String log = "";
     String reporter = "";
     for (JsonNode step : steps) {
       String uses = step.path("uses").asText("");
       if (step.has("run")) {
-        Result result = run(workspace, env, "bash", "-e", "-c", step.get("run").asText());
+        Result result = run(workspace, Map.of(), onTheRunner(runner, step.get("run").asText()));
         assertThat(result.status()).as(step.path("name").asText() + ":\n" + result.out()).isZero();
         if (step.has("id")) {
           outputs.put(step.get("id").asText(), ClassroomIT.outputs(output));
@@ -195,6 +196,21 @@ class ClassroomIT {
       }
     }
     return new Steps(outputs.get("sockspec").get("result"), log, Files.readString(summary), reporter);
+  }
+
+  /** The docker command line that runs {@code script} on the look-alike runner whose files are in {@code runner}. */
+  private static String[] onTheRunner(Path runner, String script) {
+    String socket = Path.of(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock")
+        .replaceFirst("^unix://", "")).toString();
+    String docker = java.util.Arrays.stream(System.getenv("PATH").split(":")).map(d -> Path.of(d, "docker"))
+        .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError("no docker command here"))
+        .toString();
+    return new String[] {"docker", "run", "--rm", "--network", "none",
+        "-v", runner.toAbsolutePath() + ":/github", "-v", socket + ":/var/run/docker.sock",
+        "-v", docker + ":/usr/bin/docker:ro",
+        "-e", "GITHUB_WORKSPACE=/github/workspace", "-e", "GITHUB_OUTPUT=/github/github-output",
+        "-e", "GITHUB_STEP_SUMMARY=/github/step-summary", "-e", "RUNNER_TEMP=/github/runner-temp",
+        "-w", "/github/workspace", org.sockspec.bench.Sandboxes.runtimeImage(), "bash", "-e", "-c", script};
   }
 
   /** {@code ${{steps.ID.outputs.NAME}}} read from what the steps set, the one expression the template uses. */
