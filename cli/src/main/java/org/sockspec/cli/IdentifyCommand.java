@@ -132,13 +132,7 @@ final class IdentifyCommand implements Callable<Integer> {
   }
 
   private static String scenarioLine(SpecResult result, Style style) {
-    String word = switch (result.status()) {
-      case PASSED -> style.green("PASS ");
-      case FAILED -> style.yellow("FAIL ");
-      case ERROR -> style.red("ERROR");
-      case SKIPPED -> style.dim("SKIP ");
-    };
-    String line = "  " + word + "  " + result.id() + ": " + result.summary();
+    String line = "  " + statusWord(result, style) + "  " + result.id() + ": " + result.summary();
     if (result.status() != Status.PASSED && !result.message().isEmpty()) {
       line += "\n" + style.dim(Texts.indent(Texts.printable(result.message()), "         "));
     }
@@ -153,13 +147,18 @@ final class IdentifyCommand implements Callable<Integer> {
     return report.results().get(0);
   }
 
-  private static String stepLine(SpecInfo specInfo, Kind as, SpecResult result, Style style) {
-    String word = switch (result.status()) {
+  /** A result's status as the lines show it, five characters wide. */
+  private static String statusWord(SpecResult result, Style style) {
+    return switch (result.status()) {
       case PASSED -> style.green("PASS ");
       case FAILED -> style.yellow("FAIL ");
       case ERROR -> style.red("ERROR");
       case SKIPPED -> style.dim("SKIP ");
     };
+  }
+
+  private static String stepLine(SpecInfo specInfo, Kind as, SpecResult result, Style style) {
+    String word = statusWord(result, style);
     Identification.Clue clue = Identification.CLUES.stream().filter(c -> c.specId().equals(specInfo.id()))
         .findFirst().orElseThrow();
     String meaning = result.status() == Status.PASSED ? clue.passedMeans()

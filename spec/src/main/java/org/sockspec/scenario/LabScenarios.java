@@ -46,7 +46,11 @@ public final class LabScenarios {
 
   /** The scenarios in {@code text}, the manifest at {@code file} (named {@code name} in messages). */
   public static List<Scenario> parse(String text, Path file, String name) {
-    JsonNode root = tree(text, name);
+    return parse(tree(text, name), text, file, name);
+  }
+
+  /** As {@link #parse(String, Path, String)}, from the tree of {@code text} a reader of the manifest already has. */
+  public static List<Scenario> parse(JsonNode root, String text, Path file, String name) {
     List<Scenario> all = new ArrayList<>(scenariosIn(root, text, name));
     JsonNode files = root.get("scenario-files");
     if (files != null) {

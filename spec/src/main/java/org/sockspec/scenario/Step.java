@@ -14,39 +14,44 @@ import org.sockspec.probe.protocol.Protocol;
  * waited out in full. A null bound is the bench's own (the reply bound, the silence window...).
  */
 public sealed interface Step {
+  /** A step about one of the kit's clients, named by the scenario ("A"). */
+  interface ByClient {
+    String client();
+  }
+
   /** The kit's TCP client {@code client} connects to the program's port: accepted, or refused by the kernel. */
-  record Connect(String client, boolean refused, Duration within) implements Step {}
+  record Connect(String client, boolean refused, Duration within) implements Step, ByClient {}
 
   /**
    * Client {@code client} sends {@code bytes} (a UDP client is opened on first use): as one message
    * of the lab (framed as the lab frames messages) when {@code asMessage}, else exactly these bytes.
    */
-  record Send(String client, byte[] bytes, boolean asMessage) implements Step {}
+  record Send(String client, byte[] bytes, boolean asMessage) implements Step, ByClient {}
 
   /**
    * What comes next to {@code client} is the lab's answer to its last message: exactly, or with
    * {@code anyBytes} any answer at all (where the lab's server answers nothing: the message was read).
    * Within the lab's reply bound.
    */
-  record ExpectAnswer(String client, boolean anyBytes) implements Step {}
+  record ExpectAnswer(String client, boolean anyBytes) implements Step, ByClient {}
 
   /** {@code client} is served (some bytes come) or its connection ends, rather than waiting on: within the reply bound. */
-  record ExpectServedOrReset(String client) implements Step {}
+  record ExpectServedOrReset(String client) implements Step, ByClient {}
 
   /** What comes next to {@code client} is exactly {@code bytes}. */
-  record ExpectBytes(String client, byte[] bytes, Duration within) implements Step {}
+  record ExpectBytes(String client, byte[] bytes, Duration within) implements Step, ByClient {}
 
   /** The next line {@code client} reads (up to its newline) is {@code line}. */
-  record ExpectLine(String client, String line, Duration within) implements Step {}
+  record ExpectLine(String client, String line, Duration within) implements Step, ByClient {}
 
   /** What arrives to {@code client} (a datagram, or a TCP stream read until it matches) contains a match of {@code pattern}. */
-  record ExpectMatch(String client, Pattern pattern, Duration within) implements Step {}
+  record ExpectMatch(String client, Pattern pattern, Duration within) implements Step, ByClient {}
 
   /** Nothing arrives to {@code client} for the whole {@code window}. */
-  record ExpectNothing(String client, Duration window) implements Step {}
+  record ExpectNothing(String client, Duration window) implements Step, ByClient {}
 
   /** {@code client}'s connection ends: by the server's close, a reset, or either. */
-  record ExpectClosed(String client, Ending ending, Duration within) implements Step {}
+  record ExpectClosed(String client, Ending ending, Duration within) implements Step, ByClient {}
 
   /** How a connection is expected to end. */
   enum Ending {
@@ -64,13 +69,13 @@ public sealed interface Step {
   }
 
   /** {@code client} closes its connection (or socket); with {@code reset}, with a reset (SO_LINGER 0). */
-  record Close(String client, boolean reset) implements Step {}
+  record Close(String client, boolean reset) implements Step, ByClient {}
 
   /** The program holds its listening (TCP) or bound (UDP) socket on the port. */
   record Listener(Duration within) implements Step {}
 
   /** The server's side of {@code client}'s connection is in {@code state}, with {@code unread} bytes unread when given. */
-  record SocketOf(String client, SocketState state, Optional<Long> unread, Duration within) implements Step {}
+  record SocketOf(String client, SocketState state, Optional<Long> unread, Duration within) implements Step, ByClient {}
 
   /** A server-side socket state an instructor can ask for. */
   enum SocketState {

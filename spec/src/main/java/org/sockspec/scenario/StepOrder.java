@@ -69,38 +69,13 @@ final class StepOrder {
   }
 
   /**
-   * The kit's client a step uses, where it uses one (a connect makes its client, a socket-of asks the
-   * kernel; a UDP client is opened by its first send).
+   * The kit's client a step uses, where it must be there already: a connect makes its client, and a
+   * socket-of asks the kernel about a connection that may be closed (a UDP client is opened by its
+   * first send).
    */
   private static Optional<String> clientOf(Step step) {
-    if (step instanceof Step.ExpectAnswer s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.ExpectBytes s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.ExpectLine s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.ExpectMatch s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.ExpectNothing s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.ExpectClosed s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.ExpectServedOrReset s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.Close s) {
-      return Optional.of(s.client());
-    }
-    if (step instanceof Step.Send s) {
-      return Optional.of(s.client());
-    }
-    return Optional.empty();
+    return step instanceof Step.ByClient c && !(step instanceof Step.Connect) && !(step instanceof Step.SocketOf)
+        ? Optional.of(c.client()) : Optional.empty();
   }
 
   private static boolean needsTheProgram(Step step) {

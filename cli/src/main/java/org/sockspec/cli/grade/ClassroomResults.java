@@ -61,7 +61,12 @@ public final class ClassroomResults {
 
   /** The runner result as the step's output carries it: base64 of its JSON. */
   public static String encoded(StudentGrade grade, String kit) {
-    return Base64.getEncoder().encodeToString(json(grade, kit).getBytes(StandardCharsets.UTF_8));
+    return encoded(json(grade, kit));
+  }
+
+  /** A runner result's JSON as the step's output carries it: base64. */
+  public static String encoded(String json) {
+    return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -69,12 +74,12 @@ public final class ClassroomResults {
    * for each one that lost points its cause, what was expected and seen, the hint and the ladder.
    */
   public static String markdown(StudentGrade grade) {
-    StringBuilder out = new StringBuilder("## sockspec: " + number(grade.score()) + " of " + number(grade.maxScore())
-        + " points\n\n| | test | points |\n| --- | --- | --- |\n");
+    StringBuilder out = new StringBuilder("## sockspec: " + GradescopeResults.number(grade.score()) + " of "
+        + GradescopeResults.number(grade.maxScore()) + " points\n\n| | test | points |\n| --- | --- | --- |\n");
     for (GradedSpec spec : grade.specs()) {
       out.append("| ").append(spec.verdict().symbol()).append(" | ").append(cell(spec.column().name()))
-          .append(" (").append(spec.verdictText()).append(") | ").append(number(spec.points())).append(" / ")
-          .append(number(spec.maxPoints())).append(" |\n");
+          .append(" (").append(spec.verdictText()).append(") | ").append(GradescopeResults.number(spec.points())).append(" / ")
+          .append(GradescopeResults.number(spec.maxPoints())).append(" |\n");
     }
     for (GradedSpec spec : grade.specs()) {
       if (spec.verdict() == Verdict.PASSED || spec.hidden()) {
@@ -86,9 +91,25 @@ public final class ClassroomResults {
     return out.toString();
   }
 
-  /** A test's text for the student: the verdict, expected and seen, the hint, the cause and the evidence. */
-  public static String message(GradedSpec spec) {
-    return GradescopeResults.output(spec);
+  /**
+   * The grading step's lines in the Actions log: the score, a line per test, then what each test that
+   * lost points says (verdict, expected and seen, hint, cause, evidence and ladder).
+   */
+  public static String log(StudentGrade grade, String kit) {
+    StringBuilder out = new StringBuilder("sockspec " + kit + ": " + GradescopeResults.number(grade.score()) + " of "
+        + GradescopeResults.number(grade.maxScore()) + " points\n");
+    for (GradedSpec spec : grade.specs()) {
+      out.append("  ").append(spec.verdict().symbol()).append(' ').append(spec.column().name()).append(": ")
+          .append(GradescopeResults.number(spec.points())).append('/').append(GradescopeResults.number(spec.maxPoints()))
+          .append(" (").append(spec.verdictText()).append(")\n");
+    }
+    for (GradedSpec spec : grade.specs()) {
+      if (spec.verdict() != Verdict.PASSED && !spec.hidden()) {
+        out.append("\n=== ").append(spec.column().name()).append(": ").append(spec.verdictText()).append(" ===\n")
+            .append(GradescopeResults.output(spec)).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   private static String cell(String text) {
@@ -101,16 +122,11 @@ public final class ClassroomResults {
 
   /** Points as a whole number where they are one (2, not 2.0): the reporter prints them as it gets them. */
   private static void points(ObjectNode node, String key, double points) {
-    if (points == Math.rint(points)) {
-      node.put(key, (long) points);
+    double rounded = GradescopeResults.round(points);
+    if (rounded == Math.rint(rounded)) {
+      node.put(key, (long) rounded);
     } else {
-      node.put(key, Math.round(points * 100) / 100.0);
+      node.put(key, rounded);
     }
-  }
-
-  /** A whole number of points as one (2, not 2.0), in text. */
-  private static Number number(double points) {
-    return points == Math.rint(points) ? (Number) Long.valueOf((long) points) : (Number) Double.valueOf(
-        Math.round(points * 100) / 100.0);
   }
 }

@@ -145,7 +145,7 @@ public record LabManifest(String title, LabProtocol protocol, int port, Map<Stri
     root.path("hidden").forEach(id -> hidden.add(id.asText()));
     Set<String> skipped = new LinkedHashSet<>();
     root.path("skip").forEach(id -> skipped.add(id.asText()));
-    List<Scenario> scenarios = LabScenarios.parse(toml, file.orElse(Path.of(source)), source);
+    List<Scenario> scenarios = LabScenarios.parse(root, toml, file.orElse(Path.of(source)), source);
     ManifestScenarios.check(scenarios, programs, source);
     Set<String> scenarioIds = scenarios.stream().map(Scenario::id).collect(Collectors.toSet());
     java.util.function.Predicate<String> known = id -> Catalogue.find(id).isPresent() || scenarioIds.contains(id);

@@ -6,14 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import org.sockspec.cli.CliContext;
 import org.sockspec.cli.ExitStatus;
 import org.sockspec.cli.KitVersion;
 import org.sockspec.cli.grade.ClassroomResults;
-import org.sockspec.cli.grade.GradedSpec;
 import org.sockspec.cli.grade.StudentGrade;
-import org.sockspec.cli.grade.Verdict;
 
 /**
  * What the grading step of a GitHub Classroom workflow leaves: the runner result appended to the
@@ -82,7 +79,7 @@ final class ClassroomStep {
     try {
       String output = System.getenv("GITHUB_OUTPUT");
       if (output != null && !output.isBlank()) {
-        Files.writeString(Path.of(output), "result=" + ClassroomResults.encoded(grade, KitVersion.get()) + "\n",
+        Files.writeString(Path.of(output), "result=" + ClassroomResults.encoded(json) + "\n",
             StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       }
       String summary = System.getenv("GITHUB_STEP_SUMMARY");
@@ -101,29 +98,8 @@ final class ClassroomStep {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the step's result: " + e.getMessage(), e);
     }
-    log(grade, context);
-    return ExitStatus.PASSED;
-  }
-
-  /** The Actions log: a line per test, then what each test that lost points says. */
-  private static void log(StudentGrade grade, CliContext context) {
-    context.out().printf(Locale.ROOT, "sockspec %s: %s of %s points%n", KitVersion.get(), points(grade.score()),
-        points(grade.maxScore()));
-    for (GradedSpec spec : grade.specs()) {
-      context.out().printf("  %s %s: %s/%s (%s)%n", spec.verdict().symbol(), spec.column().name(),
-          points(spec.points()), points(spec.maxPoints()), spec.verdictText());
-    }
-    for (GradedSpec spec : grade.specs()) {
-      if (spec.verdict() != Verdict.PASSED && !spec.hidden()) {
-        context.out().println();
-        context.out().println("=== " + spec.column().name() + ": " + spec.verdictText() + " ===");
-        context.out().println(ClassroomResults.message(spec));
-      }
-    }
+    context.out().print(ClassroomResults.log(grade, KitVersion.get()));
     context.out().flush();
-  }
-
-  private static String points(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    return ExitStatus.PASSED;
   }
 }

@@ -74,7 +74,7 @@ final class KitPackage {
     return result;
   }
 
-  /** A resource of the kit's jar, by its absolute name. */
+  /** A resource of the kit's jar: by its absolute name, or a script of the packages by its own. */
   static byte[] resource(String name) {
     try (InputStream in = KitPackage.class.getResourceAsStream(name)) {
       if (in == null) {
@@ -86,16 +86,9 @@ final class KitPackage {
     }
   }
 
-  /** A script of the packages, by name. */
+  /** A script of the packages, by name (a resource beside this class). */
   static byte[] script(String name) {
-    try (InputStream in = KitPackage.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("this build of sockspec lacks its platform script " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return resource(name);
   }
 
   /**
