@@ -83,6 +83,76 @@ class ScenarioLabsIT {
     assertThat(csv).anySatisfy(line -> assertThat(line).isEqualTo("echoes,1,1,1,0,0,0,3,11,0"));
   }
 
+  /**
+   * A hostile server floods every client without end: a step that reads while it waits (for a match,
+   * for the end of the connection) stops at its bound of bytes and gives a verdict on what came, never
+   * a kit error or the kit's memory.
+   */
+  @Test
+  void aServerThatFloodsItsClientsGetsAVerdictNotTheKitsMemory() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("flood"));
+    Files.writeString(folder.resolve("flood.py"), """
+        import socket, threading
+        s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("", 12800)); s.listen(8)
+        def flood(c):
+            chunk = b"x" * 65536
+            try:
+                while True:
+                    c.sendall(chunk)
+            except OSError:
+                pass
+        while True:
+            c, _ = s.accept()
+            threading.Thread(target=flood, args=(c,), daemon=True).start()
+        """);
+    Path lab = folder.resolve("lab.toml");
+    Files.writeString(lab, """
+        skip = ["tcp.ack", "tcp.end", "tcp.sockets", "tcp.second-client-waits", "tcp.refused-without-server",
+          "tcp.backlog-overflow"]
+        [protocol]
+        answer = "none"
+        end = "none"
+        [programs]
+        "flood.py" = "tcp"
+
+        [[scenarios]]
+        id = "flood.match"
+        summary = "a greeting that never comes among the flood"
+        kinds = ["tcp"]
+        steps = [
+          { connect = "A" },
+          { client = "A", expect-match = "HELLO", within = "20s" },
+        ]
+
+        [[scenarios]]
+        id = "flood.closed"
+        summary = "the end of a connection that never ends"
+        kinds = ["tcp"]
+        steps = [
+          { connect = "A" },
+          { client = "A", expect = "closed", within = "20s" },
+        ]
+        """);
+    long start = System.nanoTime();
+    PackagedCommand.Run run = PackagedCommand.run(dir, "check", "--lab", lab.toString(),
+        folder.resolve("flood.py").toString(), "--format", "json");
+    assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FAILED);
+    JsonNode results = JSON.readTree(run.out()).get("results");
+    for (JsonNode r : results) {
+      assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("failed");
+    }
+    assertThat(results.get(0).get("cause").get("kind").asText()).isEqualTo("wrong-answer");
+    assertThat(results.get(1).get("cause").get("kind").asText()).isEqualTo("not-closed");
+    java.util.regex.Matcher read = java.util.regex.Pattern.compile("\\((\\d+) bytes in all\\)")
+        .matcher(results.get(0).get("message").asText());
+    assertThat(read.find()).as(results.get(0).get("message").asText()).isTrue();
+    assertThat(Long.parseLong(read.group(1))).isBetween(1L << 20, (1L << 20) + (64L << 10));
+    assertThat(results.get(0).get("message").asText()).contains("a step reads at most 1 MB while it waits");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("the 1 MB bound, not the 20 s one, ends each")
+        .isLessThan(java.time.Duration.ofSeconds(20));
+  }
+
   @Test
   void aScenarioWithAMistakeIsRefusedWithItsFileLineAndKeyAndNothingRuns() throws Exception {
     Path lab = dir.resolve("lab.toml");

@@ -298,6 +298,7 @@ final class ScenarioRunner {
         case EOF -> "the server closed the connection";
         case RESET -> "the connection was reset";
         case TIMEOUT -> "nothing more came in " + last.window().toMillis() + " ms";
+        case DATA -> "more kept coming: a step reads at most " + (MAX_GATHERED >> 20) + " MB while it waits";
         default -> last.outcome().name().toLowerCase(java.util.Locale.ROOT);
       };
     }
